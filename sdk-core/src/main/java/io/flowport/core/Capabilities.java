@@ -1,0 +1,42 @@
+package io.flowport.core;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What a client can do. An operation that is not in this set fails fast with {@link
+ * io.flowport.core.error.OperationNotSupportedException}, naming the engine and the operation.
+ */
+public final class Capabilities {
+  private final String engine;
+  private final Set<Operation> operations;
+
+  private Capabilities(String engine, Set<Operation> operations) {
+    this.engine = engine;
+    this.operations = Collections.unmodifiableSet(new LinkedHashSet<>(operations));
+  }
+
+  /** The capabilities of {@code engine}: exactly {@code operations}. */
+  public static Capabilities of(String engine, Set<Operation> operations) {
+    return new Capabilities(engine, operations);
+  }
+
+  public String engine() {
+    return engine;
+  }
+
+  public boolean supports(Operation operation) {
+    return operations.contains(operation);
+  }
+
+  /** Every supported operation, in a stable order. */
+  public Set<Operation> operations() {
+    return operations;
+  }
+
+  @Override
+  public String toString() {
+    return engine + operations;
+  }
+}

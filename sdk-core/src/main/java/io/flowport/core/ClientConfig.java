@@ -1,0 +1,102 @@
+package io.flowport.core;
+
+import io.flowport.core.auth.Credentials;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client described as data: which engine, where, with which credentials, options and
+ * engine-specific settings (e.g. {@code "tenant"}, {@code "region"}). Credentials never show in
+ * {@code toString}.
+ */
+public final class ClientConfig {
+  private final String engine;
+  private final String endpoint;
+  private final Credentials credentials;
+  private final ClientOptions options;
+  private final Map<String, String> settings;
+
+  private ClientConfig(Builder b) {
+    this.engine = b.engine;
+    this.endpoint = b.endpoint;
+    this.credentials = b.credentials;
+    this.options = b.options;
+    this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
+  }
+
+  public static Builder builder(String engine) {
+    return new Builder(engine);
+  }
+
+  public String engine() {
+    return engine;
+  }
+
+  /** The engine's address: a base URL for REST engines, host:port for Zeebe. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  public ClientOptions options() {
+    return options;
+  }
+
+  /** Engine-specific settings; see each adapter. */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  /** One setting, or {@code fallback}. */
+  public String setting(String name, String fallback) {
+    return settings.getOrDefault(name, fallback);
+  }
+
+  @Override
+  public String toString() {
+    return "ClientConfig{engine=" + engine + ", endpoint=" + endpoint + ", credentials=" + credentials
+        + ", settings=" + settings.keySet() + "}";
+  }
+
+  /** Builds a {@link ClientConfig}. */
+  public static final class Builder {
+    private final String engine;
+    private String endpoint;
+    private Credentials credentials = Credentials.none();
+    private ClientOptions options = ClientOptions.defaults();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private Builder(String engine) {
+      this.engine = Objects.requireNonNull(engine, "engine == null");
+    }
+
+    public Builder endpoint(String endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+      return this;
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    public Builder options(ClientOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    public Builder setting(String name, String value) {
+      settings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    public ClientConfig build() {
+      return new ClientConfig(this);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.flowport.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * What every client shares whatever its engine: retries, the two timeouts, listeners and the
+ * executor that completes the futures it returns.
+ */
+public final class ClientOptions {
+  private static final ClientOptions DEFAULTS = builder().build();
+
+  private final RetryPolicy retryPolicy;
+  private final Duration attemptTimeout;
+  private final Duration apiCallTimeout;
+  private final List<CallListener> listeners;
+  private final Executor callbackExecutor;
+
+  private ClientOptions(Builder b) {
+    this.retryPolicy = b.retryPolicy;
+    this.attemptTimeout = b.attemptTimeout;
+    this.apiCallTimeout = b.apiCallTimeout;
+    this.listeners = List.copyOf(b.listeners);
+    this.callbackExecutor = b.callbackExecutor;
+  }
+
+  public static ClientOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder()
+        .retryPolicy(retryPolicy)
+        .attemptTimeout(attemptTimeout)
+        .apiCallTimeout(apiCallTimeout)
+        .callbackExecutor(callbackExecutor);
+    listeners.forEach(b::listener);
+    return b;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The longest one attempt may take; 30 s by default. */
+  public Duration attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  /** The longest a whole call may take, retries and backoff included; 2 min by default. */
+  public Duration apiCallTimeout() {
+    return apiCallTimeout;
+  }
+
+  public List<CallListener> listeners() {
+    return listeners;
+  }
+
+  /** Completes the futures the client returns; the common pool by default. */
+  public Executor callbackExecutor() {
+    return callbackExecutor;
+  }
+
+  /** Builds {@link ClientOptions}. */
+  public static final class Builder {
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration attemptTimeout = Duration.ofSeconds(30);
+    private Duration apiCallTimeout = Duration.ofMinutes(2);
+    private final List<CallListener> listeners = new ArrayList<>();
+    private Executor callbackExecutor = ForkJoinPool.commonPool();
+
+    private Builder() {}
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = positive(timeout, "attemptTimeout");
+      return this;
+    }
+
+    public Builder apiCallTimeout(Duration timeout) {
+      this.apiCallTimeout = positive(timeout, "apiCallTimeout");
+      return this;
+    }
+
+    public Builder listener(CallListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    public ClientOptions build() {
+      return new ClientOptions(this);
+    }
+  }
+}

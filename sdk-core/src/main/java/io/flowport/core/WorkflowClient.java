@@ -1,0 +1,169 @@
+package io.flowport.core;
+
+import io.flowport.core.model.DeployRequest;
+import io.flowport.core.model.Deployment;
+import io.flowport.core.model.Group;
+import io.flowport.core.model.GroupRequest;
+import io.flowport.core.model.Instance;
+import io.flowport.core.model.InstanceQuery;
+import io.flowport.core.model.MessageReceipt;
+import io.flowport.core.model.MessageRequest;
+import io.flowport.core.model.Node;
+import io.flowport.core.model.NodeData;
+import io.flowport.core.model.NodeHistory;
+import io.flowport.core.model.Page;
+import io.flowport.core.model.StartRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The asynchronous client of one workflow engine. Operations are grouped by what they act on:
+ * {@link #definitions()}, {@link #instances()}, {@link #variables()}, {@link #messages()},
+ * {@link #nodes()} and {@link #groups()}.
+ *
+ * <p>Every operation returns a {@link CompletableFuture} and never throws: bad arguments,
+ * unsupported operations and engine errors all complete the future exceptionally with a
+ * {@link io.flowport.core.error.WorkflowException}. Futures complete on the client's callback
+ * executor, never on an I/O thread. Cancelling a future cancels the call on the wire and stops
+ * its retries.
+ *
+ * <p>Clients are thread-safe; share one per engine. {@link #close()} releases its connections and
+ * threads.
+ */
+public interface WorkflowClient extends AutoCloseable {
+
+  /** The engine's name, e.g. {@code "zeebe"}, {@code "flowable"}, {@code "in-memory"}. */
+  String engine();
+
+  /** What this client can do; other operations fail with OperationNotSupportedException. */
+  Capabilities capabilities();
+
+  Definitions definitions();
+
+  Instances instances();
+
+  Variables variables();
+
+  Messages messages();
+
+  Nodes nodes();
+
+  Groups groups();
+
+  /** Releases connections and threads; calls still in flight are cancelled. */
+  @Override
+  void close();
+
+  /** Deploying definitions. */
+  interface Definitions {
+    /** Deploys one or more resources (BPMN or YAML files). */
+    CompletableFuture<Deployment> deploy(DeployRequest request);
+  }
+
+  /** Starting, reading and steering instances. */
+  interface Instances {
+    CompletableFuture<Instance> start(StartRequest request);
+
+    /**
+     * Starts an instance and completes when it has ended, with its final variables. Native where
+     * the engine has it (Zeebe); elsewhere the client polls with backoff. Fails with
+     * WorkflowTimeoutException when {@code timeout} passes first.
+     */
+    CompletableFuture<Instance> startAndAwait(StartRequest request, Duration timeout);
+
+    CompletableFuture<Instance> get(String instanceId);
+
+    /** One page of instances. */
+    CompletableFuture<Page<Instance>> list(InstanceQuery query);
+
+    /**
+     * Visits every instance the query matches, fetching page after page; completes when the last
+     * page is done. The action runs on the callback executor, one item at a time.
+     */
+    CompletableFuture<Void> forEach(InstanceQuery query, Consumer<? super Instance> action);
+
+    CompletableFuture<Void> cancel(String instanceId);
+
+    CompletableFuture<Void> suspend(String instanceId);
+
+    CompletableFuture<Void> resume(String instanceId);
+
+    /** Retries a failed instance (its failed nodes, or the engine's resume of a failed run). */
+    CompletableFuture<Void> retry(String instanceId);
+
+    /** Deletes an instance; {@code reason} may be null. */
+    CompletableFuture<Void> delete(String instanceId, String reason);
+  }
+
+  /** Reading and writing an instance's variables. */
+  interface Variables {
+    CompletableFuture<Map<String, Object>> getAll(String instanceId);
+
+    /** One variable's value; VariableNotFoundException when it has none of that name. */
+    CompletableFuture<Object> get(String instanceId, String name);
+
+    /** Creates variables; AlreadyExistsException, and nothing written, when any exists. */
+    CompletableFuture<Void> create(String instanceId, Map<String, ?> variables);
+
+    /** Creates or overwrites variables. */
+    CompletableFuture<Void> upsert(String instanceId, Map<String, ?> variables);
+  }
+
+  /** Publishing messages. */
+  interface Messages {
+    CompletableFuture<MessageReceipt> publish(MessageRequest request);
+  }
+
+  /** Steering single nodes, in bamboo_engine's vocabulary. */
+  interface Nodes {
+    /** The instance's state tree: the root with its nodes as children. */
+    CompletableFuture<Node> tree(String instanceId);
+
+    CompletableFuture<Void> pause(String instanceId, String nodeId);
+
+    CompletableFuture<Void> resume(String instanceId, String nodeId);
+
+    /** Retries a FAILED node, with new inputs (may be empty). */
+    CompletableFuture<Void> retry(String instanceId, String nodeId, Map<String, ?> inputs);
+
+    /** Skips a FAILED node; the flow goes on after it. */
+    CompletableFuture<Void> skip(String instanceId, String nodeId);
+
+    /** Skips a FAILED exclusive gateway, taking the flow {@code flowId}. */
+    CompletableFuture<Void> skipExclusiveGateway(String instanceId, String nodeId, String flowId);
+
+    /** Skips a FAILED conditional parallel gateway, taking the flows {@code flowIds}. */
+    CompletableFuture<Void> skipConditionalParallelGateway(String instanceId, String nodeId, List<String> flowIds);
+
+    /** Fails a RUNNING activity. */
+    CompletableFuture<Void> forceFail(String instanceId, String nodeId, String message);
+
+    /**
+     * Calls back a node that waits for it; {@code version} must be the node's current state
+     * version (null skips the check where the engine allows it).
+     */
+    CompletableFuture<Void> callback(String instanceId, String nodeId, Map<String, ?> data, String version);
+
+    /** Retries a FAILED subprocess. */
+    CompletableFuture<Void> retrySubprocess(String instanceId, String nodeId);
+
+    CompletableFuture<NodeData> data(String instanceId, String nodeId);
+
+    CompletableFuture<List<NodeHistory>> histories(String instanceId, String nodeId);
+  }
+
+  /** Execution groups: one workflow over many targets. */
+  interface Groups {
+    CompletableFuture<Group> start(GroupRequest request);
+
+    CompletableFuture<Void> cancel(String groupId);
+
+    CompletableFuture<Void> setConcurrency(String groupId, int concurrency);
+
+    /** Where members go when they succeed or fail; either id may be null. */
+    CompletableFuture<Void> setTargetGroups(String groupId, String successGroupId, String failureGroupId);
+  }
+}

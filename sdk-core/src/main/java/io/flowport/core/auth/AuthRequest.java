@@ -1,0 +1,23 @@
+package io.flowport.core.auth;
+
+/**
+ * The view of one outgoing request that {@link Credentials} may read and add headers to.
+ * REST adapters give the method, path, query and content headers so signers (OBS) can sign;
+ * the gRPC adapter gives the full method name as the path.
+ */
+public interface AuthRequest {
+  /** HTTP method, or {@code "POST"} for gRPC. */
+  String method();
+
+  /** The encoded path (REST) or {@code /service/method} (gRPC). */
+  String path();
+
+  /** The raw encoded query string without '?', or empty. */
+  String query();
+
+  /** A header already set on the request, or null. */
+  String header(String name);
+
+  /** Sets (replaces) a header. */
+  void setHeader(String name, String value);
+}

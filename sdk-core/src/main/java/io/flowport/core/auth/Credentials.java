@@ -1,0 +1,62 @@
+package io.flowport.core.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Authenticates outgoing requests by adding headers. Implementations never show their secrets in
+ * {@code toString}, logs or exception messages. Adapters call {@link #apply} once per attempt,
+ * never on an I/O thread, so an implementation may fetch and cache a token.
+ */
+@FunctionalInterface
+public interface Credentials {
+
+  void apply(AuthRequest request);
+
+  /** No authentication. */
+  static Credentials none() {
+    return NoCredentials.INSTANCE;
+  }
+
+  /** HTTP Basic (Flowable, Cloudify). */
+  static Credentials basic(String user, String password) {
+    Objects.requireNonNull(user, "user == null");
+    Objects.requireNonNull(password, "password == null");
+    String value = "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new HeaderCredentials("Authorization", () -> value, "basic user " + user);
+  }
+
+  /** A fixed secret header, e.g. Cloudify's {@code Authentication-Token}. */
+  static Credentials header(String name, String secretValue) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(secretValue, "secretValue == null");
+    return new HeaderCredentials(name, () -> secretValue, "header " + name);
+  }
+
+  /** {@code Authorization: Bearer <token>}, the token asked for on every attempt. */
+  static Credentials bearer(Supplier<String> tokens) {
+    Objects.requireNonNull(tokens, "tokens == null");
+    return new HeaderCredentials("Authorization", () -> "Bearer " + tokens.get(), "bearer token");
+  }
+
+  /** Applies {@code this}, then {@code next} (e.g. a token and a tenant header). */
+  default Credentials andThen(Credentials next) {
+    Objects.requireNonNull(next, "next == null");
+    Credentials first = this;
+    return new Credentials() {
+      @Override
+      public void apply(AuthRequest request) {
+        first.apply(request);
+        next.apply(request);
+      }
+
+      @Override
+      public String toString() {
+        return first + " + " + next;
+      }
+    };
+  }
+}

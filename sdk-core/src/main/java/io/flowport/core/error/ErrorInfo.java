@@ -1,0 +1,40 @@
+package io.flowport.core.error;
+
+import io.flowport.core.Operation;
+
+/**
+ * What is known about one failed call: who failed, doing what, and what the wire said.
+ *
+ * @param engine the engine name, e.g. {@code "zeebe"}
+ * @param operation the operation that failed
+ * @param wireStatus the HTTP code or gRPC status name, or null when nothing came back
+ * @param engineCode the engine's own error code (Cloudify error_code, bk-sops code), or null
+ * @param engineMessage the engine's own message, or a short excerpt of an odd body, or null
+ * @param requestId the request id the engine sent, or null
+ * @param requestMayHaveBeenProcessed false when the engine certainly did nothing (refused
+ *     connection, back pressure, a rejection); true when the outcome is unknown
+ */
+public record ErrorInfo(
+    String engine,
+    Operation operation,
+    String wireStatus,
+    String engineCode,
+    String engineMessage,
+    String requestId,
+    boolean requestMayHaveBeenProcessed) {
+
+  /** An error the client found before sending anything. */
+  public static ErrorInfo clientSide(String engine, Operation operation) {
+    return new ErrorInfo(engine, operation, null, null, null, null, false);
+  }
+
+  /** An error the engine answered with: it rejected the request, so it did nothing. */
+  public static ErrorInfo answered(
+      String engine, Operation operation, String wireStatus, String engineCode, String engineMessage, String requestId) {
+    return new ErrorInfo(engine, operation, wireStatus, engineCode, engineMessage, requestId, false);
+  }
+
+  public ErrorInfo withRequestMayHaveBeenProcessed(boolean value) {
+    return new ErrorInfo(engine, operation, wireStatus, engineCode, engineMessage, requestId, value);
+  }
+}

@@ -1,0 +1,107 @@
+package io.flowport.core.error;
+
+import io.flowport.core.Operation;
+import java.util.Objects;
+
+/**
+ * The root of every error Flowport reports. It says which engine failed, in which operation,
+ * what the wire said (HTTP code or gRPC status), the engine's own code and message, the request
+ * id where the engine sent one, and whether repeating the call may help.
+ *
+ * <p>Subclasses are per meaning, not per engine: catch {@link InstanceNotFoundException} whether
+ * Zeebe said NOT_FOUND or Flowable said 404. Messages never contain credentials.
+ */
+public class WorkflowException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorKind kind;
+  private final transient ErrorInfo info;
+
+  protected WorkflowException(ErrorKind kind, ErrorInfo info, Throwable cause) {
+    super(describe(kind, info), cause);
+    this.kind = Objects.requireNonNull(kind, "kind == null");
+    this.info = Objects.requireNonNull(info, "info == null");
+  }
+
+  private static String describe(ErrorKind kind, ErrorInfo info) {
+    StringBuilder s = new StringBuilder();
+    s.append('[').append(info.engine()).append("] ").append(info.operation()).append(": ");
+    s.append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    if (info.wireStatus() != null || info.engineCode() != null) {
+      s.append(" (");
+      if (info.wireStatus() != null) {
+        s.append(info.wireStatus());
+      }
+      if (info.engineCode() != null) {
+        s.append(info.wireStatus() != null ? ", " : "").append(info.engineCode());
+      }
+      s.append(')');
+    }
+    if (info.engineMessage() != null && !info.engineMessage().isEmpty()) {
+      s.append(": ").append(info.engineMessage());
+    }
+    if (info.requestId() != null) {
+      s.append(" [request ").append(info.requestId()).append(']');
+    }
+    return s.toString();
+  }
+
+  /** The meaning of this error. */
+  public ErrorKind kind() {
+    return kind;
+  }
+
+  /** Everything known about the failed call. */
+  public ErrorInfo info() {
+    return info;
+  }
+
+  public String engine() {
+    return info.engine();
+  }
+
+  public Operation operation() {
+    return info.operation();
+  }
+
+  /** The HTTP code or gRPC status name, or null when nothing came back. */
+  public String wireStatus() {
+    return info.wireStatus();
+  }
+
+  /** The engine's own error code, or null. */
+  public String engineCode() {
+    return info.engineCode();
+  }
+
+  /** The engine's own message (or an excerpt of what it sent), or null. */
+  public String engineMessage() {
+    return info.engineMessage();
+  }
+
+  /** The request id the engine sent, or null. */
+  public String requestId() {
+    return info.requestId();
+  }
+
+  /** Whether the same call may succeed when repeated. */
+  public boolean isRetryable() {
+    return kind.isRetryable();
+  }
+
+  /**
+   * Whether the engine may have done the work although the call failed (a timeout after the
+   * request was sent). A retry of such a call is safe only when the call is idempotent.
+   */
+  public boolean requestMayHaveBeenProcessed() {
+    return info.requestMayHaveBeenProcessed();
+  }
+
+  /**
+   * A new exception of the same type and content whose stack trace is the current thread's and
+   * whose cause is this one. The blocking client throws it so the caller sees its own frames.
+   */
+  public WorkflowException rethrownHere() {
+    return kind.toException(info, this);
+  }
+}

@@ -1,0 +1,23 @@
+package io.flowport.core.model;
+
+import java.util.List;
+
+/**
+ * The result of a deploy call.
+ *
+ * @param deploymentId the engine's id of the deployment
+ * @param definitions the definitions it holds, in the order the engine reported them
+ */
+public record Deployment(String deploymentId, List<DeployedDefinition> definitions) {
+  public Deployment {
+    definitions = List.copyOf(definitions);
+  }
+
+  /** The definition with this id; fails when the deployment has none. */
+  public DeployedDefinition definition(String id) {
+    return definitions.stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no definition " + id + " in " + this));
+  }
+}

@@ -1,0 +1,212 @@
+package io.flowport.core.model;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** A process instance as the engine last reported it. */
+public final class Instance {
+  private final String id;
+  private final String definitionId;
+  private final String definitionKey;
+  private final Integer definitionVersion;
+  private final String businessKey;
+  private final String tenantId;
+  private final InstanceState state;
+  private final String rawStatus;
+  private final Instant startTime;
+  private final Instant endTime;
+  private final Map<String, Object> variables;
+
+  private Instance(Builder b) {
+    this.id = Objects.requireNonNull(b.id, "id == null");
+    this.definitionId = b.definitionId;
+    this.definitionKey = b.definitionKey;
+    this.definitionVersion = b.definitionVersion;
+    this.businessKey = b.businessKey;
+    this.tenantId = b.tenantId;
+    this.state = Objects.requireNonNull(b.state, "state == null");
+    this.rawStatus = b.rawStatus == null ? b.state.name() : b.rawStatus;
+    this.startTime = b.startTime;
+    this.endTime = b.endTime;
+    this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .definitionId(definitionId)
+        .definitionKey(definitionKey)
+        .definitionVersion(definitionVersion)
+        .businessKey(businessKey)
+        .tenantId(tenantId)
+        .state(state)
+        .rawStatus(rawStatus)
+        .startTime(startTime)
+        .endTime(endTime)
+        .variables(variables);
+  }
+
+  /** The engine's id of this instance. */
+  public String id() {
+    return id;
+  }
+
+  public String definitionId() {
+    return definitionId;
+  }
+
+  public String definitionKey() {
+    return definitionKey;
+  }
+
+  public Integer definitionVersion() {
+    return definitionVersion;
+  }
+
+  public String businessKey() {
+    return businessKey;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** The unified state. */
+  public InstanceState state() {
+    return state;
+  }
+
+  /** The engine's own status, as it sent it. */
+  public String rawStatus() {
+    return rawStatus;
+  }
+
+  public Instant startTime() {
+    return startTime;
+  }
+
+  public Instant endTime() {
+    return endTime;
+  }
+
+  /** The variables the engine returned with this instance; empty when it returned none. */
+  public Map<String, Object> variables() {
+    return variables;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Instance i
+        && id.equals(i.id)
+        && Objects.equals(definitionId, i.definitionId)
+        && Objects.equals(definitionKey, i.definitionKey)
+        && Objects.equals(definitionVersion, i.definitionVersion)
+        && Objects.equals(businessKey, i.businessKey)
+        && Objects.equals(tenantId, i.tenantId)
+        && state == i.state
+        && rawStatus.equals(i.rawStatus)
+        && Objects.equals(startTime, i.startTime)
+        && Objects.equals(endTime, i.endTime)
+        && variables.equals(i.variables);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, state, rawStatus);
+  }
+
+  @Override
+  public String toString() {
+    return "Instance{id=" + id + ", definition=" + definitionId
+        + (definitionVersion == null ? "" : " v" + definitionVersion)
+        + ", state=" + state + " (" + rawStatus + ")"
+        + (businessKey == null ? "" : ", businessKey=" + businessKey)
+        + ", variables=" + variables.keySet() + "}";
+  }
+
+  /** Builds an {@link Instance}; adapters and fakes use it. */
+  public static final class Builder {
+    private String id;
+    private String definitionId;
+    private String definitionKey;
+    private Integer definitionVersion;
+    private String businessKey;
+    private String tenantId;
+    private InstanceState state;
+    private String rawStatus;
+    private Instant startTime;
+    private Instant endTime;
+    private final Map<String, Object> variables = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder definitionId(String definitionId) {
+      this.definitionId = definitionId;
+      return this;
+    }
+
+    public Builder definitionKey(String definitionKey) {
+      this.definitionKey = definitionKey;
+      return this;
+    }
+
+    public Builder definitionVersion(Integer definitionVersion) {
+      this.definitionVersion = definitionVersion;
+      return this;
+    }
+
+    public Builder businessKey(String businessKey) {
+      this.businessKey = businessKey;
+      return this;
+    }
+
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    public Builder state(InstanceState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder rawStatus(String rawStatus) {
+      this.rawStatus = rawStatus;
+      return this;
+    }
+
+    public Builder startTime(Instant startTime) {
+      this.startTime = startTime;
+      return this;
+    }
+
+    public Builder endTime(Instant endTime) {
+      this.endTime = endTime;
+      return this;
+    }
+
+    public Builder variables(Map<String, ?> variables) {
+      this.variables.clear();
+      if (variables != null) {
+        this.variables.putAll(variables);
+      }
+      return this;
+    }
+
+    public Instance build() {
+      return new Instance(this);
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package io.flowport.core.spi;
+
+import io.flowport.core.CallListener;
+import io.flowport.core.ClientOptions;
+import io.flowport.core.Operation;
+import io.flowport.core.RetryPolicy;
+import io.flowport.core.error.BackPressureException;
+import io.flowport.core.error.ErrorInfo;
+import io.flowport.core.error.ErrorKind;
+import io.flowport.core.error.WorkflowException;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs calls the way every Flowport client does: attempts with a per-attempt timeout, retries on
+ * resilience4j-retry with backoff and jitter, a whole-call timeout, cancellation down to the
+ * attempt in flight, listeners told of each attempt, and futures completed on the callback
+ * executor. Adapters use it for their engine-specific operations; the unified operations go
+ * through it already.
+ *
+ * <p>It owns one daemon scheduler thread for timers and backoff, stopped by {@link #close()}.
+ */
+public final class CallExecutor implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final String engine;
+  private final ClientOptions options;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final Retry idempotentRetry;
+  private final Retry plainRetry;
+
+  private CallExecutor(String engine, ClientOptions options) {
+    this.engine = engine;
+    this.options = options;
+    this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "flowport-" + engine + "-timer-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.setRemoveOnCancelPolicy(true);
+    this.idempotentRetry = Retry.of(engine + "-idempotent", retryConfig(options.retryPolicy(), true));
+    this.plainRetry = Retry.of(engine, retryConfig(options.retryPolicy(), false));
+  }
+
+  /** An executor for {@code engine} with {@code options}. */
+  public static CallExecutor create(String engine, ClientOptions options) {
+    return new CallExecutor(engine, options);
+  }
+
+  public String engine() {
+    return engine;
+  }
+
+  public ClientOptions options() {
+    return options;
+  }
+
+  /** The executor's scheduler, for adapters that need a timer (pollers). Never block on it. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Whether an attempt that failed with {@code error} may be repeated: the error is retryable and
+   * either the engine certainly did nothing or the call is idempotent.
+   */
+  public static boolean isSafeToRetry(Throwable error, boolean idempotent) {
+    return error instanceof WorkflowException we
+        && we.isRetryable()
+        && (idempotent || !we.requestMayHaveBeenProcessed());
+  }
+
+  /**
+   * Runs one call.
+   *
+   * @param operation what the call does
+   * @param hasIdempotencyKey true when the request carries a key the engine deduplicates on
+   *     (a message id), which makes even a non-idempotent operation safe to repeat
+   * @param attempt makes one attempt; it is called once per attempt
+   */
+  public <T> CompletableFuture<T> execute(
+      Operation operation, boolean hasIdempotencyKey, Function<CallContext, CompletableFuture<T>> attempt) {
+    boolean idempotent = operation.isIdempotent() || hasIdempotencyKey;
+    Retry retry = idempotent ? idempotentRetry : plainRetry;
+    CompletableFuture<T> raw = new CompletableFuture<>();
+    CompletableFuture<T> user = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    AtomicInteger attempts = new AtomicInteger();
+    Instant callDeadline = Instant.now().plus(options.apiCallTimeout());
+
+    Supplier<CompletionStage<T>> oneAttempt = () -> {
+      if (raw.isDone()) {
+        // Cancelled or timed out meanwhile: no further attempt. Not retryable, so retries stop.
+        return CompletableFuture.failedFuture(new CancellationException("call already ended"));
+      }
+      int n = attempts.incrementAndGet();
+      Instant attemptDeadline = min(Instant.now().plus(options.attemptTimeout()), callDeadline);
+      CallContext ctx = new CallContext(engine, operation, n, attemptDeadline);
+      long started = System.nanoTime();
+      CompletableFuture<T> wire = startAttempt(attempt, ctx);
+      inFlight.set(wire);
+      CompletableFuture<T> timed = withAttemptTimeout(wire, ctx);
+      return timed.whenComplete((v, e) -> {
+        Throwable error = unwrap(e);
+        boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
+            && isSafeToRetry(error, idempotent);
+        notifyListeners(new CallListener.AttemptEvent(
+            engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry));
+      });
+    };
+
+    ScheduledFuture<?> callTimer = schedule(() -> {
+      WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
+          engine, operation, null, null,
+          "the call did not finish within " + options.apiCallTimeout() + " (api call timeout)",
+          null, attempts.get() > 0));
+      raw.completeExceptionally(timeout);
+    }, Duration.between(Instant.now(), callDeadline));
+
+    raw.whenComplete((v, e) -> {
+      if (callTimer != null) {
+        callTimer.cancel(false);
+      }
+      if (e != null) {
+        CompletableFuture<?> current = inFlight.get();
+        if (current != null && !current.isDone()) {
+          current.cancel(true); // the wire side cancels the request
+        }
+      }
+      deliver(user, v, unwrap(e));
+    });
+    user.whenComplete((v, e) -> {
+      if (user.isCancelled()) {
+        raw.cancel(false);
+      }
+    });
+
+    try {
+      retry.executeCompletionStage(scheduler, oneAttempt).whenComplete((v, e) -> {
+        if (e == null) {
+          raw.complete(v);
+        } else {
+          raw.completeExceptionally(unwrap(e));
+        }
+      });
+    } catch (RejectedExecutionException closed) {
+      raw.completeExceptionally(closedError(operation));
+    }
+    return user;
+  }
+
+  private <T> CompletableFuture<T> startAttempt(Function<CallContext, CompletableFuture<T>> attempt, CallContext ctx) {
+    try {
+      CompletableFuture<T> f = attempt.apply(ctx);
+      if (f == null) {
+        return CompletableFuture.failedFuture(internalError(ctx.operation(),
+            new IllegalStateException("the backend returned no future")));
+      }
+      return f;
+    } catch (WorkflowException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(internalError(ctx.operation(), e));
+    }
+  }
+
+  private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx) {
+    CompletableFuture<T> timed = new CompletableFuture<>();
+    ScheduledFuture<?> timer = schedule(() -> {
+      WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
+          engine, ctx.operation(), null, null,
+          "attempt " + ctx.attempt() + " did not finish within " + options.attemptTimeout() + " (attempt timeout)",
+          null, true));
+      if (timed.completeExceptionally(timeout)) {
+        wire.cancel(true);
+      }
+    }, ctx.remaining());
+    wire.whenComplete((v, e) -> {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      if (e == null) {
+        timed.complete(v);
+      } else {
+        Throwable error = unwrap(e);
+        timed.completeExceptionally(error instanceof WorkflowException || error instanceof CancellationException
+            ? error : internalError(ctx.operation(), error));
+      }
+    });
+    return timed;
+  }
+
+  private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return scheduler.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      return null;
+    }
+  }
+
+  private <T> void deliver(CompletableFuture<T> user, T value, Throwable error) {
+    Runnable complete = error == null
+        ? () -> user.complete(value)
+        : () -> user.completeExceptionally(error);
+    try {
+      options.callbackExecutor().execute(complete);
+    } catch (RejectedExecutionException e) {
+      complete.run();
+    }
+  }
+
+  private void notifyListeners(CallListener.AttemptEvent event) {
+    for (CallListener listener : options.listeners()) {
+      try {
+        listener.onAttempt(event);
+      } catch (RuntimeException e) {
+        log.warn("call listener {} failed; ignored", listener.getClass().getName(), e);
+      }
+    }
+  }
+
+  private WorkflowException internalError(Operation operation, Throwable cause) {
+    return ErrorKind.INTERNAL.toException(new ErrorInfo(engine, operation, null, null,
+        "client-side failure: " + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        null, true), cause);
+  }
+
+  private WorkflowException closedError(Operation operation) {
+    return ErrorKind.UNAVAILABLE.toException(new ErrorInfo(engine, operation, null, null,
+        "the client is closed", null, false));
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** The real error behind CompletionException / ExecutionException wrappers. */
+  public static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static <T> RetryConfig retryConfig(RetryPolicy policy, boolean idempotent) {
+    IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+      boolean backPressure = outcome.isLeft() && unwrap(outcome.getLeft()) instanceof BackPressureException;
+      long millis = policy.delayBefore(attempt, backPressure).toMillis();
+      double spread = policy.jitter() * millis;
+      return Math.max(1L, (long) (millis - spread / 2 + ThreadLocalRandom.current().nextDouble() * spread));
+    };
+    return RetryConfig.custom()
+        .maxAttempts(policy.maxAttempts())
+        .intervalBiFunction(interval)
+        .retryOnException(e -> isSafeToRetry(unwrap(e), idempotent))
+        .failAfterMaxAttempts(false)
+        .build();
+  }
+
+  /** Stops the scheduler; calls in flight fail or are cancelled by their owners. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}
