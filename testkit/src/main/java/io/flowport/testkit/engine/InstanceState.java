@@ -1,0 +1,23 @@
+package io.flowport.testkit.engine;
+
+/** State of a process instance. */
+public enum InstanceState {
+  /** Never reported by this engine (start runs synchronously); kept for the unified model. */
+  CREATED,
+  RUNNING,
+  SUSPENDED,
+  COMPLETED,
+  /** Not ended, but at least one node is FAILED (bk-sops reports such a task as FAILED). */
+  FAILED,
+  CANCELLED;
+
+  /** COMPLETED or CANCELLED: nothing will change any more. */
+  public boolean isEnded() {
+    return this == COMPLETED || this == CANCELLED;
+  }
+
+  /** Ended, or FAILED: the instance makes no progress on its own. */
+  public boolean isSettled() {
+    return isEnded() || this == FAILED;
+  }
+}

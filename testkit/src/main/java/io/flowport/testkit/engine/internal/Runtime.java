@@ -1,0 +1,181 @@
+package io.flowport.testkit.engine.internal;
+
+import io.flowport.testkit.engine.Incident;
+import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.NodeHistory;
+import io.flowport.testkit.engine.NodeState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Mutable runtime records; guarded by the engine lock. Not API. */
+final class Runtime {
+  private Runtime() {}
+
+  static final class DefRec {
+    final String key;
+    final String processId;
+    final int version;
+    final String resourceName;
+    final String tenantId;
+    final String deploymentKey;
+    final Instant deployedAt;
+    final Compiled compiled;
+    final byte[] content;
+
+    DefRec(String key, int version, String resourceName, String tenantId, String deploymentKey, Instant deployedAt,
+        Compiled compiled, byte[] content) {
+      this.key = key;
+      this.processId = compiled.processId;
+      this.version = version;
+      this.resourceName = resourceName;
+      this.tenantId = tenantId;
+      this.deploymentKey = deploymentKey;
+      this.deployedAt = deployedAt;
+      this.compiled = compiled;
+      this.content = content;
+    }
+  }
+
+  static final class InstanceRec {
+    final String key;
+    final long seq;
+    final DefRec def;
+    final String businessKey;
+    final String tenantId;
+    final Map<String, Object> vars = new HashMap<>();
+    final LinkedHashMap<String, NodeRun> nodes = new LinkedHashMap<>();
+    final Map<String, int[]> joins = new HashMap<>();
+    final Map<String, List<NodeHistory>> histories = new HashMap<>();
+    final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
+    int rootTokens;
+    int failedCount;
+    boolean suspended;
+    InstanceState endState;
+    final Instant start;
+    Instant end;
+    String rootVersion;
+
+    InstanceRec(String key, long seq, DefRec def, String businessKey, String tenantId, Instant start) {
+      this.key = key;
+      this.seq = seq;
+      this.def = def;
+      this.businessKey = businessKey;
+      this.tenantId = tenantId;
+      this.start = start;
+    }
+
+    InstanceState state() {
+      if (endState != null) {
+        return endState;
+      }
+      if (suspended) {
+        return InstanceState.SUSPENDED;
+      }
+      return failedCount > 0 ? InstanceState.FAILED : InstanceState.RUNNING;
+    }
+  }
+
+  static final class NodeRun {
+    final Compiled.CNode node;
+    final NodeRun parent;
+    NodeState state;
+    String version;
+    int retry;
+    int loop = 1;
+    boolean skip;
+    Instant started;
+    Instant finished;
+    Map<String, Object> inputs = Map.of();
+    Map<String, Object> outputs = Map.of();
+    String error;
+    boolean parked;
+    int tokens;
+    JobRec job;
+    SubRec sub;
+    TimerRec timer;
+
+    NodeRun(Compiled.CNode node, NodeRun parent) {
+      this.node = node;
+      this.parent = parent;
+    }
+  }
+
+  static final class JobRec {
+    final String key;
+    final String type;
+    final InstanceRec inst;
+    final NodeRun run;
+    final Map<String, Object> variables;
+    int retries;
+    String worker;
+    Instant deadline;
+    String error;
+    boolean closed;
+
+    JobRec(String key, String type, InstanceRec inst, NodeRun run, Map<String, Object> variables, int retries) {
+      this.key = key;
+      this.type = type;
+      this.inst = inst;
+      this.run = run;
+      this.variables = variables;
+      this.retries = retries;
+    }
+  }
+
+  static final class SubRec {
+    final InstanceRec inst;
+    final NodeRun run;
+    final String name;
+    final String correlationKey;
+
+    SubRec(InstanceRec inst, NodeRun run, String name, String correlationKey) {
+      this.inst = inst;
+      this.run = run;
+      this.name = name;
+      this.correlationKey = correlationKey;
+    }
+  }
+
+  static final class TimerRec {
+    final Instant due;
+    final long seq;
+    final InstanceRec inst;
+    final NodeRun run;
+    boolean cancelled;
+    boolean blocked;
+
+    TimerRec(Instant due, long seq, InstanceRec inst, NodeRun run) {
+      this.due = due;
+      this.seq = seq;
+      this.inst = inst;
+      this.run = run;
+    }
+  }
+
+  static final class MessageRec {
+    final String key;
+    final String name;
+    final String correlationKey;
+    final String messageId;
+    final String tenantId;
+    final Map<String, Object> variables;
+    final Instant expiresAt;
+    final Set<String> correlated = new HashSet<>();
+
+    MessageRec(String key, String name, String correlationKey, String messageId, String tenantId, Map<String, Object> variables,
+        Instant expiresAt) {
+      this.key = key;
+      this.name = name;
+      this.correlationKey = correlationKey;
+      this.messageId = messageId;
+      this.tenantId = tenantId;
+      this.variables = variables;
+      this.expiresAt = expiresAt;
+    }
+  }
+}
