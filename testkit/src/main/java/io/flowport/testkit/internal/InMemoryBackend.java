@@ -45,6 +45,8 @@ import java.util.function.Supplier;
 public final class InMemoryBackend implements EngineBackend {
   /** Engine reason → meaning, operation-aware where the meaning depends on the call. */
   public static final ErrorTable ERRORS = ErrorTable.builder(InMemoryWorkflowClient.ENGINE)
+      // Zeebe and Flowable both answer "not found" to cancelling an instance that has ended.
+      .row(Operation.CANCEL_INSTANCE, null, "ILLEGAL_STATE", ErrorKind.INSTANCE_NOT_FOUND)
       .row(null, null, "DEFINITION_NOT_FOUND", ErrorKind.DEFINITION_NOT_FOUND)
       .row(null, null, "INSTANCE_NOT_FOUND", ErrorKind.INSTANCE_NOT_FOUND)
       .row(null, null, "NODE_NOT_FOUND", ErrorKind.NODE_NOT_FOUND)

@@ -1,0 +1,77 @@
+package io.flowport.testkit.contract;
+
+/**
+ * Documented differences between engines, so the contract can state them rather than hide them.
+ * Each defaults to the behaviour most engines share.
+ */
+public final class Expectations {
+  private final boolean redeployKeepsVersion;
+  private final boolean messageDeduplication;
+  private final boolean messageBuffering;
+  private final boolean endedInstancesReadable;
+
+  private Expectations(Builder b) {
+    this.redeployKeepsVersion = b.redeployKeepsVersion;
+    this.messageDeduplication = b.messageDeduplication;
+    this.messageBuffering = b.messageBuffering;
+    this.endedInstancesReadable = b.endedInstancesReadable;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Re-deploying identical content keeps the version (Zeebe) rather than adding one (Flowable). */
+  public boolean redeployKeepsVersion() {
+    return redeployKeepsVersion;
+  }
+
+  /** A second message with a live message id is rejected (Zeebe); Flowable has no message ids. */
+  public boolean messageDeduplication() {
+    return messageDeduplication;
+  }
+
+  /** A message with a TTL waits for an instance that reaches the catch later (Zeebe). */
+  public boolean messageBuffering() {
+    return messageBuffering;
+  }
+
+  /** {@code get} still finds an instance after it ended (from history, or kept in memory). */
+  public boolean endedInstancesReadable() {
+    return endedInstancesReadable;
+  }
+
+  /** Builds {@link Expectations}. */
+  public static final class Builder {
+    private boolean redeployKeepsVersion = true;
+    private boolean messageDeduplication = true;
+    private boolean messageBuffering = true;
+    private boolean endedInstancesReadable = true;
+
+    private Builder() {}
+
+    public Builder redeployKeepsVersion(boolean value) {
+      this.redeployKeepsVersion = value;
+      return this;
+    }
+
+    public Builder messageDeduplication(boolean value) {
+      this.messageDeduplication = value;
+      return this;
+    }
+
+    public Builder messageBuffering(boolean value) {
+      this.messageBuffering = value;
+      return this;
+    }
+
+    public Builder endedInstancesReadable(boolean value) {
+      this.endedInstancesReadable = value;
+      return this;
+    }
+
+    public Expectations build() {
+      return new Expectations(this);
+    }
+  }
+}
