@@ -1,0 +1,13 @@
+package io.flowport.grpc.zeebe;
+
+import java.util.Map;
+
+/**
+ * Handles one job for a {@link JobWorker}. Return the variables to complete the job with (null or
+ * empty for none); throw {@link ZeebeBpmnError} to throw a BPMN error; throw anything else to fail
+ * the job with one retry less (an incident when none are left).
+ */
+@FunctionalInterface
+public interface JobHandler {
+  Map<String, ?> handle(ActivatedJob job) throws Exception;
+}

@@ -1,0 +1,211 @@
+package io.flowport.grpc.zeebe;
+
+import io.flowport.core.spi.CallExecutor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simple polling job worker: one daemon thread activates jobs of one type and runs the {@link
+ * JobHandler} on each, one after the other, then completes, fails or throws an error for it. Made by
+ * {@link ZeebeOperations#newWorker}; {@link #close()} (or closing the client) stops the thread.
+ */
+public final class JobWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ZeebeOperations ops;
+  private final String type;
+  private final JobHandler handler;
+  private final Settings settings;
+  private final Consumer<JobWorker> onClose;
+  private final Thread thread;
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private volatile boolean closed;
+  private volatile CompletableFuture<?> inFlight;
+
+  /**
+   * How a worker polls.
+   *
+   * @param workerName the name the gateway records on activated jobs
+   * @param maxJobsToActivate jobs asked for per poll
+   * @param jobTimeout how long an activated job stays locked to this worker
+   * @param pollInterval the pause after a poll that returned nothing or failed
+   * @param requestTimeout how long the gateway may long-poll for jobs
+   */
+  public record Settings(
+      String workerName, int maxJobsToActivate, Duration jobTimeout, Duration pollInterval, Duration requestTimeout) {
+    public Settings {
+      Objects.requireNonNull(workerName, "workerName == null");
+      if (maxJobsToActivate < 1) {
+        throw new IllegalArgumentException("maxJobsToActivate must be at least 1, was " + maxJobsToActivate);
+      }
+      Objects.requireNonNull(jobTimeout, "jobTimeout == null");
+      Objects.requireNonNull(pollInterval, "pollInterval == null");
+      Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+    }
+
+    /** Worker "flowport", 32 jobs per poll, 5 min lock, 100 ms pause, 1 s long poll. */
+    public static Settings defaults() {
+      return new Settings("flowport", 32, Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(1));
+    }
+
+    public Settings withWorkerName(String name) {
+      return new Settings(name, maxJobsToActivate, jobTimeout, pollInterval, requestTimeout);
+    }
+
+    public Settings withMaxJobsToActivate(int max) {
+      return new Settings(workerName, max, jobTimeout, pollInterval, requestTimeout);
+    }
+
+    public Settings withJobTimeout(Duration timeout) {
+      return new Settings(workerName, maxJobsToActivate, timeout, pollInterval, requestTimeout);
+    }
+
+    public Settings withPollInterval(Duration interval) {
+      return new Settings(workerName, maxJobsToActivate, jobTimeout, interval, requestTimeout);
+    }
+
+    public Settings withRequestTimeout(Duration timeout) {
+      return new Settings(workerName, maxJobsToActivate, jobTimeout, pollInterval, timeout);
+    }
+  }
+
+  JobWorker(ZeebeOperations ops, String type, JobHandler handler, Settings settings, Consumer<JobWorker> onClose) {
+    this.ops = ops;
+    this.type = type;
+    this.handler = handler;
+    this.settings = settings;
+    this.onClose = onClose;
+    this.thread = new Thread(this::run, "flowport-zeebe-worker-" + type + "-" + THREADS.incrementAndGet());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** The job type this worker handles. */
+  public String type() {
+    return type;
+  }
+
+  /** Jobs whose handler returned normally (and were then completed). */
+  public long handledJobs() {
+    return handled.get();
+  }
+
+  /** Jobs whose handler threw (failed or error thrown). */
+  public long failedJobs() {
+    return failed.get();
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void run() {
+    while (!closed) {
+      List<ActivatedJob> jobs;
+      try {
+        CompletableFuture<List<ActivatedJob>> poll = ops.activateJobs(
+            type, settings.maxJobsToActivate(), settings.jobTimeout(), settings.workerName(), settings.requestTimeout());
+        inFlight = poll;
+        if (closed) {
+          poll.cancel(true);
+          return;
+        }
+        jobs = poll.get();
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        if (!closed) {
+          log.debug("activating {} jobs failed: {}", type, CallExecutor.unwrap(e).toString());
+          pause();
+        }
+        continue;
+      } finally {
+        inFlight = null;
+      }
+      for (ActivatedJob job : jobs) {
+        if (closed) {
+          return; // the jobs left time out and are handed out again
+        }
+        handle(job);
+      }
+      if (jobs.isEmpty()) {
+        pause();
+      }
+    }
+  }
+
+  private void handle(ActivatedJob job) {
+    CompletableFuture<Void> result;
+    try {
+      Map<String, ?> variables = handler.handle(job);
+      result = ops.completeJob(job.key(), variables == null ? Map.of() : variables);
+      handled.incrementAndGet();
+    } catch (ZeebeBpmnError e) {
+      failed.incrementAndGet();
+      result = ops.throwError(job.key(), e.errorCode(), e.getMessage() == null ? "" : e.getMessage());
+    } catch (Exception | Error e) {
+      failed.incrementAndGet();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      result = ops.failJob(job.key(), Math.max(0, job.retries() - 1), message);
+    }
+    try {
+      result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("reporting job {} of type {} failed: {}", job.key(), type, CallExecutor.unwrap(e).toString());
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(settings.pollInterval().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  /** Stops polling and waits (briefly) for the current handler to return. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    CompletableFuture<?> poll = inFlight;
+    if (poll != null) {
+      poll.cancel(true);
+    }
+    if (Thread.currentThread() != thread) {
+      thread.interrupt();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    onClose.accept(this);
+  }
+
+  @Override
+  public String toString() {
+    return "JobWorker{type=" + type + ", worker=" + settings.workerName() + ", closed=" + closed + "}";
+  }
+}

@@ -1,0 +1,29 @@
+package io.flowport.grpc.zeebe;
+
+import java.util.List;
+
+/**
+ * The cluster as the gateway reports it.
+ *
+ * @param brokers the brokers
+ * @param clusterSize the number of brokers
+ * @param partitionsCount the number of partitions
+ * @param replicationFactor the replication factor
+ * @param gatewayVersion the gateway's version
+ */
+public record Topology(
+    List<Broker> brokers, int clusterSize, int partitionsCount, int replicationFactor, String gatewayVersion) {
+  public Topology {
+    brokers = List.copyOf(brokers);
+  }
+
+  /** One broker and the partitions it holds. */
+  public record Broker(int nodeId, String host, int port, String version, List<Partition> partitions) {
+    public Broker {
+      partitions = List.copyOf(partitions);
+    }
+  }
+
+  /** One partition on a broker, with the broker's role and health (as Zeebe names them). */
+  public record Partition(int partitionId, String role, String health) {}
+}

@@ -1,0 +1,19 @@
+package io.flowport.grpc.zeebe;
+
+import java.util.Objects;
+
+/** Thrown by a {@link JobHandler} to throw a BPMN error with {@code errorCode} from the job. */
+public class ZeebeBpmnError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String errorCode;
+
+  public ZeebeBpmnError(String errorCode, String message) {
+    super(message);
+    this.errorCode = Objects.requireNonNull(errorCode, "errorCode == null");
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+}

@@ -1,0 +1,395 @@
+package io.flowport.grpc.zeebe;
+
+import io.flowport.core.Capabilities;
+import io.flowport.core.ClientOptions;
+import io.flowport.core.WorkflowClient;
+import io.flowport.core.WorkflowClients;
+import io.flowport.core.auth.Credentials;
+import io.flowport.core.spi.CallExecutor;
+import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory;
+import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory.HostPort;
+import io.flowport.grpc.zeebe.internal.ZeebeBackend;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Flowport client for a Zeebe gateway over gRPC: the unified {@link WorkflowClient} operations
+ * plus Zeebe's own ({@link ZeebeOperations}), all through one retry/timeout machinery.
+ *
+ * <pre>{@code
+ * try (ZeebeClient zeebe = ZeebeClient.builder().gatewayAddress("localhost:26500").usePlaintext().build()) {
+ *   zeebe.definitions().deploy(DeployRequest.of(Resource.fromClasspath("order.bpmn"))).join();
+ *   Instance started = zeebe.instances().start(StartRequest.of("order").variable("id", 7).build()).join();
+ *   try (JobWorker worker = zeebe.newWorker("ship", job -> Map.of("shipped", true))) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The client owns its channel, its gRPC executor and its event loop: {@link #close()} stops them
+ * all and every worker, so no thread outlives it. It is thread-safe.
+ *
+ * <p>Unified operations supported: deploy, start, start-and-await (native), cancel, publish message,
+ * upsert variables. The gateway API cannot read instances or variables: get, list and variable
+ * reads fail fast with {@link io.flowport.core.error.OperationNotSupportedException}.
+ */
+public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  private final WorkflowClient delegate;
+  private final ZeebeBackend backend;
+  private final CallExecutor executor;
+  private final ManagedChannel channel;
+  private final boolean ownsChannel;
+  private final EventLoopGroup eventLoop;
+  private final ExecutorService grpcExecutor;
+  private final Set<JobWorker> workers = ConcurrentHashMap.newKeySet();
+  private final String description;
+  private volatile boolean closed;
+
+  private ZeebeClient(Builder b) {
+    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options);
+    int id = CLIENTS.incrementAndGet();
+    if (b.channel != null) {
+      this.channel = b.channel;
+      this.ownsChannel = false;
+      this.eventLoop = null;
+      this.grpcExecutor = null;
+      this.description = "ZeebeClient{channel=" + b.channel + ", credentials=" + b.credentials + "}";
+    } else {
+      if (b.addresses.isEmpty()) {
+        executor.close();
+        throw new IllegalStateException("no gateway address: call gatewayAddress(\"host:port\")");
+      }
+      this.ownsChannel = true;
+      this.grpcExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), daemon("flowport-zeebe-" + id + "-grpc-"));
+      this.eventLoop = new MultiThreadIoEventLoopGroup(1, daemon("flowport-zeebe-" + id + "-io-"),
+          NioIoHandler.newFactory());
+      this.channel = buildChannel(b, eventLoop, grpcExecutor);
+      this.description = "ZeebeClient{gateways=" + b.addresses + ", tls=" + !b.plaintext
+          + ", credentials=" + b.credentials + "}";
+    }
+    this.backend = new ZeebeBackend(channel, b.credentials, null);
+    this.delegate = WorkflowClients.create(backend, executor);
+  }
+
+  @SuppressWarnings("deprecation") // nameResolverFactory: the simplest way to give a fixed address list
+  private static ManagedChannel buildChannel(Builder b, EventLoopGroup group, ExecutorService exec) {
+    ChannelCredentials creds;
+    if (b.plaintext) {
+      creds = InsecureChannelCredentials.create();
+    } else if (b.trustCertificates != null) {
+      try {
+        creds = TlsChannelCredentials.newBuilder().trustManager(b.trustCertificates.toFile()).build();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read trusted certificates " + b.trustCertificates, e);
+      }
+    } else {
+      creds = TlsChannelCredentials.create();
+    }
+    NettyChannelBuilder nb;
+    if (b.addresses.size() == 1) {
+      nb = NettyChannelBuilder.forTarget(b.addresses.get(0).toString(), creds);
+    } else {
+      nb = NettyChannelBuilder.forTarget(StaticAddressesResolverFactory.target(), creds)
+          .nameResolverFactory(new StaticAddressesResolverFactory(b.addresses))
+          .defaultLoadBalancingPolicy("round_robin");
+    }
+    nb.eventLoopGroup(group)
+        .channelType(NioSocketChannel.class)
+        .executor(exec)
+        .offloadExecutor(exec)
+        .userAgent("flowport-zeebe")
+        .keepAliveTime(b.keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+    return nb.build();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- WorkflowClient
+
+  @Override
+  public String engine() {
+    return delegate.engine();
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return delegate.capabilities();
+  }
+
+  @Override
+  public Definitions definitions() {
+    return delegate.definitions();
+  }
+
+  @Override
+  public Instances instances() {
+    return delegate.instances();
+  }
+
+  @Override
+  public Variables variables() {
+    return delegate.variables();
+  }
+
+  @Override
+  public Messages messages() {
+    return delegate.messages();
+  }
+
+  @Override
+  public Nodes nodes() {
+    return delegate.nodes();
+  }
+
+  @Override
+  public Groups groups() {
+    return delegate.groups();
+  }
+
+  // ---------------------------------------------------------------- ZeebeOperations
+
+  @Override
+  public CompletableFuture<Topology> topology() {
+    return executor.execute(TOPOLOGY, false, backend::topology);
+  }
+
+  @Override
+  public CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, ?> variables, boolean local) {
+    return executor.execute(SET_VARIABLES, false,
+        ctx -> backend.setVariables(ctx, elementInstanceKey, variables, local));
+  }
+
+  @Override
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return executor.execute(RESOLVE_INCIDENT, false, ctx -> backend.resolveIncident(ctx, incidentKey));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
+    return executor.execute(UPDATE_JOB_RETRIES, false, ctx -> backend.updateJobRetries(ctx, jobKey, retries));
+  }
+
+  @Override
+  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, ?> variables) {
+    return executor.execute(BROADCAST_SIGNAL, false, ctx -> backend.broadcastSignal(ctx, signalName, variables));
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
+    return activateJobs(type, maxJobs, timeout, worker, Duration.ZERO);
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(
+      String type, int maxJobs, Duration timeout, String worker, Duration requestTimeout) {
+    return executor.execute(ACTIVATE_JOBS, false,
+        ctx -> backend.activateJobs(ctx, type, maxJobs, timeout, worker, requestTimeout));
+  }
+
+  @Override
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, ?> variables) {
+    return executor.execute(COMPLETE_JOB, false, ctx -> backend.completeJob(ctx, jobKey, variables));
+  }
+
+  @Override
+  public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage) {
+    return executor.execute(FAIL_JOB, false, ctx -> backend.failJob(ctx, jobKey, retries, errorMessage));
+  }
+
+  @Override
+  public CompletableFuture<Void> throwError(long jobKey, String errorCode, String errorMessage) {
+    return executor.execute(THROW_ERROR, false, ctx -> backend.throwError(ctx, jobKey, errorCode, errorMessage));
+  }
+
+  @Override
+  public JobWorker newWorker(String type, JobHandler handler) {
+    return newWorker(type, handler, JobWorker.Settings.defaults());
+  }
+
+  @Override
+  public JobWorker newWorker(String type, JobHandler handler, JobWorker.Settings settings) {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(handler, "handler == null");
+    Objects.requireNonNull(settings, "settings == null");
+    if (type.isBlank()) {
+      throw new IllegalArgumentException("type is blank");
+    }
+    if (closed) {
+      throw new IllegalStateException("the client is closed");
+    }
+    JobWorker worker = new JobWorker(this, type, handler, settings, workers::remove);
+    workers.add(worker);
+    worker.start();
+    return worker;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Stops the workers, fails the calls still in flight (cancelling them on the wire), then shuts the
+   * channel down (waiting up to 5 s), the event loop and the gRPC threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (JobWorker w : new ArrayList<>(workers)) {
+      w.close();
+    }
+    try {
+      // The executor first: it fails the calls still running and cancels their attempts (on the
+      // wire) while the channel is still up; then the backend and the channel.
+      executor.close();
+      delegate.close();
+    } finally {
+      if (ownsChannel) {
+        channel.shutdown();
+        try {
+          if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+            channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException e) {
+          channel.shutdownNow();
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (eventLoop != null) {
+        eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+      }
+      if (grpcExecutor != null) {
+        grpcExecutor.shutdownNow();
+        try {
+          grpcExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Builds a {@link ZeebeClient}. TLS is on unless {@link #usePlaintext()}. */
+  public static final class Builder {
+    private final List<HostPort> addresses = new ArrayList<>();
+    private boolean plaintext;
+    private Path trustCertificates;
+    private Credentials credentials = Credentials.none();
+    private Duration keepAlive = Duration.ofSeconds(45);
+    private ClientOptions options = ClientOptions.defaults();
+    private ManagedChannel channel;
+
+    private Builder() {}
+
+    /**
+     * The gateway's {@code host:port}; several (comma-separated, or by calling this again) are
+     * balanced round-robin.
+     */
+    public Builder gatewayAddress(String address) {
+      Objects.requireNonNull(address, "address == null");
+      for (String a : address.split(",")) {
+        if (!a.isBlank()) {
+          addresses.add(HostPort.parse(a));
+        }
+      }
+      return this;
+    }
+
+    /** Several gateways, balanced round-robin. */
+    public Builder gatewayAddresses(List<String> addresses) {
+      Objects.requireNonNull(addresses, "addresses == null").forEach(this::gatewayAddress);
+      return this;
+    }
+
+    /** No TLS (a local engine, a sidecar). */
+    public Builder usePlaintext() {
+      this.plaintext = true;
+      return this;
+    }
+
+    /** Trust these PEM certificates instead of the JDK's default trust store (TLS only). */
+    public Builder trustCertificates(Path pemFile) {
+      this.trustCertificates = Objects.requireNonNull(pemFile, "pemFile == null");
+      return this;
+    }
+
+    /** Credentials applied to every attempt (bearer, {@link ZeebeOAuthCredentials}). */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** HTTP/2 keep-alive ping interval; 45 s by default (gRPC allows no less than 10 s). */
+    public Builder keepAlive(Duration interval) {
+      Objects.requireNonNull(interval, "interval == null");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("keepAlive must be positive, was " + interval);
+      }
+      this.keepAlive = interval;
+      return this;
+    }
+
+    /** Retries, timeouts, listeners, callback executor. */
+    public Builder options(ClientOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /**
+     * Use this channel (e.g. an in-process channel to a fake gateway) instead of building one. The
+     * client does not shut it down; address, TLS and keep-alive settings are then ignored.
+     */
+    public Builder channel(ManagedChannel channel) {
+      this.channel = Objects.requireNonNull(channel, "channel == null");
+      return this;
+    }
+
+    public ZeebeClient build() {
+      if (plaintext && trustCertificates != null) {
+        throw new IllegalStateException("usePlaintext() and trustCertificates(...) exclude each other");
+      }
+      return new ZeebeClient(this);
+    }
+  }
+}
