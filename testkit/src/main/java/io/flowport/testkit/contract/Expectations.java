@@ -9,8 +9,12 @@ public final class Expectations {
   private final boolean messageDeduplication;
   private final boolean messageBuffering;
   private final boolean endedInstancesReadable;
+  private final boolean businessKeys;
+  private final boolean startByMessage;
 
   private Expectations(Builder b) {
+    this.businessKeys = b.businessKeys;
+    this.startByMessage = b.startByMessage;
     this.redeployKeepsVersion = b.redeployKeepsVersion;
     this.messageDeduplication = b.messageDeduplication;
     this.messageBuffering = b.messageBuffering;
@@ -41,14 +45,39 @@ public final class Expectations {
     return endedInstancesReadable;
   }
 
+  /** Instances carry a business key (Flowable, bk-sops); Zeebe has none and refuses one. */
+  public boolean businessKeys() {
+    return businessKeys;
+  }
+
+  /**
+   * {@code start} with a message name returns the instance it started (Flowable); Zeebe starts
+   * message start events only by publishing, which returns no instance.
+   */
+  public boolean startByMessage() {
+    return startByMessage;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
     private boolean messageDeduplication = true;
     private boolean messageBuffering = true;
     private boolean endedInstancesReadable = true;
+    private boolean businessKeys = true;
+    private boolean startByMessage = true;
 
     private Builder() {}
+
+    public Builder businessKeys(boolean value) {
+      this.businessKeys = value;
+      return this;
+    }
+
+    public Builder startByMessage(boolean value) {
+      this.startByMessage = value;
+      return this;
+    }
 
     public Builder redeployKeepsVersion(boolean value) {
       this.redeployKeepsVersion = value;
