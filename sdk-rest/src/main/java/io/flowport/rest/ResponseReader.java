@@ -1,0 +1,28 @@
+package io.flowport.rest;
+
+/**
+ * Turns a successful (2xx) answer into a value. A reader may throw anything when the body is not
+ * the expected shape: the transport reports it as UnexpectedResponseException with an excerpt of
+ * the body. A reader that finds an engine error inside a 2xx answer (bk-sops' {@code result:false}
+ * envelope) throws the matching {@link io.flowport.core.error.WorkflowException}, which passes
+ * through unchanged.
+ */
+@FunctionalInterface
+public interface ResponseReader<T> {
+  T read(RestResponse response) throws Exception;
+
+  /** Ignores the body. */
+  static ResponseReader<Void> discard() {
+    return r -> null;
+  }
+
+  /** The JSON body as a tree. */
+  static ResponseReader<com.fasterxml.jackson.databind.JsonNode> json() {
+    return RestResponse::json;
+  }
+
+  /** The raw bytes. */
+  static ResponseReader<byte[]> bytes() {
+    return r -> r.body().clone();
+  }
+}

@@ -1,0 +1,122 @@
+package io.flowport.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.core.Operation;
+import io.flowport.core.error.ErrorInfo;
+import io.flowport.core.error.ErrorKind;
+import io.flowport.core.error.ErrorTable;
+import io.flowport.core.error.WorkflowException;
+import io.flowport.core.spi.ResponseBodies;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Building blocks for {@link ErrorReader}s: read the engine's code and message out of an error
+ * body (when it has the engine's shape), then let the adapter's {@link ErrorTable} decide the
+ * meaning from operation, HTTP status, code and message. Bodies that are not the engine's shape
+ * (HTML, truncated or empty) still get the table's meaning for the status, with an excerpt.
+ */
+public final class RestErrors {
+  private RestErrors() {}
+
+  /**
+   * The engine's code and message found in an error body.
+   *
+   * @param code the engine's own code, or null
+   * @param message the engine's message, or null
+   */
+  public record ErrorBody(String code, String message) {}
+
+  /** Finds the engine's code and message in an error answer; returns null when the body has none. */
+  @FunctionalInterface
+  public interface ErrorBodyParser {
+    ErrorBody parse(RestResponse response);
+  }
+
+  /**
+   * A parser for JSON error objects: the first non-blank field of {@code codeFields} is the code,
+   * the first non-blank of {@code messageFields} the message. Null for a body that is not a JSON
+   * object or has neither.
+   */
+  public static ErrorBodyParser jsonFields(List<String> codeFields, List<String> messageFields) {
+    List<String> codes = List.copyOf(codeFields);
+    List<String> messages = List.copyOf(messageFields);
+    return response -> {
+      JsonNode node = response.jsonIfAny().orElse(null);
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      String code = first(node, codes);
+      String message = first(node, messages);
+      return code == null && message == null ? null : new ErrorBody(code, message);
+    };
+  }
+
+  private static String first(JsonNode node, List<String> fields) {
+    for (String f : fields) {
+      String v = ResponseBodies.text(node, f);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The usual reader: parse the body with {@code parser}, map through {@code table} with the HTTP
+   * status as wire status, and note the request id. 429 and 503 are answers (the engine did not do
+   * the work), so they are marked as not processed whatever their kind, and a {@code Retry-After}
+   * header is noted in the message.
+   */
+  public static ErrorReader tableReader(ErrorTable table, ErrorBodyParser parser) {
+    Objects.requireNonNull(table, "table == null");
+    Objects.requireNonNull(parser, "parser == null");
+    return (operation, response) -> {
+      ErrorBody parsed;
+      try {
+        parsed = parser.parse(response);
+      } catch (RuntimeException e) {
+        parsed = null; // a parser must not turn a typed error into a parser exception
+      }
+      String message = parsed != null && parsed.message() != null
+          ? ResponseBodies.excerpt(parsed.message().length() > 2000 ? parsed.message().substring(0, 2000)
+              : parsed.message())
+          : "unexpected error body: " + response.excerpt();
+      String code = parsed == null ? null : parsed.code();
+      return adjust(table.toException(operation, String.valueOf(response.status()), code,
+          withRetryAfter(message, response), response.requestId(), null), response);
+    };
+  }
+
+  /** {@code message} with the server's {@code Retry-After}, if any, appended. */
+  public static String withRetryAfter(String message, RestResponse response) {
+    String retryAfter = response.header("Retry-After");
+    return retryAfter == null || retryAfter.isBlank() ? message : message + " (Retry-After: " + retryAfter.trim() + ")";
+  }
+
+  /** A 429 or 503 was answered before any work: mark it not processed so every call may retry it. */
+  private static WorkflowException adjust(WorkflowException e, RestResponse response) {
+    int s = response.status();
+    if ((s == 429 || s == 503) && e.requestMayHaveBeenProcessed()) {
+      return e.kind().toException(e.info().withRequestMayHaveBeenProcessed(false), e.getCause());
+    }
+    return e;
+  }
+
+  /**
+   * The exception for a 2xx answer a reader could not read: UnexpectedResponseException naming the
+   * request and quoting an excerpt of the body.
+   */
+  public static WorkflowException unexpected(String engine, Operation operation, RestResponse response, Throwable cause) {
+    String why = cause == null || cause.getMessage() == null ? "" : " (" + shortText(cause.getMessage()) + ")";
+    return ErrorKind.UNEXPECTED_RESPONSE.toException(new ErrorInfo(engine, operation,
+        String.valueOf(response.status()), null,
+        "cannot read the answer to " + response.method() + " " + response.path() + why + ": " + response.excerpt(),
+        response.requestId(), true), cause);
+  }
+
+  private static String shortText(String s) {
+    String one = ResponseBodies.excerpt(s);
+    return one.length() > 120 ? one.substring(0, 120) + "..." : one;
+  }
+}

@@ -1,0 +1,148 @@
+package io.flowport.rest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request relative to a {@link RestTransport}'s base URL. Path segments are kept as
+ * given and encoded one by one when sent, so an id such as {@code ../x} or {@code a/b} stays one
+ * segment and can never change which resource the URL names. Immutable.
+ *
+ * <pre>{@code
+ * RestRequest r = RestRequest.get("runtime", "process-instances", instanceId)
+ *     .query("includeProcessVariables", "true")
+ *     .build();
+ * }</pre>
+ */
+public final class RestRequest {
+  private final String method;
+  private final List<String> segments;
+  private final List<Map.Entry<String, String>> query;
+  private final Map<String, String> headers;
+  private final RestBody body;
+
+  private RestRequest(Builder b) {
+    this.method = b.method;
+    this.segments = List.copyOf(b.segments);
+    this.query = List.copyOf(b.query);
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.body = b.body;
+  }
+
+  /** A request with {@code method} (GET, POST, PUT, PATCH, DELETE, HEAD). */
+  public static Builder builder(String method) {
+    return new Builder(method);
+  }
+
+  public static Builder get(String... segments) {
+    return builder("GET").path(segments);
+  }
+
+  public static Builder post(String... segments) {
+    return builder("POST").path(segments);
+  }
+
+  public static Builder put(String... segments) {
+    return builder("PUT").path(segments);
+  }
+
+  public static Builder patch(String... segments) {
+    return builder("PATCH").path(segments);
+  }
+
+  public static Builder delete(String... segments) {
+    return builder("DELETE").path(segments);
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path segments after the base URL, not encoded. */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** Query parameters in order, not encoded; a null value is a bare key ({@code ?flag}). */
+  public List<Map.Entry<String, String>> query() {
+    return query;
+  }
+
+  /** Headers set on this request; they replace the transport's defaults of the same name. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** The body, or null. */
+  public RestBody body() {
+    return body;
+  }
+
+  /** {@code METHOD /seg/seg} without the query (which may hold secrets in some APIs). */
+  @Override
+  public String toString() {
+    return method + " /" + String.join("/", segments);
+  }
+
+  /** Builds a {@link RestRequest}. */
+  public static final class Builder {
+    private final String method;
+    private final List<String> segments = new ArrayList<>();
+    private final List<Map.Entry<String, String>> query = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private RestBody body;
+
+    private Builder(String method) {
+      this.method = Objects.requireNonNull(method, "method == null").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Appends path segments, each one encoded on its own. A segment that is null, empty, {@code .}
+     * or {@code ..} fails the call with ClientValidationException before anything is sent.
+     */
+    public Builder path(String... segments) {
+      Collections.addAll(this.segments, segments);
+      return this;
+    }
+
+    /** Adds a query parameter; a null value leaves it out. */
+    public Builder query(String name, Object value) {
+      Objects.requireNonNull(name, "name == null");
+      if (value != null) {
+        query.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, String.valueOf(value)));
+      }
+      return this;
+    }
+
+    /** Adds a query parameter without a value ({@code ?name}). */
+    public Builder queryFlag(String name) {
+      query.add(new java.util.AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name == null"), null));
+      return this;
+    }
+
+    /** Sets a header for this request (e.g. {@code Accept: image/png}). */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    public Builder body(RestBody body) {
+      this.body = body;
+      return this;
+    }
+
+    /** Shortcut for {@code body(RestBody.json(value))}. */
+    public Builder json(Object value) {
+      return body(RestBody.json(value));
+    }
+
+    public RestRequest build() {
+      return new RestRequest(this);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.flowport.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.core.spi.ResponseBodies;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the engine answered: status, headers and the whole body, read before the future
+ * completes. Readers may call {@link #json()}; when the body is not what they expect they just
+ * throw, and the transport turns that into UnexpectedResponseException with an excerpt.
+ */
+public final class RestResponse {
+  private final String method;
+  private final String path;
+  private final int status;
+  private final Map<String, List<String>> headers;
+  private final byte[] body;
+  private final String requestId;
+
+  /**
+   * @param method the request method
+   * @param path the encoded request path (no query)
+   * @param status the HTTP status
+   * @param headers the headers; names are matched without regard to case
+   * @param body the body, not copied
+   * @param requestId the request id the server sent, or null
+   */
+  public RestResponse(
+      String method, String path, int status, Map<String, List<String>> headers, byte[] body, String requestId) {
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (headers != null) {
+      headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    }
+    this.headers = Collections.unmodifiableMap(h);
+    this.body = body == null ? new byte[0] : body;
+    this.requestId = requestId;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The encoded request path, without the query. */
+  public String path() {
+    return path;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** True for 2xx. */
+  public boolean isSuccessful() {
+    return status >= 200 && status < 300;
+  }
+
+  /** The first value of a header (any case), or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** All headers; names are case-insensitive. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The body bytes, not copied: do not modify. Empty, never null. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The body as UTF-8 text. */
+  public String text() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The request id the server sent (x-request-id, x-obs-request-id, ...), or null. */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The content type, lower-case, or null. */
+  public String contentType() {
+    String ct = header("Content-Type");
+    return ct == null ? null : ct.toLowerCase(Locale.ROOT);
+  }
+
+  /** The body as JSON when it is JSON; empty for HTML, truncated JSON or nothing. Never throws. */
+  public Optional<JsonNode> jsonIfAny() {
+    return ResponseBodies.parseJson(body);
+  }
+
+  /**
+   * The body as JSON.
+   *
+   * @throws IllegalStateException when it is not JSON (the transport reports UnexpectedResponseException)
+   */
+  public JsonNode json() {
+    return jsonIfAny().orElseThrow(() -> new IllegalStateException("the body is not JSON"));
+  }
+
+  /** A short single-line excerpt of the body for messages. */
+  public String excerpt() {
+    return ResponseBodies.excerpt(body);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path + " -> " + status + " (" + body.length + " bytes)";
+  }
+}

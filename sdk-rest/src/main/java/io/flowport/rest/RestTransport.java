@@ -1,0 +1,553 @@
+package io.flowport.rest;
+
+import io.flowport.core.Operation;
+import io.flowport.core.auth.Credentials;
+import io.flowport.core.error.ErrorKind;
+import io.flowport.core.error.WorkflowException;
+import io.flowport.core.spi.Args;
+import io.flowport.core.spi.CallContext;
+import io.flowport.rest.internal.AttemptTracker;
+import io.flowport.rest.internal.DaemonThreads;
+import io.flowport.rest.internal.IoErrors;
+import io.flowport.rest.internal.OkAuthRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP transport of Flowport's REST adapters (Flowable, Cloudify, bk-sops, OBS): OkHttp
+ * and Jackson behind a small API that makes exactly one attempt per call. Retries, backoff and the
+ * whole-call timeout belong to core's {@link io.flowport.core.spi.CallExecutor}; this class gives
+ * each attempt its deadline, credentials, encoding and error mapping.
+ *
+ * <ul>
+ *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}).
+ *   <li>{@link Credentials#apply} runs once per attempt, before the request is queued, with the
+ *       method, encoded path, query and headers (content type included) in view; never on an
+ *       OkHttp thread: a request started from a callback of another is handed to the continuation
+ *       executor first.
+ *   <li>The OkHttp call timeout is the attempt's remaining time ({@link CallContext#remaining()}).
+ *       OkHttp's own retry on connection failure is off.
+ *   <li>Cancelling a returned future cancels the OkHttp {@link Call}.
+ *   <li>Transport failures become typed exceptions that say whether the request may have been
+ *       processed; non-2xx answers go through the adapter's {@link ErrorReader}; 2xx answers a
+ *       reader cannot read become UnexpectedResponseException with an excerpt.
+ *   <li>One OkHttpClient per transport (own dispatcher threads and connection pool), released by
+ *       {@link #close()}.
+ * </ul>
+ */
+public final class RestTransport implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
+  private static final ThreadLocal<Boolean> ON_IO_THREAD = new ThreadLocal<>();
+  private static final MediaType OCTETS = MediaType.parse("application/octet-stream");
+
+  /** Headers read for a request id when the builder names none. */
+  public static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("x-request-id", "x-obs-request-id");
+
+  private final String engine;
+  private final HttpUrl baseUrl;
+  private final Credentials credentials;
+  private final ErrorReader errorReader;
+  private final Map<String, String> defaultHeaders;
+  private final List<String> requestIdHeaders;
+  private final long maxResponseBytes;
+  private final Executor continuationExecutor;
+  private final ThreadPoolExecutor dispatcherThreads;
+  private final ConnectionPool pool;
+  private final OkHttpClient http;
+  private volatile boolean closed;
+
+  private RestTransport(Builder b) {
+    this.engine = b.engine;
+    this.baseUrl = b.baseUrl;
+    this.credentials = b.credentials;
+    this.errorReader = b.errorReader;
+    this.defaultHeaders = Map.copyOf(b.defaultHeaders);
+    this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.continuationExecutor = b.continuationExecutor;
+    this.dispatcherThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), new DaemonThreads(engine + "-http"));
+    Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
+    dispatcher.setMaxRequests(b.maxRequests);
+    dispatcher.setMaxRequestsPerHost(b.maxRequestsPerHost);
+    this.pool = new ConnectionPool(b.maxIdleConnections, b.keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+    OkHttpClient.Builder ok = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(pool)
+        .retryOnConnectionFailure(false) // retries belong to core's CallExecutor
+        .followRedirects(b.followRedirects)
+        .followSslRedirects(b.followRedirects)
+        .connectTimeout(b.connectTimeout)
+        .readTimeout(Duration.ZERO) // bounded by the call timeout = the attempt's deadline
+        .writeTimeout(Duration.ZERO);
+    if (b.customizer != null) {
+      b.customizer.accept(ok);
+    }
+    this.http = ok.build();
+    if ("http".equals(baseUrl.scheme()) && !isLoopback(baseUrl.host())) {
+      log.warn("[{}] {} is plain HTTP to a remote host: credentials travel unencrypted; use https", engine,
+          baseUrl.newBuilder().encodedPath("/").build());
+    }
+  }
+
+  /** A builder for a transport talking to {@code engine}. */
+  public static Builder builder(String engine) {
+    return new Builder(engine);
+  }
+
+  public String engine() {
+    return engine;
+  }
+
+  /** The base URL every request is relative to. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /**
+   * Sends {@code request} once. The future completes with the answer whatever its status, or fails
+   * with a typed {@link WorkflowException} when no answer came (refused, reset, timeout, closed) or
+   * the request could not be built (a bad path segment, credentials that failed).
+   */
+  public CompletableFuture<RestResponse> send(CallContext ctx, RestRequest request) {
+    CompletableFuture<RestResponse> future = new CompletableFuture<>();
+    if (closed) {
+      future.completeExceptionally(closedError(ctx.operation(), false));
+      return future;
+    }
+    if (Boolean.TRUE.equals(ON_IO_THREAD.get())) {
+      // Chained from a response callback: leave OkHttp's thread before credentials run.
+      try {
+        continuationExecutor.execute(() -> start(ctx, request, future));
+      } catch (RejectedExecutionException e) {
+        future.completeExceptionally(closedError(ctx.operation(), false));
+      }
+    } else {
+      start(ctx, request, future);
+    }
+    return future;
+  }
+
+  /**
+   * Sends {@code request} once and reads a 2xx answer with {@code reader}; any other status goes
+   * through the error reader. Cancelling the result cancels the call.
+   */
+  public <T> CompletableFuture<T> call(CallContext ctx, RestRequest request, ResponseReader<T> reader) {
+    return RestFutures.map(send(ctx, request), response -> read(ctx.operation(), response, reader));
+  }
+
+  /** {@link #call} ignoring the body of the answer. */
+  public CompletableFuture<Void> call(CallContext ctx, RestRequest request) {
+    return call(ctx, request, ResponseReader.discard());
+  }
+
+  /**
+   * The value {@code reader} reads from a 2xx {@code response}; for other statuses, throws the
+   * error reader's exception. A reader failure other than a WorkflowException becomes
+   * UnexpectedResponseException with an excerpt of the body.
+   */
+  public <T> T read(Operation operation, RestResponse response, ResponseReader<T> reader) {
+    if (!response.isSuccessful()) {
+      throw error(operation, response);
+    }
+    try {
+      return reader.read(response);
+    } catch (WorkflowException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw RestErrors.unexpected(engine, operation, response, e);
+    }
+  }
+
+  /** The exception for an error answer, from the adapter's error reader (never null). */
+  public WorkflowException error(Operation operation, RestResponse response) {
+    try {
+      WorkflowException e = errorReader.read(operation, response);
+      if (e != null) {
+        return e;
+      }
+    } catch (RuntimeException e) {
+      log.debug("[{}] the error reader failed on {}", engine, response, e);
+    }
+    return ErrorKind.UNKNOWN_STATUS.toException(new io.flowport.core.error.ErrorInfo(engine, operation,
+        String.valueOf(response.status()), null, "unreadable error answer: " + response.excerpt(),
+        response.requestId(), true));
+  }
+
+  private void start(CallContext ctx, RestRequest request, CompletableFuture<RestResponse> future) {
+    Operation op = ctx.operation();
+    Request okRequest;
+    AttemptTracker tracker = new AttemptTracker();
+    try {
+      okRequest = build(op, request, tracker);
+    } catch (WorkflowException e) {
+      future.completeExceptionally(e);
+      return;
+    }
+    String what = request.method() + " " + okRequest.url().encodedPath();
+    Duration remaining = ctx.remaining();
+    if (remaining.isZero()) {
+      future.completeExceptionally(IoErrors.error(ErrorKind.TIMEOUT, engine, op,
+          "the attempt deadline passed before " + what + " was sent", false, null));
+      return;
+    }
+    Call call = http.newCall(okRequest);
+    call.addEventListener(tracker);
+    call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    future.whenComplete((v, e) -> {
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    });
+    if (future.isDone()) {
+      return;
+    }
+    call.enqueue(new Callback() {
+      @Override
+      public void onResponse(Call c, Response response) {
+        ON_IO_THREAD.set(Boolean.TRUE);
+        try (response) {
+          RestResponse answer;
+          try {
+            answer = readResponse(op, what, okRequest, response);
+          } catch (IOException e) {
+            future.completeExceptionally(failure(op, what, e, true));
+            return;
+          } catch (WorkflowException e) {
+            future.completeExceptionally(e);
+            return;
+          }
+          future.complete(answer);
+        } finally {
+          ON_IO_THREAD.remove();
+        }
+      }
+
+      @Override
+      public void onFailure(Call c, IOException e) {
+        ON_IO_THREAD.set(Boolean.TRUE);
+        try {
+          future.completeExceptionally(failure(op, what, e, tracker.requestStarted()));
+        } finally {
+          ON_IO_THREAD.remove();
+        }
+      }
+    });
+  }
+
+  private WorkflowException failure(Operation op, String what, IOException e, boolean sent) {
+    if (closed) {
+      return closedError(op, sent);
+    }
+    return IoErrors.map(engine, op, what, e, sent);
+  }
+
+  private RestResponse readResponse(Operation op, String what, Request request, Response response) throws IOException {
+    ResponseBody body = response.body();
+    byte[] bytes;
+    long declared = body.contentLength();
+    if (declared > maxResponseBytes) {
+      throw tooLarge(op, what, response, declared);
+    }
+    try (InputStream in = body.byteStream()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
+    }
+    if (bytes.length > maxResponseBytes) {
+      throw tooLarge(op, what, response, -1);
+    }
+    Map<String, List<String>> headers = response.headers().toMultimap();
+    String requestId = null;
+    for (String h : requestIdHeaders) {
+      String v = response.header(h);
+      if (v != null && !v.isBlank()) {
+        requestId = v.trim();
+        break;
+      }
+    }
+    return new RestResponse(request.method(), request.url().encodedPath(), response.code(), headers, bytes, requestId);
+  }
+
+  private WorkflowException tooLarge(Operation op, String what, Response response, long declared) {
+    return ErrorKind.UNEXPECTED_RESPONSE.toException(new io.flowport.core.error.ErrorInfo(engine, op,
+        String.valueOf(response.code()), null,
+        "the answer to " + what + " is larger than " + maxResponseBytes + " bytes"
+            + (declared > 0 ? " (" + declared + ")" : ""), null, true));
+  }
+
+  private Request build(Operation op, RestRequest request, AttemptTracker tracker) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : request.segments()) {
+      if (segment == null || segment.isEmpty()) {
+        throw Args.invalid(engine, op, "a path segment of " + request + " is null or empty");
+      }
+      if (segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase("%2e")
+          || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
+          || segment.equalsIgnoreCase("%2e.")) {
+        throw Args.invalid(engine, op, "an id cannot be '.' or '..' (it would change the URL): " + segment);
+      }
+      url.addPathSegment(segment);
+    }
+    for (Map.Entry<String, String> q : request.query()) {
+      url.addQueryParameter(q.getKey(), q.getValue());
+    }
+    HttpUrl httpUrl = url.build();
+
+    RequestBody body = body(request);
+    Headers.Builder headers = new Headers.Builder();
+    try {
+      defaultHeaders.forEach(headers::set);
+      request.headers().forEach(headers::set);
+    } catch (IllegalArgumentException e) {
+      throw Args.invalid(engine, op, "a header of " + request + " is not valid HTTP");
+    }
+    if (body != null && body.contentType() != null) {
+      headers.set("Content-Type", body.contentType().toString());
+    } else if (body != null) {
+      headers.removeAll("Content-Type");
+    }
+    try {
+      credentials.apply(new OkAuthRequest(request.method(), httpUrl, headers));
+    } catch (WorkflowException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // OkHttp quotes a rejected header value in its message: it may be a secret, so drop both.
+      throw IoErrors.error(ErrorKind.AUTHENTICATION, engine, op,
+          "the credentials produced a header that is not valid HTTP", false, null);
+    } catch (RuntimeException e) {
+      throw IoErrors.error(ErrorKind.AUTHENTICATION, engine, op,
+          "the credentials could not be applied (" + e.getClass().getSimpleName() + ")", false, e);
+    }
+    return new Request.Builder()
+        .url(httpUrl)
+        .headers(headers.build())
+        .method(request.method(), body)
+        .tag(AttemptTracker.class, tracker)
+        .build();
+  }
+
+  private static RequestBody body(RestRequest request) {
+    RestBody b = request.body();
+    String method = request.method();
+    boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    if (b == null) {
+      return needsBody ? RequestBody.create(new byte[0], null) : null;
+    }
+    if (!b.isMultipart()) {
+      MediaType type = b.contentType() == null ? null : MediaType.parse(b.contentType());
+      return RequestBody.create(b.content(), type);
+    }
+    MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (RestBody.Part part : b.parts()) {
+      if (part.isFile()) {
+        MediaType type = part.contentType() == null ? OCTETS : MediaType.parse(part.contentType());
+        multipart.addFormDataPart(part.name(), part.fileName(), RequestBody.create(part.content(), type));
+      } else {
+        multipart.addFormDataPart(part.name(), new String(part.content(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return multipart.build();
+  }
+
+  private WorkflowException closedError(Operation op, boolean processed) {
+    return IoErrors.error(ErrorKind.UNAVAILABLE, engine, op, "the client is closed", processed, null);
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    try {
+      // Only literal addresses reach here without a lookup (HttpUrl hosts are names or literals).
+      if (Character.isDigit(host.charAt(0)) || host.contains(":")) {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * Cancels calls in flight (their futures fail with EngineUnavailableException "the client is
+   * closed"), stops the dispatcher threads and empties the connection pool. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.dispatcher().cancelAll();
+    dispatcherThreads.shutdown();
+    pool.evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "RestTransport{" + engine + " " + baseUrl + ", " + credentials + "}";
+  }
+
+  /** Builds a {@link RestTransport}. */
+  public static final class Builder {
+    private final String engine;
+    private HttpUrl baseUrl;
+    private Credentials credentials = Credentials.none();
+    private ErrorReader errorReader;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private final List<String> requestIdHeaders = new ArrayList<>(DEFAULT_REQUEST_ID_HEADERS);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration keepAlive = Duration.ofSeconds(15);
+    private int maxIdleConnections = 8;
+    private int maxRequests = 128;
+    private int maxRequestsPerHost = 64;
+    private boolean followRedirects;
+    private long maxResponseBytes = 64L * 1024 * 1024;
+    private Executor continuationExecutor = ForkJoinPool.commonPool();
+    private Consumer<OkHttpClient.Builder> customizer;
+
+    private Builder(String engine) {
+      this.engine = Objects.requireNonNull(engine, "engine == null");
+      defaultHeaders.put("Accept", "application/json");
+      defaultHeaders.put("User-Agent", "flowport-java/0.1 (" + engine + ")");
+    }
+
+    /**
+     * The base URL, e.g. {@code https://host/flowable-rest/service}; its path is kept and request
+     * segments are appended. A trailing slash is ignored.
+     *
+     * @throws IllegalArgumentException when it is not an http(s) URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl parsed = HttpUrl.parse(baseUrl.trim());
+      if (parsed == null) {
+        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+      }
+      if (parsed.querySize() > 0 || parsed.fragment() != null) {
+        throw new IllegalArgumentException("the base URL must not have a query or fragment: " + baseUrl);
+      }
+      List<String> segments = new ArrayList<>(parsed.pathSegments());
+      while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+        segments.remove(segments.size() - 1);
+      }
+      HttpUrl.Builder b = parsed.newBuilder().encodedPath("/");
+      segments.forEach(b::addPathSegment);
+      this.baseUrl = b.build();
+      return this;
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** How error answers become exceptions; required. */
+    public Builder errorReader(ErrorReader errorReader) {
+      this.errorReader = Objects.requireNonNull(errorReader, "errorReader == null");
+      return this;
+    }
+
+    /** A header sent on every request ({@code Accept: application/json} and a User-Agent are preset). */
+    public Builder defaultHeader(String name, String value) {
+      defaultHeaders.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /** Response headers that carry a request id, tried in order (names in any case). */
+    public Builder requestIdHeaders(String... names) {
+      requestIdHeaders.clear();
+      requestIdHeaders.addAll(List.of(names));
+      return this;
+    }
+
+    /** The TCP connect timeout; 10 s by default. Reads are bounded by the attempt deadline. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /**
+     * How long an idle connection is kept; 15 s by default, below common server keep-alive
+     * timeouts (Tomcat 20 s), so a pooled connection is rarely found closed by the server.
+     */
+    public Builder keepAlive(Duration keepAlive, int maxIdleConnections) {
+      this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive == null");
+      this.maxIdleConnections = maxIdleConnections;
+      return this;
+    }
+
+    /** Calls in flight at once, in all and per host; 128 and 64 by default. */
+    public Builder maxRequests(int maxRequests, int maxRequestsPerHost) {
+      this.maxRequests = maxRequests;
+      this.maxRequestsPerHost = maxRequestsPerHost;
+      return this;
+    }
+
+    /** Whether redirects are followed; off by default (an API answering 3xx is misconfigured). */
+    public Builder followRedirects(boolean follow) {
+      this.followRedirects = follow;
+      return this;
+    }
+
+    /** The largest body read; larger answers fail with UnexpectedResponseException. 64 MiB by default. */
+    public Builder maxResponseBytes(long max) {
+      this.maxResponseBytes = max;
+      return this;
+    }
+
+    /**
+     * Where a request started from a response callback is prepared (so credentials never run on an
+     * OkHttp thread); the common pool by default. Clients pass their callback executor.
+     */
+    public Builder continuationExecutor(Executor executor) {
+      this.continuationExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /** Last-word access to OkHttp's builder (TLS trust, proxies); do not set the dispatcher or pool. */
+    public Builder configure(Consumer<OkHttpClient.Builder> customizer) {
+      this.customizer = customizer;
+      return this;
+    }
+
+    public RestTransport build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      if (errorReader == null) {
+        throw new IllegalStateException("errorReader is required");
+      }
+      return new RestTransport(this);
+    }
+  }
+}

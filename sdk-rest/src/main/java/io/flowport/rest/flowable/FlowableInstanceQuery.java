@@ -1,0 +1,248 @@
+package io.flowport.rest.flowable;
+
+import io.flowport.core.model.InstanceQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Flowable's process instance query ({@code POST query/process-instances}), variable filters
+ * included. Paging is the unified one: page size and the token of the previous page.
+ */
+public final class FlowableInstanceQuery {
+  /** Flowable's variable comparison operations. */
+  public enum VariableOperation {
+    EQUALS("equals"),
+    NOT_EQUALS("notEquals"),
+    EQUALS_IGNORE_CASE("equalsIgnoreCase"),
+    NOT_EQUALS_IGNORE_CASE("notEqualsIgnoreCase"),
+    LESS_THAN("lessThan"),
+    GREATER_THAN("greaterThan"),
+    LESS_THAN_OR_EQUALS("lessThanOrEquals"),
+    GREATER_THAN_OR_EQUALS("greaterThanOrEquals"),
+    LIKE("like");
+
+    private final String wire;
+
+    VariableOperation(String wire) {
+      this.wire = wire;
+    }
+
+    /** The name Flowable expects. */
+    public String wireName() {
+      return wire;
+    }
+
+    @Override
+    public String toString() {
+      return wire;
+    }
+  }
+
+  /** One variable filter: {@code name operation value}. */
+  public record VariableFilter(String name, VariableOperation operation, Object value) {
+    public VariableFilter {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(operation, "operation == null");
+    }
+  }
+
+  private final String processDefinitionKey;
+  private final String processDefinitionId;
+  private final String businessKey;
+  private final String tenantId;
+  private final Boolean suspended;
+  private final String involvedUser;
+  private final boolean includeProcessVariables;
+  private final List<VariableFilter> variables;
+  private final String sort;
+  private final boolean descending;
+  private final int pageSize;
+  private final String pageToken;
+
+  private FlowableInstanceQuery(Builder b) {
+    this.processDefinitionKey = b.processDefinitionKey;
+    this.processDefinitionId = b.processDefinitionId;
+    this.businessKey = b.businessKey;
+    this.tenantId = b.tenantId;
+    this.suspended = b.suspended;
+    this.involvedUser = b.involvedUser;
+    this.includeProcessVariables = b.includeProcessVariables;
+    this.variables = List.copyOf(b.variables);
+    this.sort = b.sort;
+    this.descending = b.descending;
+    this.pageSize = b.pageSize;
+    this.pageToken = b.pageToken;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.processDefinitionKey = processDefinitionKey;
+    b.processDefinitionId = processDefinitionId;
+    b.businessKey = businessKey;
+    b.tenantId = tenantId;
+    b.suspended = suspended;
+    b.involvedUser = involvedUser;
+    b.includeProcessVariables = includeProcessVariables;
+    b.variables.addAll(variables);
+    b.sort = sort;
+    b.descending = descending;
+    b.pageSize = pageSize;
+    b.pageToken = pageToken;
+    return b;
+  }
+
+  /** The same query for the page after {@code page}. */
+  public FlowableInstanceQuery next(io.flowport.core.model.Page<?> page) {
+    return toBuilder().pageToken(page.nextPageToken()).build();
+  }
+
+  public String processDefinitionKey() {
+    return processDefinitionKey;
+  }
+
+  public String processDefinitionId() {
+    return processDefinitionId;
+  }
+
+  public String businessKey() {
+    return businessKey;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public Boolean suspended() {
+    return suspended;
+  }
+
+  public String involvedUser() {
+    return involvedUser;
+  }
+
+  public boolean includeProcessVariables() {
+    return includeProcessVariables;
+  }
+
+  public List<VariableFilter> variables() {
+    return variables;
+  }
+
+  public String sort() {
+    return sort;
+  }
+
+  public boolean descending() {
+    return descending;
+  }
+
+  public int pageSize() {
+    return pageSize;
+  }
+
+  public String pageToken() {
+    return pageToken;
+  }
+
+  @Override
+  public String toString() {
+    return "FlowableInstanceQuery{key=" + processDefinitionKey + ", id=" + processDefinitionId
+        + ", businessKey=" + businessKey + ", suspended=" + suspended + ", variables=" + variables.size()
+        + ", pageSize=" + pageSize + ", pageToken=" + pageToken + "}";
+  }
+
+  /** Builds a {@link FlowableInstanceQuery}. */
+  public static final class Builder {
+    private String processDefinitionKey;
+    private String processDefinitionId;
+    private String businessKey;
+    private String tenantId;
+    private Boolean suspended;
+    private String involvedUser;
+    private boolean includeProcessVariables;
+    private final List<VariableFilter> variables = new ArrayList<>();
+    private String sort;
+    private boolean descending;
+    private int pageSize = InstanceQuery.DEFAULT_PAGE_SIZE;
+    private String pageToken;
+
+    private Builder() {}
+
+    public Builder processDefinitionKey(String key) {
+      this.processDefinitionKey = key;
+      return this;
+    }
+
+    public Builder processDefinitionId(String id) {
+      this.processDefinitionId = id;
+      return this;
+    }
+
+    public Builder businessKey(String businessKey) {
+      this.businessKey = businessKey;
+      return this;
+    }
+
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    /** Only suspended (true) or only active (false) instances; null for both. */
+    public Builder suspended(Boolean suspended) {
+      this.suspended = suspended;
+      return this;
+    }
+
+    public Builder involvedUser(String user) {
+      this.involvedUser = user;
+      return this;
+    }
+
+    /** Returns each instance with its variables. */
+    public Builder includeProcessVariables(boolean include) {
+      this.includeProcessVariables = include;
+      return this;
+    }
+
+    /** Adds a filter {@code name operation value}; the value's Flowable type is inferred as for variables. */
+    public Builder variable(String name, VariableOperation operation, Object value) {
+      variables.add(new VariableFilter(name, operation, value));
+      return this;
+    }
+
+    /** Shortcut for {@code variable(name, EQUALS, value)}. */
+    public Builder variableEquals(String name, Object value) {
+      return variable(name, VariableOperation.EQUALS, value);
+    }
+
+    /** Sort key ({@code id, processDefinitionId, tenantId, processDefinitionKey, startTime}); ascending unless {@code descending}. */
+    public Builder sort(String sort, boolean descending) {
+      this.sort = sort == null ? null : sort.trim();
+      this.descending = descending;
+      return this;
+    }
+
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    public Builder pageToken(String pageToken) {
+      this.pageToken = pageToken;
+      return this;
+    }
+
+    public FlowableInstanceQuery build() {
+      return new FlowableInstanceQuery(this);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.flowport.rest.flowable;
+
+import io.flowport.core.Operation;
+import io.flowport.core.model.Instance;
+import io.flowport.core.model.Page;
+import io.flowport.core.model.StartRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What only Flowable has, reached through {@link FlowableClient#flowable()}: involved people, binary
+ * variables, queries with variable filters, diagrams, signals, start options and messages to one
+ * instance. Same rules as the unified API: every call returns a future and never throws, errors
+ * are the unified exceptions, retries and timeouts come from the client's options, and cancelling
+ * a future cancels the call on the wire.
+ */
+public interface FlowableOperations {
+  Operation GET_IDENTITY_LINKS = Operation.of("get identity links", true);
+  Operation ADD_IDENTITY_LINK = Operation.of("add identity link", true); // Flowable does not duplicate a link
+  Operation REMOVE_IDENTITY_LINK = Operation.of("remove identity link", true);
+  Operation GET_TYPED_VARIABLES = Operation.of("get typed variables", true);
+  Operation CREATE_BINARY_VARIABLE = Operation.of("create binary variable", false);
+  Operation UPDATE_BINARY_VARIABLE = Operation.of("update binary variable", true);
+  Operation GET_BINARY_VARIABLE = Operation.of("get binary variable", true);
+  Operation QUERY_INSTANCES = Operation.of("query instances", true);
+  Operation GET_DIAGRAM = Operation.of("get diagram", true);
+  Operation START_WITH_OPTIONS = Operation.of("start instance with options", false);
+  Operation SIGNAL = Operation.of("signal", false);
+  Operation MESSAGE_INSTANCE = Operation.of("message instance", false);
+
+  /** The users involved in an instance ({@code GET runtime/process-instances/{id}/identitylinks}). */
+  CompletableFuture<List<IdentityLink>> getIdentityLinks(String instanceId);
+
+  /** Involves {@code userId} with link {@code type} (e.g. {@code participant}); adding it twice is harmless. */
+  CompletableFuture<IdentityLink> addIdentityLink(String instanceId, String userId, String type);
+
+  /** Removes a link; ResourceNotFoundException when there is none. */
+  CompletableFuture<Void> removeIdentityLink(String instanceId, String userId, String type);
+
+  /** Every variable with its Flowable type and, for binary ones, the URL of the raw value. */
+  CompletableFuture<List<FlowableVariable>> getTypedVariables(String instanceId);
+
+  /**
+   * Creates a binary variable (multipart {@code POST .../variables}); AlreadyExistsException when
+   * the instance has a variable of that name.
+   */
+  CompletableFuture<FlowableVariable> createBinaryVariable(String instanceId, String name, byte[] content);
+
+  /** Creates or replaces a binary variable (multipart {@code PUT .../variables}). */
+  CompletableFuture<FlowableVariable> updateBinaryVariable(String instanceId, String name, byte[] content);
+
+  /**
+   * The raw bytes of a binary (or serializable) variable, from the resource its {@code valueUrl}
+   * names ({@code .../variables/{name}/data}), fetched on this client's base URL so the
+   * credentials only ever go to the configured host.
+   */
+  CompletableFuture<byte[]> getBinaryVariable(String instanceId, String name);
+
+  /** A page of instances matching Flowable's query, variable filters included ({@code POST query/process-instances}). */
+  CompletableFuture<Page<Instance>> query(FlowableInstanceQuery query);
+
+  /** The instance's diagram as Flowable renders it (PNG bytes); RequestRejectedException when the process has no BPMN DI. */
+  CompletableFuture<byte[]> getDiagram(String instanceId);
+
+  /**
+   * Starts an instance with Flowable's extras: transient variables (visible to the start and gone
+   * after it) and {@code returnVariables} (the answer carries the instance's variables).
+   */
+  CompletableFuture<Instance> start(StartRequest request, Map<String, ?> transientVariables, boolean returnVariables);
+
+  /**
+   * Throws a signal to every waiting execution ({@code POST runtime/signals}).
+   *
+   * @param tenantId the tenant, or null
+   * @param async true to let Flowable deliver it later (then {@code variables} must be empty)
+   */
+  CompletableFuture<Void> signal(String signalName, String tenantId, Map<String, ?> variables, boolean async);
+
+  /**
+   * Delivers message {@code messageName} to the execution of {@code instanceId} that waits for it
+   * (found by its message event subscription, then {@code PUT runtime/executions/{id}} with
+   * {@code messageEventReceived}). InstanceNotFoundException when no execution of that instance
+   * waits for it.
+   */
+  CompletableFuture<Void> messageInstance(String instanceId, String messageName, Map<String, ?> variables);
+}

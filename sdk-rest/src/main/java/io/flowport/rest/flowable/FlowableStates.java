@@ -1,0 +1,76 @@
+package io.flowport.rest.flowable;
+
+import io.flowport.core.model.InstanceState;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Flowable's instance states as raw status strings, and their unified {@link InstanceState}.
+ * Flowable itself has flags, not a status: the adapter derives the raw status from them.
+ *
+ * <table>
+ *   <caption>raw status</caption>
+ *   <tr><th>raw</th><th>derived from</th><th>state</th></tr>
+ *   <tr><td>active</td><td>runtime, {@code suspended:false}; history without {@code endTime}</td><td>RUNNING</td></tr>
+ *   <tr><td>suspended</td><td>runtime, {@code suspended:true}</td><td>SUSPENDED</td></tr>
+ *   <tr><td>completed</td><td>runtime {@code ended:true} (start ran to the end); history with {@code endTime}
+ *       and no {@code deleteReason}, or ended by a terminate end event</td><td>COMPLETED</td></tr>
+ *   <tr><td>cancelled</td><td>history with {@code endTime} and a {@code deleteReason} (deleted over REST or
+ *       the API)</td><td>CANCELLED</td></tr>
+ * </table>
+ *
+ * Flowable has no failed instance state (a failing job goes to the dead-letter queue and the instance stays
+ * active), so FAILED never appears. Anything else maps to UNKNOWN.
+ */
+public final class FlowableStates {
+  public static final String ACTIVE = "active";
+  public static final String SUSPENDED = "suspended";
+  public static final String COMPLETED = "completed";
+  public static final String CANCELLED = "cancelled";
+
+  /** The mapping, in documentation order. */
+  public static final Map<String, InstanceState> TABLE;
+
+  static {
+    Map<String, InstanceState> t = new LinkedHashMap<>();
+    t.put(ACTIVE, InstanceState.RUNNING);
+    t.put(SUSPENDED, InstanceState.SUSPENDED);
+    t.put(COMPLETED, InstanceState.COMPLETED);
+    t.put(CANCELLED, InstanceState.CANCELLED);
+    TABLE = java.util.Collections.unmodifiableMap(t);
+  }
+
+  private FlowableStates() {}
+
+  /** The unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}. */
+  public static InstanceState state(String rawStatus) {
+    return rawStatus == null ? InstanceState.UNKNOWN
+        : TABLE.getOrDefault(rawStatus.toLowerCase(Locale.ROOT), InstanceState.UNKNOWN);
+  }
+
+  /** The raw status of a runtime process instance answer. */
+  public static String runtimeStatus(boolean suspended, boolean ended) {
+    if (ended) {
+      return COMPLETED;
+    }
+    return suspended ? SUSPENDED : ACTIVE;
+  }
+
+  /** The raw status of a historic process instance answer. */
+  public static String historicStatus(boolean hasEndTime, String deleteReason) {
+    if (!hasEndTime) {
+      return ACTIVE;
+    }
+    if (deleteReason == null || deleteReason.isBlank() || isTerminateEndEvent(deleteReason)) {
+      return COMPLETED;
+    }
+    return CANCELLED;
+  }
+
+  /** Flowable records a terminate end event as a delete reason ("terminated by end event ..."); it is an end, not a cancel. */
+  static boolean isTerminateEndEvent(String deleteReason) {
+    String r = deleteReason.toLowerCase(Locale.ROOT);
+    return r.startsWith("terminate end event") || r.startsWith("terminated by end event");
+  }
+}

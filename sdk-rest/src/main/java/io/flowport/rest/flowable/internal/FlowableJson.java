@@ -1,0 +1,268 @@
+package io.flowport.rest.flowable.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.core.model.Instance;
+import io.flowport.core.spi.JsonValues;
+import io.flowport.rest.flowable.FlowableStates;
+import io.flowport.rest.flowable.FlowableVariable;
+import io.flowport.rest.flowable.IdentityLink;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flowable's JSON both ways: typed REST variables and process instance answers (runtime and
+ * history). Readers throw on a shape they cannot read; the transport reports that as
+ * UnexpectedResponseException.
+ */
+public final class FlowableJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** {@code key:version:id}, Flowable's usual process definition id. */
+  private static final Pattern DEFINITION_ID = Pattern.compile("^(.+):(\\d+):([^:]+)$");
+  /** ISO date-times with an offset written as {@code Z}, {@code +01:00} or {@code +0100}, optional fraction. */
+  private static final DateTimeFormatter LENIENT_OFFSET = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+      .toFormatter();
+
+  private FlowableJson() {}
+
+  // ---------------------------------------------------------------- variables, Java -> Flowable
+
+  /**
+   * The REST type Flowable gets for a plain JSON value: {@code string}, {@code integer} (an int),
+   * {@code long}, {@code double}, {@code boolean}, {@code json} (maps and lists), or none for null.
+   */
+  public static String typeOf(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String || value instanceof Character) {
+      return "string";
+    }
+    if (value instanceof Boolean) {
+      return "boolean";
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return "integer";
+    }
+    if (value instanceof Long) {
+      return "long";
+    }
+    if (value instanceof BigInteger big) {
+      return big.bitLength() < 64 ? "long" : "json";
+    }
+    if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+      return "double";
+    }
+    return "json"; // maps, lists, anything else Jackson made of the user's object
+  }
+
+  /** One REST variable {@code {"name","type","value"}} for a plain JSON value. */
+  public static ObjectNode variable(String name, Object value) {
+    ObjectNode v = NODES.objectNode();
+    v.put("name", name);
+    String type = typeOf(value);
+    if (type != null) {
+      v.put("type", type);
+    }
+    switch (type == null ? "null" : type) {
+      case "null" -> v.putNull("value");
+      case "long" -> v.put("value", ((Number) value).longValue());
+      case "double" -> v.put("value", ((Number) value).doubleValue());
+      default -> v.set("value", JsonValues.MAPPER.valueToTree(value));
+    }
+    return v;
+  }
+
+  /** A REST variable array for {@code variables}. */
+  public static ArrayNode variables(Map<String, ?> variables) {
+    ArrayNode array = NODES.arrayNode();
+    if (variables != null) {
+      variables.forEach((k, v) -> array.add(variable(k, v)));
+    }
+    return array;
+  }
+
+  // ---------------------------------------------------------------- variables, Flowable -> Java
+
+  /** A REST variable read back as Flowable described it. */
+  public static FlowableVariable readVariable(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalStateException("a variable is not a JSON object");
+    }
+    String name = text(node, "name");
+    if (name == null) {
+      throw new IllegalStateException("a variable has no name");
+    }
+    String type = text(node, "type");
+    return new FlowableVariable(name, type, value(type, node.get("value")), text(node, "valueUrl"), text(node, "scope"));
+  }
+
+  /** The Java value of a typed REST value: the type decides Integer vs Long vs Double. */
+  public static Object value(String type, JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    if (type == null) {
+      return JsonValues.MAPPER.convertValue(value, Object.class);
+    }
+    switch (type) {
+      case "integer", "short":
+        return value.isNumber() ? (Object) value.intValue() : Integer.valueOf(value.asText().trim());
+      case "long":
+        return value.isNumber() ? (Object) value.longValue() : Long.valueOf(value.asText().trim());
+      case "double":
+        return value.isNumber() ? (Object) value.doubleValue() : Double.valueOf(value.asText().trim());
+      case "boolean":
+        return value.isBoolean() ? (Object) value.booleanValue() : Boolean.valueOf(value.asText().trim());
+      case "string", "date", "instant", "localDate", "localDateTime", "uuid", "bigDecimal", "bigInteger":
+        return value.isTextual() ? value.textValue() : value.asText();
+      case "json":
+        if (value.isTextual()) {
+          // Some Flowable versions send json variables as text: read it when it is JSON.
+          try {
+            return JsonValues.MAPPER.readValue(value.textValue(), Object.class);
+          } catch (Exception e) {
+            return value.textValue();
+          }
+        }
+        return JsonValues.MAPPER.convertValue(value, Object.class);
+      default:
+        return JsonValues.MAPPER.convertValue(value, Object.class);
+    }
+  }
+
+  /** A REST variable array (or {@code data} envelope) as name → FlowableVariable. */
+  public static List<FlowableVariable> readVariables(JsonNode node) {
+    JsonNode array = node != null && node.isObject() && node.has("data") ? node.get("data") : node;
+    if (array == null || !array.isArray()) {
+      throw new IllegalStateException("the variables are not a JSON array");
+    }
+    List<FlowableVariable> out = new ArrayList<>(array.size());
+    for (JsonNode v : array) {
+      out.add(readVariable(v));
+    }
+    return out;
+  }
+
+  /** Plain values by name; binary and serializable variables give null (see FlowableOperations). */
+  public static Map<String, Object> valuesByName(List<FlowableVariable> variables) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (FlowableVariable v : variables) {
+      out.put(v.name(), v.value());
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  /** An instance from a runtime answer ({@code runtime/process-instances}). */
+  public static Instance runtimeInstance(JsonNode node) {
+    requireObjectWithId(node);
+    String raw = FlowableStates.runtimeStatus(bool(node, "suspended"), bool(node, "ended"));
+    return instance(node, raw, null);
+  }
+
+  /** An instance from a history answer ({@code history/historic-process-instances}). */
+  public static Instance historicInstance(JsonNode node) {
+    requireObjectWithId(node);
+    String endTime = text(node, "endTime");
+    String raw = FlowableStates.historicStatus(endTime != null, text(node, "deleteReason"));
+    return instance(node, raw, instant(endTime));
+  }
+
+  private static Instance instance(JsonNode node, String raw, Instant endTime) {
+    String definitionId = text(node, "processDefinitionId");
+    String key = text(node, "processDefinitionKey");
+    Integer version = node.hasNonNull("processDefinitionVersion") ? node.get("processDefinitionVersion").asInt() : null;
+    if (definitionId != null) {
+      Matcher m = DEFINITION_ID.matcher(definitionId);
+      if (m.matches()) {
+        key = key == null ? m.group(1) : key;
+        version = version == null ? Integer.valueOf(m.group(2)) : version;
+      }
+    }
+    Map<String, Object> variables = Map.of();
+    JsonNode vars = node.get("variables");
+    if (vars != null && vars.isArray() && !vars.isEmpty()) {
+      variables = valuesByName(readVariables(vars));
+    }
+    return Instance.builder()
+        .id(text(node, "id"))
+        .definitionId(key)
+        .definitionKey(definitionId)
+        .definitionVersion(version)
+        .businessKey(text(node, "businessKey"))
+        .tenantId(emptyToNull(text(node, "tenantId")))
+        .state(FlowableStates.state(raw))
+        .rawStatus(raw)
+        .startTime(instant(text(node, "startTime")))
+        .endTime(endTime)
+        .variables(variables)
+        .build();
+  }
+
+  private static void requireObjectWithId(JsonNode node) {
+    if (node == null || !node.isObject() || text(node, "id") == null) {
+      throw new IllegalStateException("not a process instance (no id)");
+    }
+  }
+
+  /** An identity link answer. */
+  public static IdentityLink identityLink(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalStateException("an identity link is not a JSON object");
+    }
+    return new IdentityLink(text(node, "user"), text(node, "group"), text(node, "type"), text(node, "url"));
+  }
+
+  /** A Flowable date ({@code 2013-04-17T10:17:43.902+0000}, ISO with or without offset); null when unreadable. */
+  public static Instant instant(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.trim(), LENIENT_OFFSET).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        return null; // a date we cannot read is not worth failing the call over
+      }
+    }
+  }
+
+  public static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static boolean bool(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && (v.isBoolean() ? v.booleanValue() : "true".equalsIgnoreCase(v.asText()));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}
