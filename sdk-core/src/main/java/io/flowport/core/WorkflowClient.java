@@ -53,7 +53,11 @@ public interface WorkflowClient extends AutoCloseable {
 
   Groups groups();
 
-  /** Releases connections and threads; calls still in flight are cancelled. */
+  /**
+   * Releases connections and threads. Calls still in flight (or waiting to retry) are cancelled on
+   * the wire and their futures fail with EngineUnavailableException ("the client is closed");
+   * later calls fail the same way.
+   */
   @Override
   void close();
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -112,12 +113,14 @@ public final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public void close() {
+    // The executor first: it fails the calls still running and cancels their attempts while the
+    // backend can still cancel them on the wire; then the backend releases its connections.
     try {
-      backend.close();
-    } finally {
       if (ownsExecutor) {
         executor.close();
       }
+    } finally {
+      backend.close();
     }
   }
 
@@ -246,9 +249,48 @@ public final class DefaultWorkflowClient implements WorkflowClient {
       if (action == null) {
         return CompletableFuture.failedFuture(Args.invalid(engine, Operation.LIST_INSTANCES, "action must not be null"));
       }
-      return list(query).thenCompose(page -> {
-        page.items().forEach(action);
-        return page.hasNext() ? forEach(query.next(page), action) : CompletableFuture.completedFuture(null);
+      // Cancelling the walk cancels the page in flight; failures arrive unwrapped, as elsewhere.
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+      done.whenComplete((v, e) -> {
+        CompletableFuture<?> page = inFlight.get();
+        if (e != null && page != null) {
+          page.cancel(true);
+        }
+      });
+      walk(query, action, done, inFlight);
+      return done;
+    }
+
+    private void walk(InstanceQuery query, Consumer<? super Instance> action, CompletableFuture<Void> done,
+        AtomicReference<CompletableFuture<?>> inFlight) {
+      CompletableFuture<Page<Instance>> next = list(query);
+      inFlight.set(next);
+      if (done.isDone()) {
+        next.cancel(true);
+        return;
+      }
+      next.whenComplete((page, e) -> {
+        if (e != null) {
+          done.completeExceptionally(CallExecutor.unwrap(e));
+          return;
+        }
+        try {
+          for (Instance item : page.items()) {
+            if (done.isDone()) {
+              return;
+            }
+            action.accept(item);
+          }
+        } catch (RuntimeException | Error actionFailed) {
+          done.completeExceptionally(actionFailed);
+          return;
+        }
+        if (page.hasNext()) {
+          walk(query.next(page), action, done, inFlight);
+        } else {
+          done.complete(null);
+        }
       });
     }
 

@@ -46,9 +46,11 @@ final class PollingAwait {
   }
 
   private void begin(Duration timeout) {
-    ScheduledFuture<?> timer = schedule(() -> result.completeExceptionally(ErrorKind.TIMEOUT.toException(
-        new ErrorInfo(client.engine(), Operation.START_AND_AWAIT, null, null,
-            "the instance did not end within " + timeout, null, true))), timeout.toMillis());
+    // If the client closes while we wait between polls, the scheduler drops our timers: fail then.
+    executor.completeOnClose(Operation.START_AND_AWAIT, result);
+    ScheduledFuture<?> timer = schedule(() -> onCallbackThread(() -> result.completeExceptionally(
+        ErrorKind.TIMEOUT.toException(new ErrorInfo(client.engine(), Operation.START_AND_AWAIT, null, null,
+            "the instance did not end within " + timeout, null, true)))), timeout.toMillis());
     result.whenComplete((v, e) -> {
       if (timer != null) {
         timer.cancel(false);
@@ -112,8 +114,20 @@ final class PollingAwait {
     });
   }
 
+  /** Runs {@code r} on the callback executor, so user callbacks never run on the timer thread. */
+  private void onCallbackThread(Runnable r) {
+    try {
+      executor.options().callbackExecutor().execute(r);
+    } catch (RejectedExecutionException e) {
+      r.run();
+    }
+  }
+
   private <T> CompletableFuture<T> track(CompletableFuture<T> f) {
     step.set(f);
+    if (result.isDone() && !f.isDone()) {
+      f.cancel(true); // cancelled or timed out while this step was being started
+    }
     return f;
   }
 

@@ -13,10 +13,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,9 @@ public final class CallExecutor implements AutoCloseable {
   private final ScheduledThreadPoolExecutor scheduler;
   private final Retry idempotentRetry;
   private final Retry plainRetry;
+  /** Futures to fail with the "client is closed" error if the executor closes before they end. */
+  private final Map<CompletableFuture<?>, Operation> live = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private CallExecutor(String engine, ClientOptions options) {
     this.engine = engine;
@@ -101,6 +106,9 @@ public final class CallExecutor implements AutoCloseable {
    */
   public <T> CompletableFuture<T> execute(
       Operation operation, boolean hasIdempotencyKey, Function<CallContext, CompletableFuture<T>> attempt) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedError(operation));
+    }
     boolean idempotent = operation.isIdempotent() || hasIdempotencyKey;
     Retry retry = idempotent ? idempotentRetry : plainRetry;
     CompletableFuture<T> raw = new CompletableFuture<>();
@@ -120,6 +128,9 @@ public final class CallExecutor implements AutoCloseable {
       long started = System.nanoTime();
       CompletableFuture<T> wire = startAttempt(attempt, ctx);
       inFlight.set(wire);
+      if (raw.isDone()) {
+        wire.cancel(true); // the call ended while this attempt was being started
+      }
       CompletableFuture<T> timed = withAttemptTimeout(wire, ctx);
       return timed.whenComplete((v, e) -> {
         Throwable error = unwrap(e);
@@ -150,6 +161,7 @@ public final class CallExecutor implements AutoCloseable {
       }
       deliver(user, v, unwrap(e));
     });
+    completeOnClose(operation, raw);
     user.whenComplete((v, e) -> {
       if (user.isCancelled()) {
         raw.cancel(false);
@@ -161,7 +173,9 @@ public final class CallExecutor implements AutoCloseable {
         if (e == null) {
           raw.complete(v);
         } else {
-          raw.completeExceptionally(unwrap(e));
+          Throwable error = unwrap(e);
+          // resilience4j could not schedule the next attempt: the executor was closed meanwhile.
+          raw.completeExceptionally(error instanceof RejectedExecutionException ? closedError(operation) : error);
         }
       });
     } catch (RejectedExecutionException closed) {
@@ -280,9 +294,30 @@ public final class CallExecutor implements AutoCloseable {
         .build();
   }
 
-  /** Stops the scheduler; calls in flight fail or are cancelled by their owners. */
+  /**
+   * Registers {@code future} to be failed with the "client is closed" error (an
+   * EngineUnavailableException) if this executor closes before it completes; for operations made of
+   * several calls and timers (pollers), whose timers {@link #close()} drops. Fails it at once when
+   * the executor is already closed.
+   */
+  public void completeOnClose(Operation operation, CompletableFuture<?> future) {
+    live.put(future, operation);
+    future.whenComplete((v, e) -> live.remove(future));
+    if (closed) {
+      future.completeExceptionally(closedError(operation));
+    }
+  }
+
+  /**
+   * Stops the scheduler and fails every call still running with the "client is closed" error
+   * (an EngineUnavailableException), cancelling its attempt in flight; no call is left pending.
+   */
   @Override
   public void close() {
+    closed = true;
     scheduler.shutdownNow();
+    for (Map.Entry<CompletableFuture<?>, Operation> call : live.entrySet()) {
+      call.getKey().completeExceptionally(closedError(call.getValue()));
+    }
   }
 }

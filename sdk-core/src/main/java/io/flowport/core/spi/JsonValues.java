@@ -22,6 +22,12 @@ public final class JsonValues {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
+  /**
+   * The mapper that checks values: {@link #MAPPER}, but an object with nothing to write (an
+   * InputStream, a plain Object) fails instead of silently becoming {@code {}}.
+   */
+  private static final ObjectMapper CHECKER = MAPPER.copy().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
   private JsonValues() {}
 
   /**
@@ -53,7 +59,7 @@ public final class JsonValues {
     }
     JsonNode tree;
     try {
-      tree = MAPPER.valueToTree(value);
+      tree = CHECKER.valueToTree(value);
     } catch (IllegalArgumentException | StackOverflowError e) {
       throw invalid(engine, operation, "variable '" + name + "' cannot be written as JSON: " + reason(e));
     }
@@ -77,6 +83,10 @@ public final class JsonValues {
       return e.getClass().getSimpleName();
     }
     int cut = m.indexOf(" (through reference chain");
+    int advice = m.indexOf(" (to avoid exception");
+    if (advice > 0 && (cut < 0 || advice < cut)) {
+      cut = advice; // Jackson's advice to disable a feature is not for our users
+    }
     String shortMessage = cut > 0 ? m.substring(0, cut) : m;
     return shortMessage.length() > 200 ? shortMessage.substring(0, 200) + "..." : shortMessage;
   }

@@ -4,9 +4,11 @@ import io.flowport.testkit.engine.Incident;
 import io.flowport.testkit.engine.InstanceSnapshot;
 import io.flowport.testkit.engine.JobSnapshot;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders an {@link InstanceSnapshot} as a few indented lines for failure messages:
@@ -90,18 +92,29 @@ public final class InstanceSummary {
     return b.toString();
   }
 
-  /** The variables as {@code {name=value, ...}} with strings quoted. */
-  public static String variables(Map<String, Object> variables) {
+  /** The variables as {@code {name=value, ...}}, sorted by name, with strings quoted. */
+  public static String variables(Map<String, ?> variables) {
     StringBuilder b = new StringBuilder("{");
-    Iterator<Map.Entry<String, Object>> it = variables.entrySet().iterator();
+    Iterator<? extends Map.Entry<String, ?>> it = sorted(variables).entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, Object> e = it.next();
+      Map.Entry<String, ?> e = it.next();
       b.append(e.getKey()).append('=').append(value(e.getValue()));
       if (it.hasNext()) {
         b.append(", ");
       }
     }
     return b.append('}').toString();
+  }
+
+  /** The variable names, sorted. */
+  public static List<String> names(Map<String, ?> variables) {
+    return List.copyOf(sorted(variables).keySet());
+  }
+
+  private static Map<String, ?> sorted(Map<String, ?> variables) {
+    TreeMap<String, Object> copy = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+    copy.putAll(variables);
+    return copy;
   }
 
   /** One value: strings quoted, null as {@code null}, long values cut. */

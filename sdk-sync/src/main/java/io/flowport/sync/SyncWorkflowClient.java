@@ -1,0 +1,199 @@
+package io.flowport.sync;
+
+import io.flowport.core.Capabilities;
+import io.flowport.core.WorkflowClient;
+import io.flowport.core.model.DeployRequest;
+import io.flowport.core.model.Deployment;
+import io.flowport.core.model.Group;
+import io.flowport.core.model.GroupRequest;
+import io.flowport.core.model.Instance;
+import io.flowport.core.model.InstanceQuery;
+import io.flowport.core.model.MessageReceipt;
+import io.flowport.core.model.MessageRequest;
+import io.flowport.core.model.Node;
+import io.flowport.core.model.NodeData;
+import io.flowport.core.model.NodeHistory;
+import io.flowport.core.model.Page;
+import io.flowport.core.model.StartRequest;
+import io.flowport.sync.internal.DefaultSyncWorkflowClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The blocking client of one workflow engine: the operations of {@link WorkflowClient}, in the
+ * same groups, each waiting for its result.
+ *
+ * <pre>{@code
+ * try (SyncWorkflowClient client = SyncWorkflowClient.of(WorkflowClients.create(config))) {
+ *   Instance started = client.instances().start(StartRequest.of("order").build());
+ *   client.instances().stream(InstanceQuery.all()).forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <h3>Errors</h3>
+ * Every method throws the {@link io.flowport.core.error.WorkflowException} subtype the async
+ * future would carry, never {@code CompletionException} or {@code ExecutionException}. It is a
+ * copy made on the calling thread ({@link io.flowport.core.error.WorkflowException#rethrownHere()}),
+ * so its stack trace shows the caller's frames; the exception from the async side is its cause.
+ * Other unchecked exceptions (a {@code CancellationException} when someone cancelled the call
+ * through {@link #async()}) are thrown as they are.
+ *
+ * <h3>Interruption</h3>
+ * When the waiting thread is interrupted, the call is cancelled (and with it the request on the
+ * wire and any further retries), the thread's interrupt flag is set again, and a
+ * {@link java.util.concurrent.CancellationException} is thrown whose cause is the
+ * {@code InterruptedException}, as grpc-java's blocking stubs do. It is unchecked, so the
+ * operations keep the signatures of plain getters; it is not a WorkflowException because the
+ * engine did not fail: the caller gave up.
+ *
+ * <h3>Timeouts</h3>
+ * A blocked call waits as long as the wrapped client's timeouts allow (attempt and api call
+ * timeouts; the {@code timeout} of {@code startAndAwait}); it never waits forever.
+ *
+ * <h3>Closing</h3>
+ * The sync client is a view with no resources of its own. {@link #close()} closes the wrapped
+ * async client, as {@code java.io} wrappers close the stream they wrap, so
+ * {@code try (var c = SyncWorkflowClient.of(WorkflowClients.create(config)))} releases everything.
+ * To keep using the async client, do not close the view; close the async client when done.
+ *
+ * <p>Thread-safe, like the client it wraps.
+ */
+public interface SyncWorkflowClient extends AutoCloseable {
+
+  /**
+   * A blocking view of {@code async}. Closing the view closes {@code async}.
+   *
+   * @param async the client to wrap, never null
+   */
+  static SyncWorkflowClient of(WorkflowClient async) {
+    Objects.requireNonNull(async, "async == null");
+    return new DefaultSyncWorkflowClient(async);
+  }
+
+  /** The engine's name, as {@link WorkflowClient#engine()}. */
+  String engine();
+
+  /** What this client can do, as {@link WorkflowClient#capabilities()}. */
+  Capabilities capabilities();
+
+  /** The wrapped async client, for calls that should not block. */
+  WorkflowClient async();
+
+  Definitions definitions();
+
+  Instances instances();
+
+  Variables variables();
+
+  Messages messages();
+
+  Nodes nodes();
+
+  Groups groups();
+
+  /** Closes the wrapped async client: its connections and threads; calls in flight fail. */
+  @Override
+  void close();
+
+  /** Deploying definitions. */
+  interface Definitions {
+    /** Deploys one or more resources (BPMN or YAML files). */
+    Deployment deploy(DeployRequest request);
+  }
+
+  /** Starting, reading and steering instances. */
+  interface Instances {
+    Instance start(StartRequest request);
+
+    /**
+     * Starts an instance and returns when it has ended, with its final variables; throws
+     * WorkflowTimeoutException when {@code timeout} passes first.
+     */
+    Instance startAndAwait(StartRequest request, Duration timeout);
+
+    Instance get(String instanceId);
+
+    /** One page of instances. */
+    Page<Instance> list(InstanceQuery query);
+
+    /**
+     * Every instance the query matches, fetching pages lazily: a page is requested only when the
+     * stream needs its first item, so {@code stream(q).limit(10)} reads no more pages than it
+     * must. Each page fetch blocks and may throw like {@link #list}. The stream is sequential
+     * and holds no resources; closing it is not needed.
+     */
+    Stream<Instance> stream(InstanceQuery query);
+
+    void cancel(String instanceId);
+
+    void suspend(String instanceId);
+
+    void resume(String instanceId);
+
+    /** Retries a failed instance. */
+    void retry(String instanceId);
+
+    /** Deletes an instance; {@code reason} may be null. */
+    void delete(String instanceId, String reason);
+  }
+
+  /** Reading and writing an instance's variables. */
+  interface Variables {
+    Map<String, Object> getAll(String instanceId);
+
+    /** One variable's value; VariableNotFoundException when it has none of that name. */
+    Object get(String instanceId, String name);
+
+    /** Creates variables; AlreadyExistsException, and nothing written, when any exists. */
+    void create(String instanceId, Map<String, ?> variables);
+
+    /** Creates or overwrites variables. */
+    void upsert(String instanceId, Map<String, ?> variables);
+  }
+
+  /** Publishing messages. */
+  interface Messages {
+    MessageReceipt publish(MessageRequest request);
+  }
+
+  /** Steering single nodes, in bamboo_engine's vocabulary. */
+  interface Nodes {
+    Node tree(String instanceId);
+
+    void pause(String instanceId, String nodeId);
+
+    void resume(String instanceId, String nodeId);
+
+    void retry(String instanceId, String nodeId, Map<String, ?> inputs);
+
+    void skip(String instanceId, String nodeId);
+
+    void skipExclusiveGateway(String instanceId, String nodeId, String flowId);
+
+    void skipConditionalParallelGateway(String instanceId, String nodeId, List<String> flowIds);
+
+    void forceFail(String instanceId, String nodeId, String message);
+
+    void callback(String instanceId, String nodeId, Map<String, ?> data, String version);
+
+    void retrySubprocess(String instanceId, String nodeId);
+
+    NodeData data(String instanceId, String nodeId);
+
+    List<NodeHistory> histories(String instanceId, String nodeId);
+  }
+
+  /** Execution groups: one workflow over many targets. */
+  interface Groups {
+    Group start(GroupRequest request);
+
+    void cancel(String groupId);
+
+    void setConcurrency(String groupId, int concurrency);
+
+    void setTargetGroups(String groupId, String successGroupId, String failureGroupId);
+  }
+}

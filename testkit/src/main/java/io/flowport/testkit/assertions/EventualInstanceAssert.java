@@ -1,0 +1,198 @@
+package io.flowport.testkit.assertions;
+
+import io.flowport.testkit.engine.EngineException;
+import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.engine.InstanceSnapshot;
+import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.JobSnapshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * The checks of {@link InstanceAssert}, each waiting until the engine reports a state that
+ * satisfies it, for at most {@link #within(Duration) the timeout} (5 s unless told otherwise).
+ * Made by {@link InstanceAssert#eventually()}.
+ *
+ * <pre>{@code
+ * engine.registerHandler("charge", job -> pool.submit(() -> job.complete(Map.of("paid", true))));
+ * InstanceSnapshot s = engine.start("order", Map.of());
+ * assertThat(engine, s).eventually().within(Duration.ofSeconds(2)).hasPassed("charge").isCompleted();
+ * }</pre>
+ *
+ * <p>Waiting follows the engine's own change notifications ({@link InMemoryEngine#when}): a check
+ * returns as soon as the change that satisfies it is made, and nothing polls or sleeps. Each check
+ * in a chain has its own timeout. A check fails at once when the instance has ended
+ * (COMPLETED or CANCELLED) without satisfying it, since nothing will change any more; a FAILED
+ * instance is still waited for, as another thread may retry it. The failure shows the latest state.
+ *
+ * <p>The timeout is real time. The engine clock ({@link io.flowport.testkit.engine.TestClock}) does
+ * not move by itself: a check that needs a timer to fire needs someone to advance it.
+ */
+public final class EventualInstanceAssert {
+  private final InMemoryEngine engine;
+  private final String instanceId;
+  private final Duration timeout;
+  private final String description;
+
+  EventualInstanceAssert(InMemoryEngine engine, String instanceId, Duration timeout, String description) {
+    this.engine = engine;
+    this.instanceId = instanceId;
+    this.timeout = timeout;
+    this.description = description;
+  }
+
+  /** The same assertions with another timeout (positive). */
+  public EventualInstanceAssert within(Duration newTimeout) {
+    Objects.requireNonNull(newTimeout, "timeout == null");
+    if (newTimeout.isNegative() || newTimeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + newTimeout);
+    }
+    return new EventualInstanceAssert(engine, instanceId, newTimeout, description);
+  }
+
+  /** The timeout of each check. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public EventualInstanceAssert isCompleted() {
+    return await(Expectation.state(InstanceState.COMPLETED));
+  }
+
+  public EventualInstanceAssert isRunning() {
+    return await(Expectation.state(InstanceState.RUNNING));
+  }
+
+  public EventualInstanceAssert isSuspended() {
+    return await(Expectation.state(InstanceState.SUSPENDED));
+  }
+
+  public EventualInstanceAssert isCancelled() {
+    return await(Expectation.state(InstanceState.CANCELLED));
+  }
+
+  public EventualInstanceAssert isFailed() {
+    return await(Expectation.state(InstanceState.FAILED));
+  }
+
+  public EventualInstanceAssert isInState(InstanceState state) {
+    return await(Expectation.state(state));
+  }
+
+  public EventualInstanceAssert isInState(io.flowport.core.model.InstanceState state) {
+    return await(Expectation.unifiedState(state));
+  }
+
+  public EventualInstanceAssert hasVariable(String name) {
+    return await(Expectation.variable(name));
+  }
+
+  public EventualInstanceAssert hasVariable(String name, Object value) {
+    return await(Expectation.variable(name, value));
+  }
+
+  public EventualInstanceAssert hasVariables(Map<String, ?> variables) {
+    return await(Expectation.variables(variables));
+  }
+
+  public EventualInstanceAssert doesNotHaveVariable(String name) {
+    return await(Expectation.noVariable(name));
+  }
+
+  public EventualInstanceAssert hasPassed(String... nodeIds) {
+    return await(Expectation.passed(nodeIds));
+  }
+
+  public EventualInstanceAssert hasNotPassed(String... nodeIds) {
+    return await(Expectation.notPassed(nodeIds));
+  }
+
+  public EventualInstanceAssert isWaitingAt(String... nodeIds) {
+    return await(Expectation.waitingAt(nodeIds));
+  }
+
+  public EventualInstanceAssert hasFailedAt(String... nodeIds) {
+    return await(Expectation.failedAt(nodeIds));
+  }
+
+  public EventualInstanceAssert hasIncident() {
+    return await(Expectation.incident());
+  }
+
+  public EventualInstanceAssert hasIncidentAt(String nodeId) {
+    return await(Expectation.incidentAt(nodeId));
+  }
+
+  public EventualInstanceAssert hasNoIncidents() {
+    return await(Expectation.noIncidents());
+  }
+
+  public EventualInstanceAssert hasBusinessKey(String businessKey) {
+    return await(Expectation.businessKey(businessKey));
+  }
+
+  /** Waits until the snapshot satisfies the predicate; {@code description} says what it checks. */
+  public EventualInstanceAssert matches(Predicate<? super InstanceSnapshot> predicate, String description) {
+    return await(Expectation.custom(description, predicate));
+  }
+
+  /** The current state, for plain assertions after waiting: {@code ...eventually().isCompleted().now()}. */
+  public InstanceAssert now() {
+    return FlowportAssertions.assertThat(engine, instanceId);
+  }
+
+  private EventualInstanceAssert await(Expectation e) {
+    CompletableFuture<InstanceSnapshot> future;
+    try {
+      future = engine.when(instanceId, s -> e.matches(s) || s.isEnded());
+    } catch (EngineException ex) {
+      throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "the engine cannot wait for it: " + ex.getMessage()));
+    }
+    InstanceSnapshot seen;
+    try {
+      seen = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException ex) {
+      future.cancel(false);
+      InstanceSnapshot latest;
+      try {
+        latest = engine.get(instanceId);
+      } catch (EngineException gone) {
+        throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "after " + FailureMessages.format(timeout)
+            + " the instance could not be read: " + gone.getMessage()));
+      }
+      if (e.matches(latest)) {
+        return this; // it happened just as the time ran out
+      }
+      throw fail(FailureMessages.timedOut(instanceId, timeout, latest, e, jobs()));
+    } catch (InterruptedException ex) {
+      future.cancel(false);
+      Thread.currentThread().interrupt();
+      throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "the waiting thread was interrupted"));
+    } catch (ExecutionException ex) {
+      throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "waiting failed: " + ex.getCause()));
+    }
+    if (!e.matches(seen)) {
+      throw fail(FailureMessages.ended(instanceId, timeout, seen, e, jobs()));
+    }
+    return this;
+  }
+
+  private List<JobSnapshot> jobs() {
+    try {
+      return engine.activeJobs(null);
+    } catch (RuntimeException closed) {
+      return List.of();
+    }
+  }
+
+  private AssertionError fail(String message) {
+    return new AssertionError(description == null || description.isEmpty() ? message : "[" + description + "] " + message);
+  }
+}
