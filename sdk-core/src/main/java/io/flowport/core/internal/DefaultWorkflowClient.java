@@ -39,6 +39,9 @@ import java.util.function.Supplier;
  * backend's attempt through the {@link CallExecutor}. Adapters differ only in their backend.
  */
 public final class DefaultWorkflowClient implements WorkflowClient {
+  /** Time allowed beyond an engine-side wait for the answer to travel back. */
+  private static final Duration AWAIT_MARGIN = Duration.ofSeconds(5);
+
   private final EngineBackend backend;
   private final CallExecutor executor;
   private final boolean ownsExecutor;
@@ -202,11 +205,19 @@ public final class DefaultWorkflowClient implements WorkflowClient {
     public CompletableFuture<Instance> startAndAwait(StartRequest request, Duration timeout) {
       Operation op = Operation.START_AND_AWAIT;
       if (nativeAwait) {
-        return call(op, () -> {
-          StartRequest checked = checkedStart(op, request);
+        if (!capabilities.supports(op)) {
+          return CompletableFuture.failedFuture(Unsupported.exception(engine, op));
+        }
+        StartRequest checked;
+        try {
+          checked = checkedStart(op, request);
           checkTimeout(op, timeout);
-          return ctx -> backend.startAndAwait(ctx, checked, timeout);
-        });
+        } catch (WorkflowException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+        // The engine waits up to `timeout`: the attempt must be allowed that long, plus the trip.
+        return executor.execute(op, false, timeout.plus(AWAIT_MARGIN),
+            ctx -> backend.startAndAwait(ctx, checked, timeout));
       }
       if (!capabilities.supports(op)) {
         return CompletableFuture.failedFuture(Unsupported.exception(engine, op));

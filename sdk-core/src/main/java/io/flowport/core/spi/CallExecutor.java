@@ -106,6 +106,19 @@ public final class CallExecutor implements AutoCloseable {
    */
   public <T> CompletableFuture<T> execute(
       Operation operation, boolean hasIdempotencyKey, Function<CallContext, CompletableFuture<T>> attempt) {
+    return execute(operation, hasIdempotencyKey, Duration.ZERO, attempt);
+  }
+
+  /**
+   * Runs one call whose attempts may need longer than the configured timeouts: a call that asks
+   * the engine to wait (start-and-await with its own timeout). Each attempt, and the whole call,
+   * get at least {@code minimumTimeout}.
+   */
+  public <T> CompletableFuture<T> execute(
+      Operation operation, boolean hasIdempotencyKey, Duration minimumTimeout,
+      Function<CallContext, CompletableFuture<T>> attempt) {
+    Duration attemptTimeout = max(options.attemptTimeout(), minimumTimeout);
+    Duration callTimeout = max(options.apiCallTimeout(), minimumTimeout);
     if (closed) {
       return CompletableFuture.failedFuture(closedError(operation));
     }
@@ -115,7 +128,7 @@ public final class CallExecutor implements AutoCloseable {
     CompletableFuture<T> user = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
-    Instant callDeadline = Instant.now().plus(options.apiCallTimeout());
+    Instant callDeadline = Instant.now().plus(callTimeout);
 
     Supplier<CompletionStage<T>> oneAttempt = () -> {
       if (raw.isDone()) {
@@ -123,7 +136,7 @@ public final class CallExecutor implements AutoCloseable {
         return CompletableFuture.failedFuture(new CancellationException("call already ended"));
       }
       int n = attempts.incrementAndGet();
-      Instant attemptDeadline = min(Instant.now().plus(options.attemptTimeout()), callDeadline);
+      Instant attemptDeadline = min(Instant.now().plus(attemptTimeout), callDeadline);
       CallContext ctx = new CallContext(engine, operation, n, attemptDeadline);
       long started = System.nanoTime();
       CompletableFuture<T> wire = startAttempt(attempt, ctx);
@@ -131,7 +144,7 @@ public final class CallExecutor implements AutoCloseable {
       if (raw.isDone()) {
         wire.cancel(true); // the call ended while this attempt was being started
       }
-      CompletableFuture<T> timed = withAttemptTimeout(wire, ctx);
+      CompletableFuture<T> timed = withAttemptTimeout(wire, ctx, attemptTimeout);
       return timed.whenComplete((v, e) -> {
         Throwable error = unwrap(e);
         boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
@@ -144,7 +157,7 @@ public final class CallExecutor implements AutoCloseable {
     ScheduledFuture<?> callTimer = schedule(() -> {
       WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
           engine, operation, null, null,
-          "the call did not finish within " + options.apiCallTimeout() + " (api call timeout)",
+          "the call did not finish within " + callTimeout + " (api call timeout)",
           null, attempts.get() > 0));
       raw.completeExceptionally(timeout);
     }, Duration.between(Instant.now(), callDeadline));
@@ -199,12 +212,12 @@ public final class CallExecutor implements AutoCloseable {
     }
   }
 
-  private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx) {
+  private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx, Duration limit) {
     CompletableFuture<T> timed = new CompletableFuture<>();
     ScheduledFuture<?> timer = schedule(() -> {
       WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
           engine, ctx.operation(), null, null,
-          "attempt " + ctx.attempt() + " did not finish within " + options.attemptTimeout() + " (attempt timeout)",
+          "attempt " + ctx.attempt() + " did not finish within " + limit + " (attempt timeout)",
           null, true));
       if (timed.completeExceptionally(timeout)) {
         wire.cancel(true);
@@ -248,7 +261,7 @@ public final class CallExecutor implements AutoCloseable {
     for (CallListener listener : options.listeners()) {
       try {
         listener.onAttempt(event);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError e) {
         log.warn("call listener {} failed; ignored", listener.getClass().getName(), e);
       }
     }
@@ -264,6 +277,10 @@ public final class CallExecutor implements AutoCloseable {
   private WorkflowException closedError(Operation operation) {
     return ErrorKind.UNAVAILABLE.toException(new ErrorInfo(engine, operation, null, null,
         "the client is closed", null, false));
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static Instant min(Instant a, Instant b) {
