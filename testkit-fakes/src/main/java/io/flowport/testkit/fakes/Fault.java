@@ -1,0 +1,65 @@
+package io.flowport.testkit.fakes;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One misbehaviour a wire fake can show instead of (or before) its normal answer. Each fake turns
+ * a fault into its own protocol: back pressure is HTTP 429 on REST engines and
+ * RESOURCE_EXHAUSTED on Zeebe's gateway; unavailable is HTTP 503 or UNAVAILABLE.
+ *
+ * @param type what goes wrong
+ * @param delay for {@link Type#LATENCY}: how long to wait before answering normally
+ */
+public record Fault(Type type, Duration delay) {
+  public Fault {
+    Objects.requireNonNull(type, "type == null");
+    delay = delay == null ? Duration.ZERO : delay;
+  }
+
+  /** The kinds of misbehaviour. */
+  public enum Type {
+    /** The engine is overloaded: HTTP 429 / gRPC RESOURCE_EXHAUSTED; the request is not processed. */
+    BACK_PRESSURE,
+    /** The engine is not serving: HTTP 503 / gRPC UNAVAILABLE; the request is not processed. */
+    UNAVAILABLE,
+    /** Answer normally, after {@link Fault#delay()}. */
+    LATENCY,
+    /** Drop the connection without an answer (REST: connection reset; gRPC: abrupt close). */
+    RESET,
+    /** Answer 200 with a body that is not JSON. */
+    MALFORMED_BODY,
+    /** Answer with an HTML error page, as a proxy in front of the engine would. */
+    HTML_ERROR,
+    /** Answer 200 with an empty body. */
+    EMPTY_BODY
+  }
+
+  public static Fault backPressure() {
+    return new Fault(Type.BACK_PRESSURE, null);
+  }
+
+  public static Fault unavailable() {
+    return new Fault(Type.UNAVAILABLE, null);
+  }
+
+  public static Fault latency(Duration delay) {
+    return new Fault(Type.LATENCY, Objects.requireNonNull(delay, "delay == null"));
+  }
+
+  public static Fault reset() {
+    return new Fault(Type.RESET, null);
+  }
+
+  public static Fault malformedBody() {
+    return new Fault(Type.MALFORMED_BODY, null);
+  }
+
+  public static Fault htmlError() {
+    return new Fault(Type.HTML_ERROR, null);
+  }
+
+  public static Fault emptyBody() {
+    return new Fault(Type.EMPTY_BODY, null);
+  }
+}
