@@ -1,0 +1,349 @@
+package io.flowport.testkit.fakes.zeebe;
+
+import io.flowport.testkit.engine.EngineOptions;
+import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.fakes.FaultPlan;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.Channel;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Zeebe gateway: the real {@code gateway_protocol.Gateway} gRPC service on an
+ * {@link InMemoryEngine}, on a free local port (netty, {@code 127.0.0.1:0}) or in-process, with
+ * fault injection and a log of the requests that reached it. It answers with the statuses and
+ * descriptions the real engine sends (see the package documentation for the RPCs, the error
+ * table and the deliberate differences).
+ *
+ * <pre>{@code
+ * try (FakeZeebeGateway gateway = FakeZeebeGateway.start();
+ *      ZeebeClient client = ZeebeClient.builder().gatewayAddress(gateway.address()).usePlaintext().build()) {
+ *   gateway.faults().next(2, Fault.backPressure(), "CreateProcessInstance"::equals);
+ *   client.instances().start(StartRequest.of("order").build()).join();   // retried twice
+ *   assertThat(gateway.requests().count("CreateProcessInstance")).isEqualTo(3);
+ *   assertThat(gateway.engine().list(InstanceFilter.all())).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the server, its event loops, executor and scheduler (no
+ * thread is left), and closes the engine if the gateway created it.
+ */
+public final class FakeZeebeGateway implements AutoCloseable {
+  /** The remote address of the call being served (for the RESET fault). */
+  static final Context.Key<SocketAddress> REMOTE_ADDRESS = Context.key("flowport-fake-zeebe-remote");
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final InMemoryEngine engine;
+  private final boolean ownsEngine;
+  private final FaultPlan faults = new FaultPlan();
+  private final RequestLog requests = new RequestLog();
+  private final ExecutorService executor;
+  private final ScheduledExecutorService scheduler;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Map<SocketAddress, Channel> connections = new ConcurrentHashMap<>();
+  private final GatewayService service;
+  private final Server server;
+  private final String inProcessName;
+  private final String threadPrefix;
+  private final int port;
+  private volatile boolean closed;
+
+  private FakeZeebeGateway(InMemoryEngine engine, boolean ownsEngine, String inProcessName) {
+    this.engine = Objects.requireNonNull(engine, "engine == null");
+    this.ownsEngine = ownsEngine;
+    this.inProcessName = inProcessName;
+    int id = IDS.incrementAndGet();
+    String prefix = "flowport-fake-zeebe-" + id + "-";
+    this.threadPrefix = prefix;
+    this.executor = Executors.newCachedThreadPool(daemon(prefix + "grpc-"));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(prefix + "timer-"));
+    this.service = inProcessName == null
+        ? new GatewayService(engine, faults, scheduler, executor, this::kill, "127.0.0.1")
+        : new GatewayService(engine, faults, scheduler, executor, remote -> false, "0.0.0.0");
+    try {
+      if (inProcessName == null) {
+        this.boss = new MultiThreadIoEventLoopGroup(1, daemon(prefix + "boss-"), NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(2, daemon(prefix + "io-"), NioIoHandler.newFactory());
+        InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+        this.server = NettyServerBuilder.forAddress(bind)
+            .bossEventLoopGroup(boss)
+            .workerEventLoopGroup(workers)
+            .channelFactory(() -> new TrackingServerChannel(connections))
+            .executor(executor)
+            .addService(ServerInterceptors.intercept(service, new Interceptor()))
+            .build()
+            .start();
+        this.port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        service.brokerPort(port); // Topology reports the bound port
+      } else {
+        this.boss = null;
+        this.workers = null;
+        this.port = -1;
+        service.brokerPort(26500);
+        this.server = InProcessServerBuilder.forName(inProcessName)
+            .executor(executor)
+            .scheduledExecutorService(scheduler)
+            .addService(ServerInterceptors.intercept(service, new Interceptor()))
+            .build()
+            .start();
+      }
+    } catch (IOException | RuntimeException e) {
+      abandon(engine, ownsEngine);
+      throw e instanceof IOException io ? new UncheckedIOException("cannot start the fake Zeebe gateway", io)
+          : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * The engine options that make the in-memory engine behave like Zeebe: duplicate filtering on,
+   * tenant {@code "<default>"}, ended instances dropped (cancel after completion → NOT_FOUND).
+   */
+  public static EngineOptions zeebeOptions() {
+    return EngineOptions.builder()
+        .duplicateFiltering(true)
+        .defaultTenantId("<default>")
+        .keepEndedInstances(false)
+        .build();
+  }
+
+  /** A gateway on {@code 127.0.0.1} and a free port, on a fresh engine with {@link #zeebeOptions()}. */
+  public static FakeZeebeGateway start() {
+    return new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null);
+  }
+
+  /** A gateway on {@code 127.0.0.1} and a free port, on this engine (not closed by {@link #close()}). */
+  public static FakeZeebeGateway start(InMemoryEngine engine) {
+    return new FakeZeebeGateway(engine, false, null);
+  }
+
+  /** An in-process gateway (no socket) named {@code name}, on a fresh engine with {@link #zeebeOptions()}. */
+  public static FakeZeebeGateway startInProcess(String name) {
+    return new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, requireName(name));
+  }
+
+  /** An in-process gateway named {@code name} on this engine (not closed by {@link #close()}). */
+  public static FakeZeebeGateway startInProcess(String name, InMemoryEngine engine) {
+    return new FakeZeebeGateway(engine, false, requireName(name));
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("in-process name must not be null or blank");
+    }
+    return name;
+  }
+
+  /** {@code "127.0.0.1:<port>"}, for {@code ZeebeClient.builder().gatewayAddress(..)}. In-process: IllegalStateException. */
+  public String address() {
+    return "127.0.0.1:" + port();
+  }
+
+  /** The bound port. In-process: IllegalStateException. */
+  public int port() {
+    if (inProcessName != null) {
+      throw new IllegalStateException("the in-process gateway '" + inProcessName + "' has no port; use newChannel()");
+    }
+    return port;
+  }
+
+  /** Whether this gateway is in-process (no socket). */
+  public boolean isInProcess() {
+    return inProcessName != null;
+  }
+
+  /** The in-process name, or null for the netty gateway. */
+  public String inProcessName() {
+    return inProcessName;
+  }
+
+  /**
+   * A new plaintext channel to this gateway (netty or in-process). The caller shuts it down; it is
+   * not closed by {@link #close()}.
+   */
+  public ManagedChannel newChannel() {
+    if (inProcessName != null) {
+      return InProcessChannelBuilder.forName(inProcessName).directExecutor().build();
+    }
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+  }
+
+  /** The engine behind the gateway: deploy, inspect instances and jobs, advance the clock. */
+  public InMemoryEngine engine() {
+    return engine;
+  }
+
+  /**
+   * The faults to inject, by gRPC method name ({@code "CreateProcessInstance"}). See the package
+   * documentation for how each {@link io.flowport.testkit.fakes.Fault.Type} shows on gRPC.
+   */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** The calls that reached the server (faulted ones included). */
+  public RequestLog requests() {
+    return requests;
+  }
+
+  /**
+   * Stops the server at once (calls still open are cancelled), then its threads; closes the engine
+   * if this gateway created it. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      service.shutdown();
+      server.shutdownNow();
+      try {
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      stopThreads();
+      if (ownsEngine) {
+        engine.close();
+      }
+    }
+  }
+
+  /** Start failed: stop what was started. */
+  private void abandon(InMemoryEngine engine, boolean ownsEngine) {
+    service.shutdown();
+    stopThreads();
+    if (ownsEngine) {
+      engine.close();
+    }
+  }
+
+  private void stopThreads() {
+    scheduler.shutdownNow();
+    executor.shutdownNow();
+    if (workers != null) {
+      workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    if (boss != null) {
+      boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The name prefix of this gateway's threads (for tests that check none is left). */
+  String threadPrefix() {
+    return threadPrefix;
+  }
+
+  @Override
+  public String toString() {
+    return "FakeZeebeGateway{" + (inProcessName != null ? "inProcess=" + inProcessName : "address=" + address()) + "}";
+  }
+
+  // ------------------------------------------------------------------ RESET: kill the TCP connection
+
+  /** Closes the client's TCP connection with SO_LINGER 0, so the client sees a reset (RST). */
+  private boolean kill(SocketAddress remote) {
+    Channel ch = remote == null ? null : connections.get(remote);
+    if (ch == null) {
+      return false;
+    }
+    ch.eventLoop().execute(() -> {
+      try {
+        ch.config().setOption(ChannelOption.SO_LINGER, 0);
+      } catch (RuntimeException ignored) {
+        // closing without linger still drops the connection
+      }
+      // Not ch.close(): through the pipeline the HTTP/2 handler would turn it into a graceful GOAWAY.
+      ch.unsafe().close(ch.voidPromise());
+    });
+    return true;
+  }
+
+  /** Remembers each accepted connection by its remote address, so RESET can find and kill it. */
+  static final class TrackingServerChannel extends NioServerSocketChannel {
+    private final Map<SocketAddress, Channel> connections;
+
+    TrackingServerChannel(Map<SocketAddress, Channel> connections) {
+      this.connections = connections;
+    }
+
+    @Override
+    protected int doReadMessages(List<Object> buf) throws Exception {
+      int before = buf.size();
+      int read = super.doReadMessages(buf);
+      for (int i = before; i < buf.size(); i++) {
+        if (buf.get(i) instanceof Channel ch) {
+          SocketAddress remote = ch.remoteAddress();
+          if (remote != null) {
+            connections.put(remote, ch);
+            ch.closeFuture().addListener(f -> connections.remove(remote, ch));
+          }
+        }
+      }
+      return read;
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  /** Logs each call and puts its remote address in the context. */
+  private final class Interceptor implements ServerInterceptor {
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+        ServerCallHandler<Q, R> next) {
+      requests.record(call.getMethodDescriptor().getBareMethodName());
+      Context ctx = Context.current().withValue(REMOTE_ADDRESS, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+      return Contexts.interceptCall(ctx, call, headers, next);
+    }
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
