@@ -1,6 +1,6 @@
 package io.flowport.sync;
 
-import static io.flowport.sync.testing.ScriptedBackend.value;
+import static io.flowport.core.testing.ScriptedBackend.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowport.core.ClientOptions;
@@ -24,7 +24,7 @@ import io.flowport.core.model.NodeState;
 import io.flowport.core.model.Page;
 import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
-import io.flowport.sync.testing.ScriptedBackend;
+import io.flowport.core.testing.ScriptedBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

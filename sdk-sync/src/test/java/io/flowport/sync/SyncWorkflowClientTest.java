@@ -1,10 +1,10 @@
 package io.flowport.sync;
 
-import static io.flowport.sync.testing.ScriptedBackend.error;
-import static io.flowport.sync.testing.ScriptedBackend.instance;
-import static io.flowport.sync.testing.ScriptedBackend.never;
-import static io.flowport.sync.testing.ScriptedBackend.pending;
-import static io.flowport.sync.testing.ScriptedBackend.value;
+import static io.flowport.core.testing.ScriptedBackend.error;
+import static io.flowport.core.testing.ScriptedBackend.instance;
+import static io.flowport.core.testing.ScriptedBackend.never;
+import static io.flowport.core.testing.ScriptedBackend.pending;
+import static io.flowport.core.testing.ScriptedBackend.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -22,7 +22,7 @@ import io.flowport.core.model.Instance;
 import io.flowport.core.model.InstanceQuery;
 import io.flowport.core.model.InstanceState;
 import io.flowport.core.model.Page;
-import io.flowport.sync.testing.ScriptedBackend;
+import io.flowport.core.testing.ScriptedBackend;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
