@@ -5,6 +5,7 @@ import io.flowport.core.auth.Credentials;
 import io.flowport.grpc.zeebe.ZeebeClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.contract.ContractTarget;
+import io.flowport.testkit.contract.InMemoryContractTarget;
 import io.flowport.testkit.fakes.ContractTargets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Main {
     String password = options.getOrDefault("flowable-password", System.getenv("FLOWPORT_FLOWABLE_PASSWORD"));
 
     Map<String, Supplier<ContractTarget>> targets = new LinkedHashMap<>();
-    targets.put("in-memory", InMemoryTarget::new);
+    targets.put("in-memory", InMemoryContractTarget::new);
     if (zeebe == null) {
       targets.put("zeebe (fake gateway)", () -> ContractTargets.zeebeFake(ClientOptions.defaults()));
     } else {

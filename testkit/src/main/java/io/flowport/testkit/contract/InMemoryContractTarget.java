@@ -1,21 +1,27 @@
-package io.flowport.samples;
+package io.flowport.testkit.contract;
 
 import io.flowport.core.WorkflowClient;
 import io.flowport.testkit.InMemoryWorkflowClient;
-import io.flowport.testkit.contract.ContractTarget;
-import io.flowport.testkit.contract.Dialect;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.JobSnapshot;
 import java.util.Map;
 
-/** The in-memory engine and its client, completing tasks straight on the engine. */
-final class InMemoryTarget implements ContractTarget {
+/**
+ * The in-memory client on a fresh engine of its own, completing the contract's task straight on
+ * the engine. Closing it closes both.
+ */
+public final class InMemoryContractTarget implements ContractTarget {
   private final InMemoryEngine engine = InMemoryEngine.create();
   private final WorkflowClient client = InMemoryWorkflowClient.create(engine);
 
   @Override
   public WorkflowClient client() {
     return client;
+  }
+
+  /** The engine behind the client. */
+  public InMemoryEngine engine() {
+    return engine;
   }
 
   @Override
@@ -28,7 +34,7 @@ final class InMemoryTarget implements ContractTarget {
     JobSnapshot job = engine.activeJobs("contract-work").stream()
         .filter(j -> j.instanceId().equals(instanceId))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no waiting task in " + instanceId));
+        .orElseThrow(() -> new IllegalStateException("no contract-work job for instance " + instanceId));
     engine.completeJob(job.key(), variables);
   }
 
