@@ -9,10 +9,12 @@ import io.flowport.testkit.fakes.http.HttpFakeServer;
 import io.flowport.testkit.fakes.http.RecordedRequest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A wire fake of Flowable 7.2.0's process REST API ({@code flowable-spring-boot-starter-process-rest}),
- * backed by an {@link InMemoryEngine}, on a free port of {@code 127.0.0.1}:
+ * backed by an {@link InMemoryEngine}, on a free port of {@code 127.0.0.1} (or the host and port set
+ * on the {@link #builder()}):
  *
  * <pre>{@code
  * try (FakeFlowableServer flowable = FakeFlowableServer.start()) {
@@ -57,14 +59,26 @@ public final class FakeFlowableServer implements AutoCloseable {
     this.engine = b.engine != null ? b.engine : InMemoryEngine.create(engineOptions());
     AtomicReference<HttpFakeServer> server = new AtomicReference<>();
     FlowableRouter router = new FlowableRouter(engine, () -> server.get().baseUrl(), b.basePath, b.user, b.password);
-    this.http = HttpFakeServer.builder(router)
-        .basePath(b.basePath)
-        .backPressureResponse(r -> FakeResponse.json(429,
-            "{\"message\":\"Too Many Requests\",\"exception\":\"back pressure injected by FakeFlowableServer\"}"))
-        .unavailableResponse(r -> FakeResponse.json(503,
-            "{\"message\":\"Service Unavailable\",\"exception\":\"unavailability injected by FakeFlowableServer\"}"))
-        .start();
+    try {
+      this.http = HttpFakeServer.builder(router)
+          .basePath(b.basePath)
+          .host(b.host)
+          .port(b.port)
+          .backPressureResponse(r -> FakeResponse.json(429,
+              "{\"message\":\"Too Many Requests\",\"exception\":\"back pressure injected by FakeFlowableServer\"}"))
+          .unavailableResponse(r -> FakeResponse.json(503,
+              "{\"message\":\"Service Unavailable\",\"exception\":\"unavailability injected by FakeFlowableServer\"}"))
+          .start();
+    } catch (RuntimeException e) {
+      if (ownsEngine) {
+        engine.close();
+      }
+      throw e;
+    }
     server.set(http);
+    if (b.requestListener != null) {
+      http.onRequest(b.requestListener);
+    }
   }
 
   /** The engine options that behave like Flowable: every deploy adds a version, no tenant is {@code ""}. */
@@ -89,9 +103,29 @@ public final class FakeFlowableServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:<port>/process-api} (or the configured base path), no trailing slash. */
+  /** {@code http://127.0.0.1:<port>/process-api} (or the configured host and base path), no trailing slash. */
   public String baseUrl() {
     return http.baseUrl();
+  }
+
+  /** The bound port. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The address the server is bound to ({@code 127.0.0.1} unless set on the builder). */
+  public String host() {
+    return http.host();
+  }
+
+  /**
+   * Gets one line per request answered: {@code "GET /process-api/repository/process-definitions 200 3 ms"}
+   * (method, path and query as sent, status, duration; {@code "[fault TYPE]"} when one was injected).
+   * {@code null} removes the listener. Returns this fake. See {@link HttpFakeServer#onRequest}.
+   */
+  public FakeFlowableServer onRequest(Consumer<String> listener) {
+    http.onRequest(listener);
+    return this;
   }
 
   /** The engine behind the fake, for arranging and asserting state directly. */
@@ -139,8 +173,38 @@ public final class FakeFlowableServer implements AutoCloseable {
     private String basePath = DEFAULT_BASE_PATH;
     private String user;
     private String password;
+    private String host = "127.0.0.1";
+    private int port;
+    private Consumer<String> requestListener;
 
     private Builder() {}
+
+    /**
+     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container).
+     */
+    public Builder host(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("host must not be null or blank");
+      }
+      this.host = value.strip();
+      return this;
+    }
+
+    /** The port to bind, 0 (default) for a free one; {@link FakeFlowableServer#port()} tells the bound port. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** A listener of the answered requests from the first one on; see {@link FakeFlowableServer#onRequest}. */
+    public Builder onRequest(Consumer<String> listener) {
+      this.requestListener = listener;
+      return this;
+    }
 
     /** The engine to serve (default: a new one with {@link #engineOptions()}, closed with the fake). */
     public Builder engine(InMemoryEngine value) {
@@ -164,7 +228,7 @@ public final class FakeFlowableServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the fake on a free port of 127.0.0.1. */
+    /** Starts the fake (default: on a free port of 127.0.0.1). A port in use fails here. */
     public FakeFlowableServer start() {
       return new FakeFlowableServer(this);
     }

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A small base for REST engine fakes: an HTTP server on {@code 127.0.0.1} and a free port that hands
- * every request to one {@link FakeHandler}, injects the faults of a {@link FaultPlan} first, and keeps
- * a request log for assertions.
+ * A small base for REST engine fakes: an HTTP server (by default on {@code 127.0.0.1} and a free port;
+ * {@link Builder#host} and {@link Builder#port} choose others) that hands every request to one
+ * {@link FakeHandler}, injects the faults of a {@link FaultPlan} first, keeps a request log for
+ * assertions and tells an optional {@link #onRequest listener} of each answer.
  *
  * <p>It runs on WireMock (the standalone, shaded artifact): one catch-all stub whose answer a
  * {@link ResponseDefinitionTransformerV2} computes. WireMock gives real socket-level faults
@@ -53,23 +55,39 @@ public final class HttpFakeServer implements AutoCloseable {
   private final Function<FakeRequest, FakeResponse> unavailable;
   private final Function<FakeRequest, FakeResponse> malformed;
   private final List<RecordedRequest> log = new ArrayList<>();
+  private final String host;
+  private final String connectHost;
+  private volatile Consumer<String> requestListener;
 
   private HttpFakeServer(Builder b) {
+    this.host = b.host;
+    this.connectHost = b.host.equals("0.0.0.0") || b.host.equals("::") || b.host.equals("[::]") ? "127.0.0.1"
+        : b.host.indexOf(':') >= 0 && !b.host.startsWith("[") ? "[" + b.host + "]" : b.host;
     this.basePath = normalizeBasePath(b.basePath);
     this.handler = Objects.requireNonNull(b.handler, "handler == null");
     this.backPressure = b.backPressure;
     this.unavailable = b.unavailable;
     this.malformed = b.malformed;
     WireMockConfiguration config = WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
+        .bindAddress(b.host)
+        .port(b.port)
         .disableRequestJournal()
         .gzipDisabled(true)
         .stubCorsEnabled(false)
         .notifier(new ConsoleNotifier(false))
         .extensions(new Router());
     this.server = new WireMockServer(config);
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      // e.g. the port is in use: release what Jetty started
+      try {
+        server.stop();
+      } catch (Exception suppressed) { // Jetty throws checked exceptions stopping a server that never started
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
   }
 
@@ -78,14 +96,19 @@ public final class HttpFakeServer implements AutoCloseable {
     return new Builder(handler);
   }
 
-  /** {@code http://127.0.0.1:<port><basePath>}, without a trailing slash. */
+  /** {@code http://127.0.0.1:<port><basePath>}, without a trailing slash (the bound host when it is not a wildcard). */
   public String baseUrl() {
     return rootUrl() + basePath;
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>} (the bound host when it is not a wildcard). */
   public String rootUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://" + connectHost + ":" + server.port();
+  }
+
+  /** The address the server is bound to ({@code 127.0.0.1} unless set on the builder). */
+  public String host() {
+    return host;
   }
 
   /** The base path the handler's {@link FakeRequest#path()} is relative to ("" for none). */
@@ -121,6 +144,18 @@ public final class HttpFakeServer implements AutoCloseable {
     synchronized (log) {
       log.clear();
     }
+  }
+
+  /**
+   * Gets one line per request answered, just before the answer is sent:
+   * {@code "<METHOD> <path and query as sent> <status> <n> ms"}, e.g.
+   * {@code "GET /process-api/repository/process-definitions 200 3 ms"}; an injected fault is appended
+   * ({@code "[fault BACK_PRESSURE]"}), a reset reads {@code "reset"} for the status, and the duration
+   * includes an injected latency. {@code null} removes the listener. The listener must be quick and
+   * must not throw (what it throws is ignored).
+   */
+  public void onRequest(Consumer<String> listener) {
+    this.requestListener = listener;
   }
 
   @Override
@@ -162,6 +197,22 @@ public final class HttpFakeServer implements AutoCloseable {
     }
   }
 
+  private void report(Request raw, long startNanos, int status, Fault fault, long delayMillis) {
+    Consumer<String> listener = requestListener;
+    if (listener == null) {
+      return;
+    }
+    long ms = (System.nanoTime() - startNanos) / 1_000_000 + delayMillis;
+    String line = raw.getMethod().getName().toUpperCase(Locale.ROOT) + " " + raw.getUrl() + " "
+        + (status == 0 ? "reset" : String.valueOf(status)) + " " + ms + " ms"
+        + (fault == null ? "" : " [fault " + fault.type() + "]");
+    try {
+      listener.accept(line);
+    } catch (RuntimeException ignored) {
+      // a broken listener must not break the answer
+    }
+  }
+
   private static ResponseDefinition render(FakeResponse response, long delayMillis) {
     ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(response.status());
     response.headers().forEach((k, v) -> b.withHeader(k, v));
@@ -187,6 +238,7 @@ public final class HttpFakeServer implements AutoCloseable {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+      long start = System.nanoTime();
       Request raw = serveEvent.getRequest();
       FakeRequest request = toFakeRequest(raw);
       String url = raw.getUrl();
@@ -200,6 +252,7 @@ public final class HttpFakeServer implements AutoCloseable {
         switch (fault.type()) {
           case RESET -> {
             record(request, rawQuery, 0, fault);
+            report(raw, start, 0, fault, 0);
             return ResponseDefinitionBuilder.responseDefinition()
                 .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
           }
@@ -224,6 +277,7 @@ public final class HttpFakeServer implements AutoCloseable {
         }
       }
       record(request, rawQuery, response.status(), fault);
+      report(raw, start, response.status(), fault, delay);
       return render(response, delay);
     }
 
@@ -241,6 +295,8 @@ public final class HttpFakeServer implements AutoCloseable {
   public static final class Builder {
     private final FakeHandler handler;
     private String basePath = "";
+    private String host = "127.0.0.1";
+    private int port;
     private Function<FakeRequest, FakeResponse> backPressure = r -> FakeResponse.json(429,
         "{\"message\":\"Too Many Requests\",\"exception\":\"back pressure injected by the fake\"}");
     private Function<FakeRequest, FakeResponse> unavailable = r -> FakeResponse.json(503,
@@ -276,7 +332,28 @@ public final class HttpFakeServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the server on a free port of 127.0.0.1. */
+    /**
+     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container).
+     */
+    public Builder host(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("host must not be null or blank");
+      }
+      this.host = value.strip();
+      return this;
+    }
+
+    /** The port to bind, 0 (default) for a free one; {@link HttpFakeServer#port()} tells the bound port. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** Starts the server (default: on a free port of 127.0.0.1). A port in use fails here. */
     public HttpFakeServer start() {
       return new HttpFakeServer(this);
     }

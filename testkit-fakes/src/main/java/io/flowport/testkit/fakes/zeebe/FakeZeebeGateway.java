@@ -5,6 +5,8 @@ import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -13,6 +15,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -37,14 +40,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A fake Zeebe gateway: the real {@code gateway_protocol.Gateway} gRPC service on an
- * {@link InMemoryEngine}, on a free local port (netty, {@code 127.0.0.1:0}) or in-process, with
- * fault injection and a log of the requests that reached it. It answers with the statuses and
- * descriptions the real engine sends (see the package documentation for the RPCs, the error
- * table and the deliberate differences).
+ * {@link InMemoryEngine}, on a local port (netty; by default {@code 127.0.0.1} and a free port, see
+ * {@link #builder()} for a fixed port or another bind address) or in-process, with fault injection,
+ * a log of the requests that reached it and an optional {@link #onRequest listener} of the calls it
+ * answered. It answers with the statuses and descriptions the real engine sends (see the package
+ * documentation for the RPCs, the error table and the deliberate differences).
  *
  * <pre>{@code
  * try (FakeZeebeGateway gateway = FakeZeebeGateway.start();
@@ -63,6 +69,9 @@ public final class FakeZeebeGateway implements AutoCloseable {
   /** The remote address of the call being served (for the RESET fault). */
   static final Context.Key<SocketAddress> REMOTE_ADDRESS = Context.key("flowport-fake-zeebe-remote");
 
+  /** The default bind address: loopback only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
   private static final AtomicInteger IDS = new AtomicInteger();
 
   private final InMemoryEngine engine;
@@ -78,26 +87,35 @@ public final class FakeZeebeGateway implements AutoCloseable {
   private final Server server;
   private final String inProcessName;
   private final String threadPrefix;
+  private final String host;
+  private final String connectHost;
   private final int port;
+  private volatile Consumer<String> requestListener;
   private volatile boolean closed;
 
   private FakeZeebeGateway(InMemoryEngine engine, boolean ownsEngine, String inProcessName) {
+    this(engine, ownsEngine, inProcessName, DEFAULT_HOST, 0);
+  }
+
+  private FakeZeebeGateway(InMemoryEngine engine, boolean ownsEngine, String inProcessName, String host, int wantedPort) {
     this.engine = Objects.requireNonNull(engine, "engine == null");
     this.ownsEngine = ownsEngine;
     this.inProcessName = inProcessName;
+    this.host = host;
+    this.connectHost = connectHost(host);
     int id = IDS.incrementAndGet();
     String prefix = "flowport-fake-zeebe-" + id + "-";
     this.threadPrefix = prefix;
     this.executor = Executors.newCachedThreadPool(daemon(prefix + "grpc-"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(prefix + "timer-"));
     this.service = inProcessName == null
-        ? new GatewayService(engine, faults, scheduler, executor, this::kill, "127.0.0.1")
+        ? new GatewayService(engine, faults, scheduler, executor, this::kill, connectHost)
         : new GatewayService(engine, faults, scheduler, executor, remote -> false, "0.0.0.0");
     try {
       if (inProcessName == null) {
         this.boss = new MultiThreadIoEventLoopGroup(1, daemon(prefix + "boss-"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(2, daemon(prefix + "io-"), NioIoHandler.newFactory());
-        InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+        InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName(host), wantedPort);
         this.server = NettyServerBuilder.forAddress(bind)
             .bossEventLoopGroup(boss)
             .workerEventLoopGroup(workers)
@@ -144,6 +162,19 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null);
   }
 
+  /**
+   * A gateway on {@code 127.0.0.1:port} (0: a free port), on a fresh engine with {@link #zeebeOptions()}.
+   * A port in use → UncheckedIOException.
+   */
+  public static FakeZeebeGateway start(int port) {
+    return builder().port(port).start();
+  }
+
+  /** A builder for a gateway on a chosen host and port: {@code FakeZeebeGateway.builder().host("0.0.0.0").port(26500).start()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** A gateway on {@code 127.0.0.1} and a free port, on this engine (not closed by {@link #close()}). */
   public static FakeZeebeGateway start(InMemoryEngine engine) {
     return new FakeZeebeGateway(engine, false, null);
@@ -166,9 +197,17 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return name;
   }
 
-  /** {@code "127.0.0.1:<port>"}, for {@code ZeebeClient.builder().gatewayAddress(..)}. In-process: IllegalStateException. */
+  /**
+   * {@code "127.0.0.1:<port>"} (or {@code "<host>:<port>"} when bound to one address other than the
+   * wildcard), for {@code ZeebeClient.builder().gatewayAddress(..)}. In-process: IllegalStateException.
+   */
   public String address() {
-    return "127.0.0.1:" + port();
+    return hostForAddress(connectHost) + ":" + port();
+  }
+
+  /** The address the server is bound to ({@code "127.0.0.1"} unless set on the {@link #builder()}). In-process: null. */
+  public String host() {
+    return inProcessName == null ? host : null;
   }
 
   /** The bound port. In-process: IllegalStateException. */
@@ -197,7 +236,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
     if (inProcessName != null) {
       return InProcessChannelBuilder.forName(inProcessName).directExecutor().build();
     }
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    return NettyChannelBuilder.forAddress(connectHost, port).usePlaintext().build();
   }
 
   /** The engine behind the gateway: deploy, inspect instances and jobs, advance the clock. */
@@ -216,6 +255,19 @@ public final class FakeZeebeGateway implements AutoCloseable {
   /** The calls that reached the server (faulted ones included). */
   public RequestLog requests() {
     return requests;
+  }
+
+  /**
+   * Gets one line per call the gateway answered, from the thread that answers it, just before the
+   * answer is sent: {@code "<Rpc> <gRPC code> <n> ms"}, e.g. {@code "Topology OK 3 ms"} or
+   * {@code "CreateProcessInstance NOT_FOUND 1 ms"}; a call the client cancelled or whose connection
+   * was reset before an answer reads {@code "<Rpc> CANCELLED <n> ms"}. {@code null} removes the
+   * listener; without one, calls are not wrapped. Replaces the previous listener; returns this gateway.
+   * The listener must be quick and must not throw (what it throws is ignored).
+   */
+  public FakeZeebeGateway onRequest(Consumer<String> listener) {
+    this.requestListener = listener;
+    return this;
   }
 
   /**
@@ -280,6 +332,66 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return "FakeZeebeGateway{" + (inProcessName != null ? "inProcess=" + inProcessName : "address=" + address()) + "}";
   }
 
+  /** Where a local client connects to reach a server bound to {@code host}: loopback for a wildcard address. */
+  static String connectHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? DEFAULT_HOST : host;
+  }
+
+  private static String hostForAddress(String host) {
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** Builds a netty {@link FakeZeebeGateway} on a chosen host and port. */
+  public static final class Builder {
+    private String host = DEFAULT_HOST;
+    private int port;
+    private InMemoryEngine engine;
+    private Consumer<String> requestListener;
+
+    private Builder() {}
+
+    /** A listener of the answered calls from the first one on; see {@link FakeZeebeGateway#onRequest}. */
+    public Builder onRequest(Consumer<String> listener) {
+      this.requestListener = listener;
+      return this;
+    }
+
+    /**
+     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container). A name is resolved when the gateway starts.
+     */
+    public Builder host(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("host must not be null or blank");
+      }
+      this.host = value.strip();
+      return this;
+    }
+
+    /** The port to bind, 0 (default) for a free one; see {@link FakeZeebeGateway#port()} for the bound port. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** The engine to serve (default: a new one with {@link #zeebeOptions()}, closed with the gateway). */
+    public Builder engine(InMemoryEngine value) {
+      this.engine = value;
+      return this;
+    }
+
+    /** Starts the gateway. A port in use or an unknown host → UncheckedIOException. */
+    public FakeZeebeGateway start() {
+      FakeZeebeGateway gateway = engine == null
+          ? new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null, host, port)
+          : new FakeZeebeGateway(engine, false, null, host, port);
+      return gateway.onRequest(requestListener);
+    }
+  }
+
   // ------------------------------------------------------------------ RESET: kill the TCP connection
 
   /** Closes the client's TCP connection with SO_LINGER 0, so the client sees a reset (RST). */
@@ -332,9 +444,56 @@ public final class FakeZeebeGateway implements AutoCloseable {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
         ServerCallHandler<Q, R> next) {
-      requests.record(call.getMethodDescriptor().getBareMethodName());
+      String method = call.getMethodDescriptor().getBareMethodName();
+      requests.record(method);
       Context ctx = Context.current().withValue(REMOTE_ADDRESS, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-      return Contexts.interceptCall(ctx, call, headers, next);
+      Consumer<String> listener = requestListener;
+      if (listener == null) {
+        return Contexts.interceptCall(ctx, call, headers, next);
+      }
+      AnsweredCall<Q, R> answered = new AnsweredCall<>(call, method, listener);
+      return answered.listen(Contexts.interceptCall(ctx, answered, headers, next));
+    }
+  }
+
+  /** Reports a call once: when the server closes it, or when it is cancelled first. */
+  private static final class AnsweredCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+    private final String method;
+    private final Consumer<String> listener;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    AnsweredCall(ServerCall<Q, R> call, String method, Consumer<String> listener) {
+      super(call);
+      this.method = method;
+      this.listener = listener;
+    }
+
+    @Override
+    public void close(Status status, Metadata trailers) {
+      report(status.getCode());
+      super.close(status, trailers);
+    }
+
+    ServerCall.Listener<Q> listen(ServerCall.Listener<Q> delegate) {
+      return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
+        @Override
+        public void onCancel() {
+          report(Status.Code.CANCELLED);
+          super.onCancel();
+        }
+      };
+    }
+
+    private void report(Status.Code code) {
+      if (reported.compareAndSet(false, true)) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        try {
+          listener.accept(method + " " + code + " " + ms + " ms");
+        } catch (RuntimeException ignored) {
+          // a broken listener must not break the call
+        }
+      }
     }
   }
 
