@@ -118,6 +118,11 @@ public interface WorkflowClient extends AutoCloseable {
 
   /** Publishing messages. */
   interface Messages {
+    /**
+     * Publishes a message. With a message id the call is safe to retry after a timeout; when a
+     * retry finds the id already published (its earlier attempt got through), the call succeeds
+     * with an empty receipt. A first attempt that finds the id fails with AlreadyExistsException.
+     */
     CompletableFuture<MessageReceipt> publish(MessageRequest request);
   }
 

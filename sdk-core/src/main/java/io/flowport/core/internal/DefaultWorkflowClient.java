@@ -3,6 +3,7 @@ package io.flowport.core.internal;
 import io.flowport.core.Capabilities;
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
+import io.flowport.core.error.AlreadyExistsException;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.model.DeployRequest;
 import io.flowport.core.model.Deployment;
@@ -407,8 +408,34 @@ public final class DefaultWorkflowClient implements WorkflowClient {
             .tenantId(request.tenantId())
             .variables(vars)
             .build();
-        return ctx -> backend.publish(ctx, checked);
+        return ctx -> hasId && ctx.attempt() > 1
+            ? alreadyPublishedIsSuccess(backend.publish(ctx, checked))
+            : backend.publish(ctx, checked);
       });
+    }
+
+    /**
+     * On a repeated attempt, "a message with this id exists" means an earlier attempt (whose
+     * answer was lost) got through: the message is published, so the call succeeded.
+     */
+    private CompletableFuture<MessageReceipt> alreadyPublishedIsSuccess(CompletableFuture<MessageReceipt> wire) {
+      CompletableFuture<MessageReceipt> result = new CompletableFuture<>();
+      wire.whenComplete((receipt, e) -> {
+        Throwable error = e == null ? null : CallExecutor.unwrap(e);
+        if (error == null) {
+          result.complete(receipt);
+        } else if (error instanceof AlreadyExistsException) {
+          result.complete(new MessageReceipt(null, null));
+        } else {
+          result.completeExceptionally(error);
+        }
+      });
+      result.whenComplete((v, e) -> {
+        if (result.isCancelled()) {
+          wire.cancel(true);
+        }
+      });
+      return result;
     }
   }
 
