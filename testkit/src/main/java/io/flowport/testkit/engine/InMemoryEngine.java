@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * A deterministic, thread-safe, in-memory process engine for tests. It runs the BPMN subset of
- * {@code testkit/ENGINE.md} (from Zeebe or Flowable {@code .bpmn} files or a {@link ProcessModel}
+ * {@code testkit/README.md} (from Zeebe or Flowable {@code .bpmn} files or a {@link ProcessModel}
  * builder) with bamboo_engine's node state machine.
  *
  * <h2>Execution model</h2>

@@ -1,6 +1,6 @@
 package io.flowport.testkit.engine;
 
-/** Kinds of nodes the in-memory engine runs (the BPMN subset, see ENGINE.md). */
+/** Kinds of nodes the in-memory engine runs (the BPMN subset, see testkit/README.md). */
 public enum NodeType {
   /** The root of the node tree: the instance itself (bamboo's pipeline). */
   PROCESS,

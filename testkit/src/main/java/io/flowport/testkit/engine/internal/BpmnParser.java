@@ -19,7 +19,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXParseException;
 
-/** Parses the BPMN 2.0 subset of ENGINE.md into {@link ProcessModel}s (DOM, no DTDs). Not API. */
+/** Parses the BPMN 2.0 subset of testkit/README.md into {@link ProcessModel}s (DOM, no DTDs). Not API. */
 public final class BpmnParser {
   public static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   public static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
@@ -268,7 +268,7 @@ public final class BpmnParser {
   }
 
   private static EngineException unsupported(String where, String id, String what) {
-    return invalid(where + "Element '" + id + "' of type '" + what + "' is not supported by the in-memory engine (see ENGINE.md)");
+    return invalid(where + "Element '" + id + "' of type '" + what + "' is not supported by the in-memory engine (see testkit/README.md)");
   }
 
   private static List<Element> eventDefinitions(Element e) {

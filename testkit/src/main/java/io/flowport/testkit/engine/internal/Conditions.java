@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles the small condition language of ENGINE.md once, at deploy: {@code ${...}} / {@code #{...}}
+ * Compiles the small condition language of testkit/README.md once, at deploy: {@code ${...}} / {@code #{...}}
  * (JUEL), {@code =...} (FEEL) or a bare expression; variables (dotted paths into maps), number /
  * string / boolean / null literals, {@code == != < <= > >=} (FEEL's {@code =}, JUEL's
  * {@code eq ne lt le gt ge}), {@code && and || or ! not}, parentheses. Not internal API.
