@@ -13,6 +13,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
@@ -60,6 +61,11 @@ final class ScriptedGateway extends GatewayGrpc.GatewayImplBase implements AutoC
   private final Server server;
 
   ScriptedGateway() throws IOException {
+    this(null);
+  }
+
+  /** A gateway serving TLS with {@code sslContext} (from {@code GrpcSslContexts.forServer}), or plaintext if null. */
+  ScriptedGateway(SslContext sslContext) throws IOException {
     ServerInterceptor capture = new ServerInterceptor() {
       @Override
       public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
@@ -68,10 +74,12 @@ final class ScriptedGateway extends GatewayGrpc.GatewayImplBase implements AutoC
         return io.grpc.Contexts.interceptCall(ctx, call, headers, next);
       }
     };
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(ServerInterceptors.intercept(this, capture))
-        .build()
-        .start();
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(ServerInterceptors.intercept(this, capture));
+    if (sslContext != null) {
+      builder.sslContext(sslContext);
+    }
+    server = builder.build().start();
   }
 
   int port() {

@@ -1,0 +1,309 @@
+package io.flowport.grpc.zeebe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
+import io.flowport.core.auth.Credentials;
+import io.flowport.core.error.AuthenticationException;
+import io.flowport.core.error.EngineUnavailableException;
+import io.flowport.core.error.WorkflowException;
+import io.flowport.core.spi.CallExecutor;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS end to end: a real netty-shaded gRPC server serving TLS with a self-signed certificate made at
+ * test time by the JDK's keytool, and {@link ZeebeClient}s that do, or do not, trust it.
+ */
+class ZeebeTlsTest {
+  private static final String SECRET = "secret-token";
+  private static final char[] PASSWORD = "changeit".toCharArray();
+  /** No failing call may take longer than this (it must never hang). */
+  private static final Duration BOUND = Duration.ofSeconds(5);
+
+  @TempDir static Path dir;
+
+  /** The certificate for localhost / 127.0.0.1, and its key. */
+  static Pem localhost;
+  /** A certificate valid only for a name the test never dials: to prove the host name is checked. */
+  static Pem otherName;
+
+  record Pem(Path cert, Path key) {}
+
+  ScriptedGateway gateway;
+
+  @BeforeAll
+  static void certificates() throws Exception {
+    localhost = selfSigned("localhost", "SAN=dns:localhost,ip:127.0.0.1");
+    otherName = selfSigned("other", "SAN=dns:gateway.invalid");
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  private ScriptedGateway tlsGateway(Pem pem) throws IOException {
+    gateway = new ScriptedGateway(GrpcSslContexts.forServer(pem.cert().toFile(), pem.key().toFile()).build());
+    return gateway;
+  }
+
+  // ---------------------------------------------------------------- (1) trusted certificate
+
+  @Test
+  void trustedCertificateTopologySucceedsOverTls() throws Exception {
+    tlsGateway(localhost);
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
+        .trustCertificates(localhost.cert()).options(TestClients.fast().build()).build()) {
+      Topology t = client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      assertThat(t.gatewayVersion()).isEqualTo("8.8.21");
+      assertThat(t.brokers()).hasSize(1);
+      assertThat(gateway.count("Topology")).isEqualTo(1);
+      assertThat(client.toString()).contains("tls=true");
+    }
+  }
+
+  @Test
+  void trustedCertificateAlsoWorksForSeveralGatewayAddresses() throws Exception {
+    // Two addresses switch the channel to the static resolver + round_robin; TLS must still verify.
+    tlsGateway(localhost);
+    String a = "localhost:" + gateway.port();
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress(a + "," + a)
+        .trustCertificates(localhost.cert()).options(TestClients.fast().build()).build()) {
+      client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      assertThat(gateway.count("Topology")).isEqualTo(2);
+    }
+  }
+
+  // ---------------------------------------------------------------- (2) untrusted certificate
+
+  @Test
+  void defaultTrustRejectsSelfSignedCertificateTyped() throws Exception {
+    tlsGateway(localhost);
+    TestClients.Attempts attempts = new TestClients.Attempts();
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
+        .options(TestClients.fast().listener(attempts).build()).build()) {
+      long start = System.nanoTime();
+      WorkflowException e = boundedFailure(client.topology());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      report("untrusted (system trust)", e, took, attempts);
+      assertThat(e).isInstanceOf(EngineUnavailableException.class);
+      assertThat(e.wireStatus()).isEqualTo("UNAVAILABLE");
+      assertThat(chainText(e)).containsAnyOf("SSLHandshakeException", "PKIX", "certificat");
+      assertThat(gateway.count("Topology")).as("no call may reach an untrusted server").isZero();
+      assertThat(took).isLessThan(BOUND);
+    }
+  }
+
+  @Test
+  void hostNameIsVerifiedEvenWhenTheCertificateIsTrusted() throws Exception {
+    // The certificate is trusted but names gateway.invalid only; dialling localhost must fail.
+    tlsGateway(otherName);
+    TestClients.Attempts attempts = new TestClients.Attempts();
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
+        .trustCertificates(otherName.cert()).options(TestClients.fast().listener(attempts).build()).build()) {
+      long start = System.nanoTime();
+      WorkflowException e = boundedFailure(client.topology());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      report("trusted cert, wrong host name", e, took, attempts);
+      assertThat(e).isInstanceOf(EngineUnavailableException.class);
+      assertThat(chainText(e)).containsAnyOf("SSLHandshakeException", "certificat", "subject alternative");
+      assertThat(gateway.count("Topology")).isZero();
+    }
+  }
+
+  // ---------------------------------------------------------------- (3) plaintext client, TLS server
+
+  @Test
+  void plaintextClientAgainstTlsServerFailsTyped() throws Exception {
+    tlsGateway(localhost);
+    TestClients.Attempts attempts = new TestClients.Attempts();
+    AtomicInteger tokenAsked = new AtomicInteger();
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port()).usePlaintext()
+        .credentials(Credentials.bearer(() -> {
+          tokenAsked.incrementAndGet();
+          return SECRET;
+        }))
+        .options(TestClients.fast().listener(attempts).build()).build()) {
+      long start = System.nanoTime();
+      WorkflowException e = boundedFailure(client.topology());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      report("plaintext client -> TLS server", e, took, attempts);
+      System.out.println("[tls] token supplier calls (plaintext client -> TLS server): " + tokenAsked.get());
+      assertThat(chainText(e)).doesNotContain(SECRET);
+      assertThat(e).isInstanceOf(EngineUnavailableException.class);
+      assertThat(e.wireStatus()).isEqualTo("UNAVAILABLE");
+      assertThat(gateway.count("Topology")).isZero();
+      assertThat(took).isLessThan(BOUND);
+    }
+  }
+
+  // ---------------------------------------------------------------- (4) credentials over TLS
+
+  @Test
+  void bearerCredentialsReachServerOverTlsAndNeverLeak() throws Exception {
+    tlsGateway(localhost);
+    // Call 1: a topology; call 2: the gateway rejects the token.
+    gateway.script("Topology",
+        ScriptedGateway.Answer.ok(TopologyResponse.newBuilder().setGatewayVersion("8.8.21").build()),
+        new ScriptedGateway.Answer(Status.UNAUTHENTICATED.withDescription("token rejected"), null, false));
+    AtomicInteger tokenAsked = new AtomicInteger();
+    Credentials bearer = Credentials.bearer(() -> {
+      tokenAsked.incrementAndGet();
+      return SECRET;
+    });
+    List<Object> mustNotLeak = new ArrayList<>();
+    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
+        .trustCertificates(localhost.cert()).credentials(bearer).options(TestClients.fast().build()).build()) {
+      mustNotLeak.add(client);
+
+      client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      Metadata headers = gateway.last("Topology").headers();
+      assertThat(headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER)))
+          .isEqualTo("Bearer " + SECRET);
+
+      WorkflowException rejected = boundedFailure(client.topology());
+      assertThat(rejected).isInstanceOf(AuthenticationException.class);
+      mustNotLeak.add(rejected);
+    }
+
+    // The same credentials towards a server the client does not trust: the handshake fails, the
+    // token must never reach that server, and the failure must not show it.
+    int askedBefore = tokenAsked.get();
+    try (ZeebeClient untrusting = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
+        .credentials(bearer).options(TestClients.fast().build()).build()) {
+      int seenBefore = gateway.seen.size();
+      WorkflowException e = boundedFailure(untrusting.topology());
+      assertThat(e).isInstanceOf(EngineUnavailableException.class);
+      assertThat(gateway.seen).hasSize(seenBefore);
+      mustNotLeak.add(untrusting);
+      mustNotLeak.add(e);
+      System.out.println("[tls] token supplier calls while the handshake failed: " + (tokenAsked.get() - askedBefore));
+    }
+
+    for (Object o : mustNotLeak) {
+      assertThat(o.toString()).doesNotContain(SECRET);
+      if (o instanceof Throwable t) {
+        assertThat(chainText(t)).doesNotContain(SECRET);
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        t.printStackTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
+        assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain(SECRET);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Fails the test if {@code f} succeeds or takes longer than {@link #BOUND}. */
+  private static WorkflowException boundedFailure(CompletableFuture<?> f) throws InterruptedException {
+    try {
+      Object v = f.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      throw new AssertionError("expected a failure, got " + v);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new AssertionError("the call did not end within " + BOUND + " (hang)");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable t = CallExecutor.unwrap(e);
+      if (t instanceof WorkflowException we) {
+        return we;
+      }
+      throw new AssertionError("expected a WorkflowException", t);
+    }
+  }
+
+  /** Every class name, message and toString along the cause chain and suppressed exceptions. */
+  private static String chainText(Throwable root) {
+    StringBuilder s = new StringBuilder();
+    Set<Throwable> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Throwable> todo = new ArrayList<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.remove(0);
+      if (t == null || !done.add(t)) {
+        continue;
+      }
+      s.append(t.getClass().getName()).append(": ").append(t.getMessage()).append(" | ").append(t).append('\n');
+      todo.add(t.getCause());
+      todo.addAll(List.of(t.getSuppressed()));
+    }
+    return s.toString();
+  }
+
+  private static void report(String what, WorkflowException e, Duration took, TestClients.Attempts attempts) {
+    System.out.println("[tls] " + what + ": " + e.getClass().getSimpleName() + " after " + took.toMillis()
+        + " ms, " + attempts.events.size() + " attempt(s)\n" + chainText(e).indent(6));
+  }
+
+  /** keytool -genkeypair into a PKCS12 store, -exportcert -rfc for the PEM, the key via KeyStore. */
+  private static Pem selfSigned(String alias, String san) throws Exception {
+    Path store = dir.resolve(alias + ".p12");
+    Path cert = dir.resolve(alias + "-cert.pem");
+    Path key = dir.resolve(alias + "-key.pem");
+    String pass = new String(PASSWORD);
+    keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
+        "-dname", "CN=" + (alias.equals("localhost") ? "localhost" : "gateway.invalid"),
+        "-ext", san, "-validity", "1", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", pass, "-keypass", pass, "-noprompt");
+    keytool("-exportcert", "-rfc", "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", pass, "-file", cert.toString());
+
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      ks.load(in, PASSWORD);
+    }
+    Key k = ks.getKey(alias, PASSWORD);
+    assertThat(k).isInstanceOf(PrivateKey.class);
+    assertThat(k.getFormat()).isEqualTo("PKCS#8");
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(k.getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    Files.writeString(key, pem, StandardCharsets.US_ASCII);
+    assertThat(Files.readString(cert)).startsWith("-----BEGIN CERTIFICATE-----");
+    return new Pem(cert, key);
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("keytool did not finish: " + cmd);
+    }
+    if (p.exitValue() != 0) {
+      throw new AssertionError("keytool failed (" + p.exitValue() + "): " + new String(out, StandardCharsets.UTF_8));
+    }
+  }
+}
