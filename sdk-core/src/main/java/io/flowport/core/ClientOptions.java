@@ -40,8 +40,8 @@ public final class ClientOptions {
     Builder b = new Builder()
         .retryPolicy(retryPolicy)
         .attemptTimeout(attemptTimeout)
-        .apiCallTimeout(apiCallTimeout)
-        .callbackExecutor(callbackExecutor);
+        .apiCallTimeout(apiCallTimeout);
+    b.callbackExecutor = callbackExecutor;
     listeners.forEach(b::listener);
     return b;
   }
@@ -64,9 +64,18 @@ public final class ClientOptions {
     return listeners;
   }
 
-  /** Completes the futures the client returns; the common pool by default. */
+  /**
+   * Completes the futures the client returns. When none was set, futures complete where the
+   * adapter's answer arrives if that is not a network I/O thread (gRPC's application executor, the
+   * in-memory engine's caller), else on the common pool; this is what that fallback returns.
+   */
   public Executor callbackExecutor() {
-    return callbackExecutor;
+    return callbackExecutor == null ? ForkJoinPool.commonPool() : callbackExecutor;
+  }
+
+  /** Whether {@link Builder#callbackExecutor(Executor)} was set. */
+  public boolean hasCallbackExecutor() {
+    return callbackExecutor != null;
   }
 
   /** Builds {@link ClientOptions}. */
@@ -75,7 +84,7 @@ public final class ClientOptions {
     private Duration attemptTimeout = Duration.ofSeconds(30);
     private Duration apiCallTimeout = Duration.ofMinutes(2);
     private final List<CallListener> listeners = new ArrayList<>();
-    private Executor callbackExecutor = ForkJoinPool.commonPool();
+    private Executor callbackExecutor;
 
     private Builder() {}
 
@@ -99,6 +108,7 @@ public final class ClientOptions {
       return this;
     }
 
+    /** Completes every future the client returns; user callbacks then always run there. */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;

@@ -282,7 +282,7 @@ public final class DefaultWorkflowClient implements WorkflowClient {
         next.cancel(true);
         return;
       }
-      next.whenComplete((page, e) -> {
+      java.util.function.BiConsumer<Page<Instance>, Throwable> onPage = (page, e) -> {
         if (e != null) {
           done.completeExceptionally(CallExecutor.unwrap(e));
           return;
@@ -303,7 +303,14 @@ public final class DefaultWorkflowClient implements WorkflowClient {
         } else {
           done.complete(null);
         }
-      });
+      };
+      // The action runs on the callback executor when the user set one, even if the page
+      // arrived before we got here.
+      if (executor.options().hasCallbackExecutor()) {
+        next.whenCompleteAsync(onPage, executor.options().callbackExecutor());
+      } else {
+        next.whenComplete(onPage);
+      }
     }
 
     @Override

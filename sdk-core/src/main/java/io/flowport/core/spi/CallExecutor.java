@@ -48,19 +48,23 @@ public final class CallExecutor implements AutoCloseable {
 
   private final String engine;
   private final ClientOptions options;
+  private final BackendTraits traits;
   private final ScheduledThreadPoolExecutor scheduler;
+  private volatile Thread timerThread;
   private final Retry idempotentRetry;
   private final Retry plainRetry;
   /** Futures to fail with the "client is closed" error if the executor closes before they end. */
   private final Map<CompletableFuture<?>, Operation> live = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  private CallExecutor(String engine, ClientOptions options) {
+  private CallExecutor(String engine, ClientOptions options, BackendTraits traits) {
     this.engine = engine;
     this.options = options;
+    this.traits = traits;
     this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "flowport-" + engine + "-timer-" + THREADS.incrementAndGet());
       t.setDaemon(true);
+      timerThread = t;
       return t;
     });
     scheduler.setRemoveOnCancelPolicy(true);
@@ -68,9 +72,14 @@ public final class CallExecutor implements AutoCloseable {
     this.plainRetry = Retry.of(engine, retryConfig(options.retryPolicy(), false));
   }
 
-  /** An executor for {@code engine} with {@code options}. */
+  /** An executor for {@code engine} with {@code options}, for a backend that promises nothing. */
   public static CallExecutor create(String engine, ClientOptions options) {
-    return new CallExecutor(engine, options);
+    return new CallExecutor(engine, options, BackendTraits.CONSERVATIVE);
+  }
+
+  /** An executor for a backend with {@code traits}: it skips the work the backend already does. */
+  public static CallExecutor create(String engine, ClientOptions options, BackendTraits traits) {
+    return new CallExecutor(engine, options, traits);
   }
 
   public String engine() {
@@ -129,6 +138,7 @@ public final class CallExecutor implements AutoCloseable {
     AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
     Instant callDeadline = Instant.now().plus(callTimeout);
+    AtomicReference<LazyTimer> callTimerRef = new AtomicReference<>();
 
     Supplier<CompletionStage<T>> oneAttempt = () -> {
       if (raw.isDone()) {
@@ -149,23 +159,28 @@ public final class CallExecutor implements AutoCloseable {
         Throwable error = unwrap(e);
         boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
             && isSafeToRetry(error, idempotent);
+        if (willRetry) {
+          callTimerRef.get().start(); // backoff and later attempts are bounded by the call timeout
+        }
         notifyListeners(new CallListener.AttemptEvent(
             engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry));
       });
     };
 
-    ScheduledFuture<?> callTimer = schedule(() -> {
+    // The first attempt is bounded by its own deadline, which never passes the call's; the
+    // whole-call timer is only needed once a retry is coming, so a call that succeeds at once
+    // sets none.
+    LazyTimer callTimer = new LazyTimer(() -> {
       WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
           engine, operation, null, null,
           "the call did not finish within " + callTimeout + " (api call timeout)",
           null, attempts.get() > 0));
       raw.completeExceptionally(timeout);
-    }, Duration.between(Instant.now(), callDeadline));
+    }, callDeadline);
+    callTimerRef.set(callTimer);
 
     raw.whenComplete((v, e) -> {
-      if (callTimer != null) {
-        callTimer.cancel(false);
-      }
+      callTimer.cancel();
       if (e != null) {
         CompletableFuture<?> current = inFlight.get();
         if (current != null && !current.isDone()) {
@@ -214,7 +229,7 @@ public final class CallExecutor implements AutoCloseable {
 
   private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx, Duration limit) {
     CompletableFuture<T> timed = new CompletableFuture<>();
-    ScheduledFuture<?> timer = schedule(() -> {
+    ScheduledFuture<?> timer = traits.enforcesDeadlines() ? null : schedule(() -> {
       WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
           engine, ctx.operation(), null, null,
           "attempt " + ctx.attempt() + " did not finish within " + limit + " (attempt timeout)",
@@ -250,6 +265,11 @@ public final class CallExecutor implements AutoCloseable {
     Runnable complete = error == null
         ? () -> user.complete(value)
         : () -> user.completeExceptionally(error);
+    if (!options.hasCallbackExecutor() && traits.completesOffIoThreads()
+        && Thread.currentThread() != timerThread) {
+      complete.run(); // not an I/O thread, and the user asked for no executor: save the hop
+      return;
+    }
     try {
       options.callbackExecutor().execute(complete);
     } catch (RejectedExecutionException e) {
@@ -335,6 +355,32 @@ public final class CallExecutor implements AutoCloseable {
     scheduler.shutdownNow();
     for (Map.Entry<CompletableFuture<?>, Operation> call : live.entrySet()) {
       call.getKey().completeExceptionally(closedError(call.getValue()));
+    }
+  }
+
+  /** A timer scheduled only when {@link #start()} is first called; cancelling is always safe. */
+  private final class LazyTimer {
+    private final Runnable task;
+    private final Instant deadline;
+    private ScheduledFuture<?> scheduled;
+    private boolean cancelled;
+
+    LazyTimer(Runnable task, Instant deadline) {
+      this.task = task;
+      this.deadline = deadline;
+    }
+
+    synchronized void start() {
+      if (scheduled == null && !cancelled) {
+        scheduled = schedule(task, Duration.between(Instant.now(), deadline));
+      }
+    }
+
+    synchronized void cancel() {
+      cancelled = true;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
     }
   }
 }

@@ -49,6 +49,11 @@ public interface EngineBackend extends AutoCloseable {
    */
   Set<Operation> capabilities();
 
+  /** What this backend guarantees about deadlines and threads; nothing by default. */
+  default BackendTraits traits() {
+    return BackendTraits.CONSERVATIVE;
+  }
+
   /** Releases connections; the client calls it once from {@code close()}. */
   @Override
   void close();

@@ -70,7 +70,7 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
   private volatile boolean closed;
 
   private ZeebeClient(Builder b) {
-    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options);
+    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options, ZeebeBackend.TRAITS);
     int id = CLIENTS.incrementAndGet();
     if (b.channel != null) {
       this.channel = b.channel;

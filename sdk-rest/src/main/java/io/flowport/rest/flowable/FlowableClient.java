@@ -61,7 +61,7 @@ public final class FlowableClient implements WorkflowClient {
     RestTransport http = transport.build();
     this.baseUrl = http.baseUrl();
     this.backend = new FlowableBackend(http);
-    this.executor = CallExecutor.create(FlowableBackend.ENGINE, b.options);
+    this.executor = CallExecutor.create(FlowableBackend.ENGINE, b.options, backend.traits());
     this.client = WorkflowClients.create(backend, executor);
   }
 

@@ -19,6 +19,7 @@ import io.flowport.core.model.NodeState;
 import io.flowport.core.model.Page;
 import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
+import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.testkit.InMemoryWorkflowClient;
@@ -43,6 +44,8 @@ import java.util.function.Supplier;
  * #ERRORS}, keyed on the engine's reason (carried as the engine code).
  */
 public final class InMemoryBackend implements EngineBackend {
+  private static final BackendTraits TRAITS = new BackendTraits(true, true);
+
   /** Engine reason → meaning, operation-aware where the meaning depends on the call. */
   public static final ErrorTable ERRORS = ErrorTable.builder(InMemoryWorkflowClient.ENGINE)
       // Zeebe and Flowable both answer "not found" to cancelling an instance that has ended.
@@ -82,6 +85,12 @@ public final class InMemoryBackend implements EngineBackend {
   @Override
   public String engine() {
     return InMemoryWorkflowClient.ENGINE;
+  }
+
+  /** The engine answers synchronously on the caller's thread; start-and-await has its own timeout within the attempt's. */
+  @Override
+  public BackendTraits traits() {
+    return TRAITS;
   }
 
   @Override

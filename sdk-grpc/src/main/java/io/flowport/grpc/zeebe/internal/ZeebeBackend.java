@@ -43,6 +43,7 @@ import io.flowport.core.model.MessageRequest;
 import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
+import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.core.spi.JsonValues;
@@ -78,6 +79,9 @@ import java.util.function.Function;
  * does not own it unless given an {@code onClose} action.
  */
 public final class ZeebeBackend implements EngineBackend {
+  /** What this backend promises; see {@link #traits()}. */
+  public static final BackendTraits TRAITS = new BackendTraits(true, true);
+
   /** Added to start-and-await's request timeout to make the client-side deadline. */
   public static final Duration AWAIT_DEADLINE_MARGIN = Duration.ofSeconds(2);
 
@@ -107,6 +111,12 @@ public final class ZeebeBackend implements EngineBackend {
   @Override
   public String engine() {
     return ZeebeErrors.ENGINE;
+  }
+
+  /** Every call carries its attempt deadline as the gRPC deadline, and gRPC completes on the application executor, not a netty event loop. */
+  @Override
+  public BackendTraits traits() {
+    return TRAITS;
   }
 
   @Override

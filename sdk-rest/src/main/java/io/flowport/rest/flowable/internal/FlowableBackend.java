@@ -21,6 +21,7 @@ import io.flowport.core.model.Page;
 import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
+import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.rest.RestBody;
@@ -68,6 +69,8 @@ import java.util.function.Function;
  * </ul>
  */
 public final class FlowableBackend implements EngineBackend {
+  private static final BackendTraits TRAITS = new BackendTraits(true, false);
+
   public static final String ENGINE = "flowable";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int DEFINITIONS_PAGE = 1000;
@@ -98,6 +101,12 @@ public final class FlowableBackend implements EngineBackend {
   @Override
   public String engine() {
     return ENGINE;
+  }
+
+  /** OkHttp's call timeout is the attempt deadline; answers arrive on OkHttp's dispatcher threads, which user callbacks must not hold. */
+  @Override
+  public BackendTraits traits() {
+    return TRAITS;
   }
 
   @Override
