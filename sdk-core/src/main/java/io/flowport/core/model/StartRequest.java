@@ -49,9 +49,16 @@ public final class StartRequest {
 
   /** This request with {@code variables} instead of its own. */
   public StartRequest withVariables(Map<String, ?> variables) {
-    Builder b = toBuilder();
-    b.variables.clear();
-    return b.variables(variables).build();
+    return new StartRequest(this, new LinkedHashMap<>(variables));
+  }
+
+  private StartRequest(StartRequest other, LinkedHashMap<String, Object> variables) {
+    this.definition = other.definition;
+    this.messageName = other.messageName;
+    this.businessKey = other.businessKey;
+    this.tenantId = other.tenantId;
+    this.variables = java.util.Collections.unmodifiableMap(variables);
+    this.fetchVariables = other.fetchVariables;
   }
 
   /** The definition to start, or null when starting by message. */

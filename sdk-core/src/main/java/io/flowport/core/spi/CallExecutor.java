@@ -162,8 +162,10 @@ public final class CallExecutor implements AutoCloseable {
         if (willRetry) {
           callTimerRef.get().start(); // backoff and later attempts are bounded by the call timeout
         }
-        notifyListeners(new CallListener.AttemptEvent(
-            engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry));
+        if (!options.listeners().isEmpty()) {
+          notifyListeners(new CallListener.AttemptEvent(
+              engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry));
+        }
       });
     };
 

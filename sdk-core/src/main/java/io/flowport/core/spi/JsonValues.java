@@ -54,8 +54,9 @@ public final class JsonValues {
     if (value == null) {
       return null;
     }
-    if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      return value; // the common cases, already plain
+    Object plain = plainCopy(value, 0);
+    if (plain != NOT_PLAIN) {
+      return plain; // strings, booleans, ints, longs, finite doubles, and maps and lists of them
     }
     JsonNode tree;
     try {
@@ -72,6 +73,54 @@ public final class JsonValues {
       return null;
     }
     return MAPPER.convertValue(tree, Object.class);
+  }
+
+  /** Marks a value the fast path leaves to Jackson. */
+  private static final Object NOT_PLAIN = new Object();
+  /** Deeper than this, the fast path gives up (and Jackson finds any cycle). */
+  private static final int PLAIN_DEPTH = 32;
+
+  /**
+   * A copy of {@code value} when it is made only of values Jackson would return unchanged, or
+   * {@link #NOT_PLAIN}; it saves the tree round trip for the common variables.
+   */
+  private static Object plainCopy(Object value, int depth) {
+    if (value == null || value instanceof String || value instanceof Boolean
+        || value instanceof Integer || value instanceof Long) {
+      return value;
+    }
+    if (value instanceof Double d) {
+      return Double.isFinite(d) ? d : NOT_PLAIN;
+    }
+    if (depth >= PLAIN_DEPTH) {
+      return NOT_PLAIN;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>(Math.max(4, map.size() * 2));
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String key)) {
+          return NOT_PLAIN;
+        }
+        Object v = plainCopy(e.getValue(), depth + 1);
+        if (v == NOT_PLAIN) {
+          return NOT_PLAIN;
+        }
+        copy.put(key, v);
+      }
+      return copy;
+    }
+    if (value instanceof java.util.List<?> list) {
+      java.util.List<Object> copy = new java.util.ArrayList<>(list.size());
+      for (Object item : list) {
+        Object v = plainCopy(item, depth + 1);
+        if (v == NOT_PLAIN) {
+          return NOT_PLAIN;
+        }
+        copy.add(v);
+      }
+      return copy;
+    }
+    return NOT_PLAIN;
   }
 
   private static String reason(Throwable e) {
