@@ -49,7 +49,8 @@ public class InMemoryEngineBenchmark {
     engine.close();
   }
 
-  static InMemoryEngine newEngineWithProcess() {
+  /** A fresh engine with the benchmark process deployed and its handler registered. */
+  public static InMemoryEngine newEngineWithProcess() {
     InMemoryEngine e = InMemoryEngine.create();
     e.deploy(ORDER);
     e.registerHandler("charge", job -> job.complete(Map.of("paid", true)));
@@ -82,19 +83,6 @@ public class InMemoryEngineBenchmark {
   public void createEngineAndDeploy(Blackhole bh) {
     try (InMemoryEngine e = newEngineWithProcess()) {
       bh.consume(e);
-    }
-  }
-
-  /** The first engine of a cold JVM (class loading included): one shot per fork. */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Fork(value = 10, jvmArgs = {"-Xmx1g"})
-  @Warmup(iterations = 0)
-  @Measurement(iterations = 1)
-  public void coldFirstEngine(Blackhole bh) {
-    try (InMemoryEngine e = newEngineWithProcess()) {
-      bh.consume(e.start(StartCommand.process("order")));
     }
   }
 }
