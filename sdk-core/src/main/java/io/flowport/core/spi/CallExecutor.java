@@ -154,7 +154,11 @@ public final class CallExecutor implements AutoCloseable {
       if (raw.isDone()) {
         wire.cancel(true); // the call ended while this attempt was being started
       }
-      CompletableFuture<T> timed = withAttemptTimeout(wire, ctx, attemptTimeout);
+      boolean boundByCall = attemptDeadline.equals(callDeadline);
+      Supplier<String> limit = () -> boundByCall
+          ? "the call did not finish within " + callTimeout + " (api call timeout)"
+          : "attempt " + n + " did not finish within " + attemptTimeout + " (attempt timeout)";
+      CompletableFuture<T> timed = withAttemptTimeout(wire, ctx, limit);
       return timed.whenComplete((v, e) -> {
         Throwable error = unwrap(e);
         boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
@@ -229,13 +233,11 @@ public final class CallExecutor implements AutoCloseable {
     }
   }
 
-  private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx, Duration limit) {
+  private <T> CompletableFuture<T> withAttemptTimeout(CompletableFuture<T> wire, CallContext ctx, Supplier<String> limit) {
     CompletableFuture<T> timed = new CompletableFuture<>();
     ScheduledFuture<?> timer = traits.enforcesDeadlines() ? null : schedule(() -> {
       WorkflowException timeout = ErrorKind.TIMEOUT.toException(new ErrorInfo(
-          engine, ctx.operation(), null, null,
-          "attempt " + ctx.attempt() + " did not finish within " + limit + " (attempt timeout)",
-          null, true));
+          engine, ctx.operation(), null, null, limit.get(), null, true));
       if (timed.completeExceptionally(timeout)) {
         wire.cancel(true);
       }
