@@ -33,16 +33,26 @@ public final class RestResponse {
    */
   public RestResponse(
       String method, String path, int status, Map<String, List<String>> headers, byte[] body, String requestId) {
+    this(method, path, status, copyHeaders(headers), body, requestId, true);
+  }
+
+  /** For the transport: {@code headers} is already a fresh case-insensitive map, used as it is. */
+  RestResponse(String method, String path, int status, Map<String, List<String>> headers, byte[] body,
+      String requestId, boolean headersOwned) {
     this.method = method;
     this.path = path;
     this.status = status;
+    this.headers = Collections.unmodifiableMap(headers);
+    this.body = body == null ? new byte[0] : body;
+    this.requestId = requestId;
+  }
+
+  private static Map<String, List<String>> copyHeaders(Map<String, List<String>> headers) {
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
       headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
     }
-    this.headers = Collections.unmodifiableMap(h);
-    this.body = body == null ? new byte[0] : body;
-    this.requestId = requestId;
+    return h;
   }
 
   public String method() {

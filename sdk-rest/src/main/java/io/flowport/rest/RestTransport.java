@@ -279,12 +279,17 @@ public final class RestTransport implements AutoCloseable {
     if (declared > maxResponseBytes) {
       throw tooLarge(op, what, response, declared);
     }
-    try (InputStream in = body.byteStream()) {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
+    if (declared >= 0) {
+      bytes = body.bytes(); // the length is known and within the limit: one allocation
+    } else {
+      try (InputStream in = body.byteStream()) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
+      }
     }
     if (bytes.length > maxResponseBytes) {
       throw tooLarge(op, what, response, -1);
     }
+    // OkHttp's multimap is already a fresh map with case-insensitive names: no second copy.
     Map<String, List<String>> headers = response.headers().toMultimap();
     String requestId = null;
     for (String h : requestIdHeaders) {
@@ -294,7 +299,8 @@ public final class RestTransport implements AutoCloseable {
         break;
       }
     }
-    return new RestResponse(request.method(), request.url().encodedPath(), response.code(), headers, bytes, requestId);
+    return new RestResponse(
+        request.method(), request.url().encodedPath(), response.code(), headers, bytes, requestId, true);
   }
 
   private WorkflowException tooLarge(Operation op, String what, Response response, long declared) {

@@ -35,6 +35,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Flowport client for a Zeebe gateway over gRPC: the unified {@link WorkflowClient} operations
@@ -91,6 +92,11 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
       this.channel = buildChannel(b, eventLoop, grpcExecutor);
       this.description = "ZeebeClient{gateways=" + b.addresses + ", tls=" + !b.plaintext
           + ", credentials=" + b.credentials + "}";
+      if (b.plaintext && b.credentials != Credentials.none()) {
+        // Allowed (a local gateway behind a trusted network), but the token travels unencrypted.
+        LoggerFactory.getLogger(ZeebeClient.class).warn(
+            "credentials ({}) will be sent over a plaintext channel to {}", b.credentials, b.addresses);
+      }
     }
     this.backend = new ZeebeBackend(channel, b.credentials, null);
     this.delegate = WorkflowClients.create(backend, executor);

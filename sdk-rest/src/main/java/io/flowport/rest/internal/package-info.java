@@ -1,0 +1,4 @@
+/**
+ * Not API: the transport's OkHttp plumbing.
+ */
+package io.flowport.rest.internal;

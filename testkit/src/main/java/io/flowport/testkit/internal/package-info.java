@@ -1,0 +1,4 @@
+/**
+ * Not API: the in-memory engine as an engine backend.
+ */
+package io.flowport.testkit.internal;

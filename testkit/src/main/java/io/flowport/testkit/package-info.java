@@ -1,0 +1,4 @@
+/**
+ * The in-memory {@link io.flowport.core.WorkflowClient} on the test kit's engine.
+ */
+package io.flowport.testkit;
