@@ -86,7 +86,10 @@ final class Scenario {
           .variable("orderId", orderId).build()));
       join(client.messages().publish(MessageRequest.builder("contract-ping", orderId)
           .timeToLive(Duration.ofSeconds(30)).build()));
-      return "published to " + shorten(waiting.id());
+      if (!client.capabilities().supports(io.flowport.core.Operation.GET_INSTANCE)) {
+        return "published (this engine cannot read the instance back)";
+      }
+      return "instance " + endedState(waiting.id());
     });
     String[] cancelled = new String[1];
     step("cancel", () -> {
@@ -112,6 +115,17 @@ final class Scenario {
   /** Engines with business keys get one; Zeebe has none and refuses them. */
   private StartRequest.Builder withKey(StartRequest.Builder builder, String key) {
     return target.expectations().businessKeys() ? builder.businessKey(key) : builder;
+  }
+
+  /** The instance's state once it has ended, polling briefly; engines finish asynchronously. */
+  private String endedState(String instanceId) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Instance last = join(client.instances().get(instanceId));
+    while (!last.state().isTerminal() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      last = join(client.instances().get(instanceId));
+    }
+    return last.state().toString();
   }
 
   private Resource resource(String name) {
