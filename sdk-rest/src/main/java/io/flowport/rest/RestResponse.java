@@ -19,7 +19,9 @@ public final class RestResponse {
   private final String method;
   private final String path;
   private final int status;
-  private final Map<String, List<String>> headers;
+  /** OkHttp's headers from the transport, turned into {@link #headers} only when asked for. */
+  private final okhttp3.Headers okHeaders;
+  private volatile Map<String, List<String>> headers;
   private final byte[] body;
   private final String requestId;
 
@@ -39,10 +41,24 @@ public final class RestResponse {
   /** For the transport: {@code headers} is already a fresh case-insensitive map, used as it is. */
   RestResponse(String method, String path, int status, Map<String, List<String>> headers, byte[] body,
       String requestId, boolean headersOwned) {
+    this(method, path, status, null, Collections.unmodifiableMap(headers), body, requestId);
+  }
+
+  /**
+   * For the transport: OkHttp's headers, kept as they are. Most answers are read without looking
+   * at their headers, so the case-insensitive map is built on the first {@link #headers()} call.
+   */
+  RestResponse(String method, String path, int status, okhttp3.Headers headers, byte[] body, String requestId) {
+    this(method, path, status, headers, null, body, requestId);
+  }
+
+  private RestResponse(String method, String path, int status, okhttp3.Headers okHeaders,
+      Map<String, List<String>> headers, byte[] body, String requestId) {
     this.method = method;
     this.path = path;
     this.status = status;
-    this.headers = Collections.unmodifiableMap(headers);
+    this.okHeaders = okHeaders;
+    this.headers = headers;
     this.body = body == null ? new byte[0] : body;
     this.requestId = requestId;
   }
@@ -75,13 +91,29 @@ public final class RestResponse {
 
   /** The first value of a header (any case), or null. */
   public String header(String name) {
-    List<String> values = headers.get(name);
+    if (headers == null) {
+      // The first value, as the map would give it, without building the map.
+      for (int i = 0, n = okHeaders.size(); i < n; i++) {
+        if (okHeaders.name(i).equalsIgnoreCase(name)) {
+          return okHeaders.value(i);
+        }
+      }
+      return null;
+    }
+    List<String> values = headers().get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   /** All headers; names are case-insensitive. */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> h = headers;
+    if (h == null) {
+      // OkHttp's multimap is a fresh map with case-insensitive names: no second copy. A race
+      // builds two equal maps; either one is fine.
+      h = Collections.unmodifiableMap(okHeaders.toMultimap());
+      headers = h;
+    }
+    return h;
   }
 
   /** The body bytes, not copied: do not modify. Empty, never null. */

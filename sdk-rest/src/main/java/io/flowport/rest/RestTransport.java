@@ -69,6 +69,8 @@ public final class RestTransport implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
   private static final ThreadLocal<Boolean> ON_IO_THREAD = new ThreadLocal<>();
   private static final MediaType OCTETS = MediaType.parse("application/octet-stream");
+  /** RestBody.JSON, parsed once: MediaType.parse runs a regex per call. */
+  private static final MediaType JSON = MediaType.parse(RestBody.JSON);
 
   /** Headers read for a request id when the builder names none. */
   public static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("x-request-id", "x-obs-request-id");
@@ -289,8 +291,6 @@ public final class RestTransport implements AutoCloseable {
     if (bytes.length > maxResponseBytes) {
       throw tooLarge(op, what, response, -1);
     }
-    // OkHttp's multimap is already a fresh map with case-insensitive names: no second copy.
-    Map<String, List<String>> headers = response.headers().toMultimap();
     String requestId = null;
     for (String h : requestIdHeaders) {
       String v = response.header(h);
@@ -300,7 +300,7 @@ public final class RestTransport implements AutoCloseable {
       }
     }
     return new RestResponse(
-        request.method(), request.url().encodedPath(), response.code(), headers, bytes, requestId, true);
+        request.method(), request.url().encodedPath(), response.code(), response.headers(), bytes, requestId);
   }
 
   private WorkflowException tooLarge(Operation op, String what, Response response, long declared) {
@@ -342,7 +342,9 @@ public final class RestTransport implements AutoCloseable {
       headers.removeAll("Content-Type");
     }
     try {
-      credentials.apply(new OkAuthRequest(request.method(), httpUrl, headers));
+      if (credentials != Credentials.none()) { // nothing to apply: skip the per-attempt view
+        credentials.apply(new OkAuthRequest(request.method(), httpUrl, headers));
+      }
     } catch (WorkflowException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -369,8 +371,7 @@ public final class RestTransport implements AutoCloseable {
       return needsBody ? RequestBody.create(new byte[0], null) : null;
     }
     if (!b.isMultipart()) {
-      MediaType type = b.contentType() == null ? null : MediaType.parse(b.contentType());
-      return RequestBody.create(b.content(), type);
+      return RequestBody.create(b.content(), mediaType(b.contentType()));
     }
     MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
     for (RestBody.Part part : b.parts()) {
@@ -382,6 +383,13 @@ public final class RestTransport implements AutoCloseable {
       }
     }
     return multipart.build();
+  }
+
+  private static MediaType mediaType(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    return RestBody.JSON.equals(contentType) ? JSON : MediaType.parse(contentType);
   }
 
   private WorkflowException closedError(Operation op, boolean processed) {

@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flowable's JSON both ways: typed REST variables and process instance answers (runtime and
@@ -33,8 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class FlowableJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** {@code key:version:id}, Flowable's usual process definition id. */
-  private static final Pattern DEFINITION_ID = Pattern.compile("^(.+):(\\d+):([^:]+)$");
   /** ISO date-times with an offset written as {@code Z}, {@code +01:00} or {@code +0100}, optional fraction. */
   private static final DateTimeFormatter LENIENT_OFFSET = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
@@ -85,8 +81,12 @@ public final class FlowableJson {
     if (type != null) {
       v.put("type", type);
     }
+    // Plain scalars become nodes directly: valueToTree goes through a TokenBuffer per value.
     switch (type == null ? "null" : type) {
       case "null" -> v.putNull("value");
+      case "string" -> v.put("value", value.toString());
+      case "boolean" -> v.put("value", ((Boolean) value).booleanValue());
+      case "integer" -> v.put("value", ((Number) value).intValue());
       case "long" -> v.put("value", ((Number) value).longValue());
       case "double" -> v.put("value", ((Number) value).doubleValue());
       default -> v.set("value", JsonValues.MAPPER.valueToTree(value));
@@ -195,11 +195,11 @@ public final class FlowableJson {
     String definitionId = text(node, "processDefinitionId");
     String key = text(node, "processDefinitionKey");
     Integer version = node.hasNonNull("processDefinitionVersion") ? node.get("processDefinitionVersion").asInt() : null;
-    if (definitionId != null) {
-      Matcher m = DEFINITION_ID.matcher(definitionId);
-      if (m.matches()) {
-        key = key == null ? m.group(1) : key;
-        version = version == null ? Integer.valueOf(m.group(2)) : version;
+    if (definitionId != null && (key == null || version == null)) {
+      String[] parts = splitDefinitionId(definitionId);
+      if (parts != null) {
+        key = key == null ? parts[0] : key;
+        version = version == null ? Integer.valueOf(parts[1]) : version;
       }
     }
     Map<String, Object> variables = Map.of();
@@ -222,6 +222,33 @@ public final class FlowableJson {
         .build();
   }
 
+  /**
+   * {@code key:version:id} (Flowable's usual definition id) split as the pattern
+   * {@code (.+):(\d+):([^:]+)} would ({@code [key, version]}), or null;
+   * by hand, since the answer usually names key and version and then nothing is parsed at all.
+   */
+  static String[] splitDefinitionId(String id) {
+    int last = id.lastIndexOf(':');
+    int previous = last <= 0 ? -1 : id.lastIndexOf(':', last - 1);
+    if (previous <= 0 || last == id.length() - 1 || last == previous + 1) {
+      return null;
+    }
+    for (int i = previous + 1; i < last; i++) {
+      if (!isDigit(id.charAt(i))) {
+        return null;
+      }
+    }
+    String key = id.substring(0, previous);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      // '.' of the pattern matches no line terminator
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return null;
+      }
+    }
+    return new String[] {key, id.substring(previous + 1, last)};
+  }
+
   private static void requireObjectWithId(JsonNode node) {
     if (node == null || !node.isObject() || text(node, "id") == null) {
       throw new IllegalStateException("not a process instance (no id)");
@@ -241,8 +268,13 @@ public final class FlowableJson {
     if (text == null || text.isBlank()) {
       return null;
     }
+    String t = text.trim();
+    Instant fast = isoInstant(t);
+    if (fast != null) {
+      return fast;
+    }
     try {
-      return OffsetDateTime.parse(text.trim(), LENIENT_OFFSET).toInstant();
+      return OffsetDateTime.parse(t, LENIENT_OFFSET).toInstant();
     } catch (DateTimeParseException e) {
       try {
         return LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC);
@@ -250,6 +282,85 @@ public final class FlowableJson {
         return null; // a date we cannot read is not worth failing the call over
       }
     }
+  }
+
+  /**
+   * The usual shape {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}][Z|+HH:MM|+HHMM]} read by hand, or null for
+   * anything else (the formatter decides then). Every answer carries a start time and the
+   * formatter's optional offset sections copy its parse state: a third of the mapping's garbage.
+   */
+  private static Instant isoInstant(String t) {
+    int n = t.length();
+    if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && t.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && i - start < 9 && isDigit(t.charAt(i))) {
+        nanos = nanos * 10 + (t.charAt(i++) - '0');
+      }
+      if (i == start) {
+        return null;
+      }
+      for (int k = i - start; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds = 0;
+    if (i < n && t.charAt(i) == 'Z') {
+      i++;
+    } else if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      int sign = t.charAt(i) == '-' ? -1 : 1;
+      int colon = i + 3 < n && t.charAt(i + 3) == ':' ? 1 : 0;
+      int oh = digits(t, i + 1, i + 3);
+      int om = digits(t, i + 3 + colon, i + 5 + colon);
+      if (oh < 0 || om < 0 || oh > 18 || om > 59 || (oh == 18 && om > 0)) {
+        return null;
+      }
+      offsetSeconds = sign * (oh * 3600 + om * 60);
+      i += 5 + colon;
+    }
+    if (i != n) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    } catch (java.time.DateTimeException e) {
+      return null; // an invalid date: the formatter rejects it as before
+    }
+  }
+
+  /** The non-negative number in {@code t[from, to)}, or -1 unless all ASCII digits. */
+  private static int digits(String t, int from, int to) {
+    if (to > t.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   public static String text(JsonNode node, String field) {
