@@ -69,7 +69,11 @@ public final class PairedRatioHarness {
             new Client("zeebe raw future stub", () -> adapt(stub.createProcessInstance(request))),
             new Client("zeebe flowport", () -> flowportZeebe.instances().start(Workload.START)),
             new Client("zeebe official", () -> official.newCreateInstanceCommand().bpmnProcessId(Workload.PROCESS)
-                .latestVersion().variables(Workload.VARIABLES_JSON).send().toCompletableFuture()));
+                .latestVersion().variables(Workload.VARIABLES_JSON).send().toCompletableFuture()),
+            // What a raw-stub user writes: the same Map serialized with Jackson and a request built per call.
+            new Client("zeebe raw stub + jackson", () -> adapt(stub.createProcessInstance(
+                CreateProcessInstanceRequest.newBuilder().setBpmnProcessId(Workload.PROCESS).setVersion(-1)
+                    .setVariables(toJson(Workload.VARIABLES)).build()))));
         List<Client> start = List.of(
             new Client("flowable start raw okhttp", () -> raw.send(raw.startRequest(Workload.PROCESS, Workload.VARIABLES))),
             new Client("flowable start flowport", () -> flowportFlowable.instances().start(Workload.START)));
@@ -99,6 +103,17 @@ public final class PairedRatioHarness {
       }
     }
     System.exit(0);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static CompletableFuture<?> adapt(ListenableFuture<?> f) {
