@@ -47,7 +47,7 @@ public final class Main {
     } else {
       Credentials credentials = user == null ? Credentials.none() : Credentials.basic(user, password == null ? "" : password);
       targets.put("flowable " + flowable, () -> ContractTargets.flowable(
-          FlowableClient.builder().baseUrl(flowable).credentials(credentials).build(), flowable, credentials));
+          FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
 
     Map<String, List<Scenario.Outcome>> results = new LinkedHashMap<>();

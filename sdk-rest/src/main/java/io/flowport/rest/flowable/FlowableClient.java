@@ -203,6 +203,17 @@ public final class FlowableClient implements WorkflowClient {
     }
 
     @Override
+    public CompletableFuture<Void> completeTask(String instanceId, String taskKey, Map<String, ?> variables) {
+      Operation op = COMPLETE_TASK;
+      return call(op, () -> {
+        id(op, "instanceId", instanceId);
+        id(op, "taskKey", taskKey);
+        Map<String, Object> checked = JsonValues.checkVariables(engine, op, variables == null ? Map.of() : variables);
+        return ctx -> backend.completeTask(ctx, instanceId, taskKey, checked);
+      });
+    }
+
+    @Override
     public CompletableFuture<List<IdentityLink>> getIdentityLinks(String instanceId) {
       Operation op = GET_IDENTITY_LINKS;
       return call(op, () -> {

@@ -28,6 +28,14 @@ public interface FlowableOperations {
   Operation START_WITH_OPTIONS = Operation.of("start instance with options", false);
   Operation SIGNAL = Operation.of("signal", false);
   Operation MESSAGE_INSTANCE = Operation.of("message instance", false);
+  Operation COMPLETE_TASK = Operation.of("complete task", false);
+
+  /**
+   * Completes the instance's open user task whose definition key (the BPMN element id) is
+   * {@code taskKey}, with variables ({@code GET runtime/tasks}, then {@code POST runtime/tasks/{id}});
+   * ResourceNotFoundException when no such task is open.
+   */
+  CompletableFuture<Void> completeTask(String instanceId, String taskKey, Map<String, ?> variables);
 
   /** The users involved in an instance ({@code GET runtime/process-instances/{id}/identitylinks}). */
   CompletableFuture<List<IdentityLink>> getIdentityLinks(String instanceId);

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -15,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.flowport.rest.flowable.WireMockFlowable.BASE;
 import static io.flowport.rest.flowable.WireMockFlowable.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -296,6 +298,33 @@ class FlowableClientTest {
         "DELETE " + path("/runtime/process-instances/i-1?deleteReason=gone%20for%20good"));
     assertThat(json(all.get(0)).toString()).isEqualTo("{\"action\":\"suspend\"}");
     assertThat(json(all.get(1)).toString()).isEqualTo("{\"action\":\"activate\"}");
+  }
+
+  @Test
+  void completeTaskFindsTheOpenTaskByKeyAndCompletesItWithTypedVariables() throws Exception {
+    flowable.server.stubFor(get(urlPathEqualTo(path("/runtime/tasks")))
+        .willReturn(aResponse().withStatus(200).withBody(
+            "{\"data\":[{\"id\":\"t 7\",\"taskDefinitionKey\":\"approve\"}],\"total\":1}")));
+    flowable.server.stubFor(post(urlPathEqualTo(path("/runtime/tasks/t%207"))).willReturn(aResponse().withStatus(200)));
+
+    client.flowable().completeTask("i-1", "approve", Map.of("ok", true)).join();
+
+    LoggedRequest query = only(getRequestedFor(urlPathEqualTo(path("/runtime/tasks"))));
+    assertThat(query.queryParameter("processInstanceId").firstValue()).isEqualTo("i-1");
+    assertThat(query.queryParameter("taskDefinitionKey").firstValue()).isEqualTo("approve");
+    assertThat(json(only(postRequestedFor(urlPathEqualTo(path("/runtime/tasks/t%207"))))).toString())
+        .isEqualTo("{\"action\":\"complete\",\"variables\":[{\"name\":\"ok\",\"type\":\"boolean\",\"value\":true}]}");
+  }
+
+  @Test
+  void completeTaskWithNoOpenTaskIsNotFoundAndPostsNothing() {
+    flowable.server.stubFor(get(urlPathEqualTo(path("/runtime/tasks")))
+        .willReturn(aResponse().withStatus(200).withBody("{\"data\":[],\"total\":0}")));
+
+    assertThatThrownBy(() -> client.flowable().completeTask("i-1", "approve", Map.of()).join())
+        .hasCauseInstanceOf(io.flowport.core.error.ResourceNotFoundException.class)
+        .hasMessageContaining("no open task 'approve'");
+    assertThat(flowable.server.findAll(postRequestedFor(anyUrl()))).isEmpty();
   }
 
   // ------------------------------------------------------------------ variables

@@ -13,9 +13,9 @@ class RealFlowableContractTest extends WorkflowClientContract {
   @Override
   protected ContractTarget createTarget() {
     RealFlowable flowable = RealFlowable.shared();
-    Credentials credentials = Credentials.basic(flowable.user(), flowable.password());
-    return ContractTargets.flowable(
-        FlowableClient.builder().baseUrl(flowable.baseUrl()).credentials(credentials).build(),
-        flowable.baseUrl(), credentials);
+    return ContractTargets.flowable(FlowableClient.builder()
+        .baseUrl(flowable.baseUrl())
+        .credentials(Credentials.basic(flowable.user(), flowable.password()))
+        .build());
   }
 }

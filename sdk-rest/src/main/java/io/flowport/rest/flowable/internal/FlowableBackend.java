@@ -596,6 +596,27 @@ public final class FlowableBackend implements EngineBackend {
     });
   }
 
+  public CompletableFuture<Void> completeTask(
+      CallContext ctx, String instanceId, String taskKey, Map<String, ?> variables) {
+    RestRequest open = RestRequest.get(RUNTIME, "tasks")
+        .query("processInstanceId", instanceId)
+        .query("taskDefinitionKey", taskKey)
+        .query("size", 1)
+        .build();
+    CompletableFuture<JsonNode> tasks = http.call(ctx, open, r -> dataArray(r.json()));
+    return RestFutures.compose(tasks, data -> {
+      if (data.isEmpty()) {
+        return failed(ErrorKind.NOT_FOUND.toException(ErrorInfo.answered(ENGINE, ctx.operation(), null, null,
+            "instance '" + instanceId + "' has no open task '" + taskKey + "'", null)));
+      }
+      ObjectNode body = NODES.objectNode().put("action", "complete");
+      if (variables != null && !variables.isEmpty()) {
+        body.set("variables", FlowableJson.variables(variables));
+      }
+      return http.call(ctx, RestRequest.post(RUNTIME, "tasks", requireText(data.get(0), "id")).json(body).build());
+    });
+  }
+
   private CompletableFuture<Void> messageExecution(
       CallContext ctx, String executionId, String messageName, Map<String, ?> variables) {
     ObjectNode body = NODES.objectNode()
