@@ -8,8 +8,6 @@ import io.flowport.core.model.Instance;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.CallExecutor;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -100,17 +98,7 @@ final class PollingAwait {
         result.complete(ended); // the instance is gone with its variables; what we have stands
         return;
       }
-      Map<String, Object> picked = new LinkedHashMap<>();
-      if (request.fetchVariables().isEmpty()) {
-        picked.putAll(vars);
-      } else {
-        request.fetchVariables().forEach(n -> {
-          if (vars.containsKey(n)) {
-            picked.put(n, vars.get(n));
-          }
-        });
-      }
-      result.complete(ended.toBuilder().variables(picked).build());
+      result.complete(ended.toBuilder().variables(vars).build().withOnlyVariables(request.fetchVariables()));
     });
   }
 

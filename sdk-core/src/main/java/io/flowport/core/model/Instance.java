@@ -53,6 +53,23 @@ public final class Instance {
         .variables(variables);
   }
 
+  /**
+   * This instance with only the variables named (those it has); itself when {@code names} is
+   * empty, which means all — the meaning of {@link StartRequest#fetchVariables()}.
+   */
+  public Instance withOnlyVariables(java.util.List<String> names) {
+    if (names.isEmpty()) {
+      return this;
+    }
+    Map<String, Object> picked = new LinkedHashMap<>();
+    for (String name : names) {
+      if (variables.containsKey(name)) {
+        picked.put(name, variables.get(name));
+      }
+    }
+    return toBuilder().variables(picked).build();
+  }
+
   /** The engine's id of this instance. */
   public String id() {
     return id;

@@ -71,7 +71,6 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
   private volatile boolean closed;
 
   private ZeebeClient(Builder b) {
-    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options, ZeebeBackend.TRAITS);
     int id = CLIENTS.incrementAndGet();
     if (b.channel != null) {
       this.channel = b.channel;
@@ -81,7 +80,6 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
       this.description = "ZeebeClient{channel=" + b.channel + ", credentials=" + b.credentials + "}";
     } else {
       if (b.addresses.isEmpty()) {
-        executor.close();
         throw new IllegalStateException("no gateway address: call gatewayAddress(\"host:port\")");
       }
       this.ownsChannel = true;
@@ -99,6 +97,7 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
       }
     }
     this.backend = new ZeebeBackend(channel, b.credentials, null);
+    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options, backend.traits());
     this.delegate = WorkflowClients.create(backend, executor);
   }
 

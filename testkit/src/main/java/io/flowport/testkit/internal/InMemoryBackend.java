@@ -21,6 +21,7 @@ import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
+import io.flowport.core.spi.CallExecutor;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.EngineException;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -154,23 +156,11 @@ public final class InMemoryBackend implements EngineBackend {
     return engine.awaitCompletion(started.id(), timeout)
         .handle((snapshot, error) -> {
           if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-            throw cause instanceof EngineException ee
-                ? new java.util.concurrent.CompletionException(toWorkflowException(ctx.operation(), ee))
-                : new java.util.concurrent.CompletionException(cause);
+            Throwable cause = CallExecutor.unwrap(error);
+            throw new CompletionException(cause instanceof EngineException ee
+                ? toWorkflowException(ctx.operation(), ee) : cause);
           }
-          Instance done = toInstance(snapshot);
-          if (request.fetchVariables().isEmpty()) {
-            return done;
-          }
-          Map<String, Object> picked = new LinkedHashMap<>();
-          request.fetchVariables().forEach(n -> {
-            if (done.variables().containsKey(n)) {
-              picked.put(n, done.variables().get(n));
-            }
-          });
-          return done.toBuilder().variables(picked).build();
+          return toInstance(snapshot).withOnlyVariables(request.fetchVariables());
         });
   }
 

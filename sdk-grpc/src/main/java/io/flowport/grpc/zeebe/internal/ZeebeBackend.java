@@ -79,8 +79,7 @@ import java.util.function.Function;
  * does not own it unless given an {@code onClose} action.
  */
 public final class ZeebeBackend implements EngineBackend {
-  /** What this backend promises; see {@link #traits()}. */
-  public static final BackendTraits TRAITS = new BackendTraits(true, true);
+  private static final BackendTraits TRAITS = new BackendTraits(true, true);
 
   /** Added to start-and-await's request timeout to make the client-side deadline. */
   public static final Duration AWAIT_DEADLINE_MARGIN = Duration.ofSeconds(2);
