@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simple polling job worker: one daemon thread activates jobs of one type and runs the {@link
- * JobHandler} on each, one after the other, then completes, fails or throws an error for it. Made by
+ * ZeebeJobHandler} on each, one after the other, then completes, fails or throws an error for it. Made by
  * {@link ZeebeOperations#newWorker}; {@link #close()} (or closing the client) stops the thread.
  */
 public final class JobWorker implements AutoCloseable {
@@ -23,7 +23,7 @@ public final class JobWorker implements AutoCloseable {
 
   private final ZeebeOperations ops;
   private final String type;
-  private final JobHandler handler;
+  private final ZeebeJobHandler handler;
   private final Settings settings;
   private final Consumer<JobWorker> onClose;
   private final Thread thread;
@@ -79,7 +79,7 @@ public final class JobWorker implements AutoCloseable {
     }
   }
 
-  JobWorker(ZeebeOperations ops, String type, JobHandler handler, Settings settings, Consumer<JobWorker> onClose) {
+  JobWorker(ZeebeOperations ops, String type, ZeebeJobHandler handler, Settings settings, Consumer<JobWorker> onClose) {
     this.ops = ops;
     this.type = type;
     this.handler = handler;

@@ -2,7 +2,7 @@ package io.flowport.grpc.zeebe;
 
 import java.util.Objects;
 
-/** Thrown by a {@link JobHandler} to throw a BPMN error with {@code errorCode} from the job. */
+/** Thrown by a {@link ZeebeJobHandler} to throw a BPMN error with {@code errorCode} from the job. */
 public class ZeebeBpmnError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -243,12 +243,12 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
   }
 
   @Override
-  public JobWorker newWorker(String type, JobHandler handler) {
+  public JobWorker newWorker(String type, ZeebeJobHandler handler) {
     return newWorker(type, handler, JobWorker.Settings.defaults());
   }
 
   @Override
-  public JobWorker newWorker(String type, JobHandler handler, JobWorker.Settings settings) {
+  public JobWorker newWorker(String type, ZeebeJobHandler handler, JobWorker.Settings settings) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(handler, "handler == null");
     Objects.requireNonNull(settings, "settings == null");

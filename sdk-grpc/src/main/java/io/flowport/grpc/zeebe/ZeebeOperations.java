@@ -60,8 +60,8 @@ public interface ZeebeOperations {
   CompletableFuture<Void> throwError(long jobKey, String errorCode, String errorMessage);
 
   /** Starts a polling worker for jobs of {@code type}; close it (or the client) to stop it. */
-  JobWorker newWorker(String type, JobHandler handler);
+  JobWorker newWorker(String type, ZeebeJobHandler handler);
 
   /** Starts a polling worker with explicit settings. */
-  JobWorker newWorker(String type, JobHandler handler, JobWorker.Settings settings);
+  JobWorker newWorker(String type, ZeebeJobHandler handler, JobWorker.Settings settings);
 }

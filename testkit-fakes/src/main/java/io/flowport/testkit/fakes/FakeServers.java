@@ -1,7 +1,7 @@
 package io.flowport.testkit.fakes;
 
-import io.flowport.testkit.engine.DeployedDefinition;
-import io.flowport.testkit.engine.Deployment;
+import io.flowport.testkit.engine.DeployedModel;
+import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
 import io.flowport.testkit.fakes.zeebe.FakeZeebeGateway;
@@ -346,8 +346,8 @@ public final class FakeServers implements AutoCloseable {
 
   private void deploy(String engineName, InMemoryEngine engine, String name, byte[] bytes) {
     try {
-      Deployment deployment = engine.deploy(null, Map.of(name, bytes));
-      for (DeployedDefinition d : deployment.definitions()) {
+      EngineDeployment deployment = engine.deploy(null, Map.of(name, bytes));
+      for (DeployedModel d : deployment.definitions()) {
         log("[" + engineName + "] deployed " + d.processId() + " version " + d.version() + " (" + name + ")");
       }
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.flowport.testkit.assertions;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.JobSnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -63,26 +63,26 @@ public final class EventualInstanceAssert {
   }
 
   public EventualInstanceAssert isCompleted() {
-    return await(Expectation.state(InstanceState.COMPLETED));
+    return await(Expectation.state(InstanceStatus.COMPLETED));
   }
 
   public EventualInstanceAssert isRunning() {
-    return await(Expectation.state(InstanceState.RUNNING));
+    return await(Expectation.state(InstanceStatus.RUNNING));
   }
 
   public EventualInstanceAssert isSuspended() {
-    return await(Expectation.state(InstanceState.SUSPENDED));
+    return await(Expectation.state(InstanceStatus.SUSPENDED));
   }
 
   public EventualInstanceAssert isCancelled() {
-    return await(Expectation.state(InstanceState.CANCELLED));
+    return await(Expectation.state(InstanceStatus.CANCELLED));
   }
 
   public EventualInstanceAssert isFailed() {
-    return await(Expectation.state(InstanceState.FAILED));
+    return await(Expectation.state(InstanceStatus.FAILED));
   }
 
-  public EventualInstanceAssert isInState(InstanceState state) {
+  public EventualInstanceAssert isInState(InstanceStatus state) {
     return await(Expectation.state(state));
   }
 

@@ -5,7 +5,7 @@ import static io.flowport.testkit.assertions.internal.InstanceSummary.valueWithT
 
 import io.flowport.testkit.assertions.internal.InstanceSummary;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ record Expectation(
     return new Expectation("to match: " + description, predicate::test, s -> "it did not", null, null);
   }
 
-  static Expectation state(InstanceState state) {
+  static Expectation state(InstanceStatus state) {
     Objects.requireNonNull(state, "state == null");
     return new Expectation("to be " + state, s -> s.state() == state, s -> "it was " + s.state(), state, InstanceSnapshot::state);
   }

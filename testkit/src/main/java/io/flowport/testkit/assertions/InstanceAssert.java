@@ -2,7 +2,7 @@ package io.flowport.testkit.assertions;
 
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.JobSnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -69,31 +69,31 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
 
   /** The instance is COMPLETED. */
   public InstanceAssert isCompleted() {
-    return check(Expectation.state(InstanceState.COMPLETED));
+    return check(Expectation.state(InstanceStatus.COMPLETED));
   }
 
   /** The instance is RUNNING (not suspended, no failed node, not ended). */
   public InstanceAssert isRunning() {
-    return check(Expectation.state(InstanceState.RUNNING));
+    return check(Expectation.state(InstanceStatus.RUNNING));
   }
 
   /** The instance is SUSPENDED. */
   public InstanceAssert isSuspended() {
-    return check(Expectation.state(InstanceState.SUSPENDED));
+    return check(Expectation.state(InstanceStatus.SUSPENDED));
   }
 
   /** The instance is CANCELLED. */
   public InstanceAssert isCancelled() {
-    return check(Expectation.state(InstanceState.CANCELLED));
+    return check(Expectation.state(InstanceStatus.CANCELLED));
   }
 
   /** The instance is FAILED (a node failed; it is not ended and can be retried). */
   public InstanceAssert isFailed() {
-    return check(Expectation.state(InstanceState.FAILED));
+    return check(Expectation.state(InstanceStatus.FAILED));
   }
 
   /** The instance is in this engine state. */
-  public InstanceAssert isInState(InstanceState state) {
+  public InstanceAssert isInState(InstanceStatus state) {
     return check(Expectation.state(state));
   }
 

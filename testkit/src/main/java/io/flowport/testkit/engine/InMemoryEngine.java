@@ -64,12 +64,12 @@ public final class InMemoryEngine implements AutoCloseable {
    * Deploys a BPMN resource in the default tenant and returns its first executable process (all of
    * them are deployed). Invalid XML or unsupported content → {@code INVALID_DEFINITION} naming the element.
    */
-  public DeployedDefinition deploy(String resourceName, byte[] bpmnXml) {
+  public DeployedModel deploy(String resourceName, byte[] bpmnXml) {
     return core.deploy(null, List.of(new EngineCore.Resource(resourceName, bpmnXml, null))).definitions().get(0);
   }
 
   /** Deploys a builder-made model (resource name {@code processId + ".bpmn"}) in the default tenant. */
-  public DeployedDefinition deploy(ProcessModel model) {
+  public DeployedModel deploy(ProcessModel model) {
     if (model == null) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "model must not be null");
     }
@@ -81,7 +81,7 @@ public final class InMemoryEngine implements AutoCloseable {
    * Versions are counted per (tenant, process id); with duplicate filtering a resource whose name
    * and bytes equal the latest version's keeps that version.
    */
-  public Deployment deploy(String tenantId, Map<String, byte[]> resources) {
+  public EngineDeployment deploy(String tenantId, Map<String, byte[]> resources) {
     if (resources == null || resources.isEmpty()) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "Expected to deploy at least one resource, but none given");
     }
@@ -91,12 +91,12 @@ public final class InMemoryEngine implements AutoCloseable {
   }
 
   /** All deployed definitions, grouped by process id, versions ascending. */
-  public List<DeployedDefinition> definitions() {
+  public List<DeployedModel> definitions() {
     return core.definitions();
   }
 
   /** A definition by key; unknown → {@code DEFINITION_NOT_FOUND}. */
-  public DeployedDefinition definition(String definitionKey) {
+  public DeployedModel definition(String definitionKey) {
     return core.definition(definitionKey);
   }
 
@@ -346,12 +346,12 @@ public final class InMemoryEngine implements AutoCloseable {
   }
 
   /** Inputs, outputs and error of the node's current run (empty for a node not reached yet). */
-  public NodeData executionData(String instanceId, String nodeId) {
+  public NodeExecutionData executionData(String instanceId, String nodeId) {
     return core.executionData(instanceId, nodeId);
   }
 
   /** Earlier runs of a node (written on retry, skip and loop re-entry), oldest first. */
-  public List<NodeHistory> histories(String instanceId, String nodeId) {
+  public List<NodeAttempt> histories(String instanceId, String nodeId) {
     return core.histories(instanceId, nodeId);
   }
 

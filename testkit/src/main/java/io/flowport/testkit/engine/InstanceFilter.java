@@ -15,7 +15,7 @@ package io.flowport.testkit.engine;
 public record InstanceFilter(
     String processId,
     String definitionKey,
-    InstanceState state,
+    InstanceStatus state,
     String businessKey,
     String tenantId,
     int offset,
@@ -34,7 +34,7 @@ public record InstanceFilter(
     return new InstanceFilter(processId, v, state, businessKey, tenantId, offset, limit);
   }
 
-  public InstanceFilter withState(InstanceState v) {
+  public InstanceFilter withState(InstanceStatus v) {
     return new InstanceFilter(processId, definitionKey, v, businessKey, tenantId, offset, limit);
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param version definition version
  * @param businessKey business key given at start, or null
  * @param tenantId tenant
- * @param state derived state (see {@link InstanceState})
+ * @param state derived state (see {@link InstanceStatus})
  * @param variables copy of the variables (unmodifiable; values may be null)
  * @param activeNodeIds nodes READY (waiting for a token to run), RUNNING or SUSPENDED, in first-reached order
  * @param passedNodeIds nodes FINISHED, in first-reached order
@@ -29,7 +29,7 @@ public record InstanceSnapshot(
     int version,
     String businessKey,
     String tenantId,
-    InstanceState state,
+    InstanceStatus state,
     Map<String, Object> variables,
     List<String> activeNodeIds,
     List<String> passedNodeIds,

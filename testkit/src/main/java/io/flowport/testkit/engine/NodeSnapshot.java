@@ -25,7 +25,7 @@ public record NodeSnapshot(
     String id,
     String name,
     NodeType type,
-    NodeState state,
+    NodeStatus state,
     int retry,
     int loop,
     boolean skip,

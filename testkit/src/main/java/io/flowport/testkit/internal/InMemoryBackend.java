@@ -133,7 +133,7 @@ public final class InMemoryBackend implements EngineBackend {
       for (Resource r : request.resources()) {
         resources.put(r.name(), r.content());
       }
-      io.flowport.testkit.engine.Deployment d = engine.deploy(request.tenantId(), resources);
+      io.flowport.testkit.engine.EngineDeployment d = engine.deploy(request.tenantId(), resources);
       return new Deployment(d.key(), d.definitions().stream()
           .map(def -> new DeployedDefinition(def.processId(), def.version(), def.key(), def.resourceName(), def.tenantId()))
           .toList());
@@ -334,7 +334,7 @@ public final class InMemoryBackend implements EngineBackend {
   @Override
   public CompletableFuture<NodeData> nodeData(CallContext ctx, String instanceId, String nodeId) {
     return run(ctx, () -> {
-      io.flowport.testkit.engine.NodeData d = engine.executionData(instanceId, nodeId);
+      io.flowport.testkit.engine.NodeExecutionData d = engine.executionData(instanceId, nodeId);
       return new NodeData(d.inputs(), d.outputs(), d.errorMessage());
     });
   }
@@ -365,13 +365,13 @@ public final class InMemoryBackend implements EngineBackend {
   }
 
   /** Engine state → unified state; the names are the same where both have the state. */
-  static InstanceState toState(io.flowport.testkit.engine.InstanceState state) {
+  static InstanceState toState(io.flowport.testkit.engine.InstanceStatus state) {
     return InstanceState.valueOf(state.name());
   }
 
   /** Unified state → engine state, or null for states this engine never reports. */
-  static io.flowport.testkit.engine.InstanceState toEngineState(InstanceState state) {
-    for (io.flowport.testkit.engine.InstanceState s : io.flowport.testkit.engine.InstanceState.values()) {
+  static io.flowport.testkit.engine.InstanceStatus toEngineState(InstanceState state) {
+    for (io.flowport.testkit.engine.InstanceStatus s : io.flowport.testkit.engine.InstanceStatus.values()) {
       if (s.name().equals(state.name())) {
         return s;
       }
@@ -379,7 +379,7 @@ public final class InMemoryBackend implements EngineBackend {
     return null;
   }
 
-  static NodeState toNodeState(io.flowport.testkit.engine.NodeState state) {
+  static NodeState toNodeState(io.flowport.testkit.engine.NodeStatus state) {
     return NodeState.valueOf(state.name());
   }
 

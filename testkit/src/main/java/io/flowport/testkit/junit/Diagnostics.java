@@ -1,7 +1,7 @@
 package io.flowport.testkit.junit;
 
 import io.flowport.testkit.assertions.internal.InstanceSummary;
-import io.flowport.testkit.engine.DeployedDefinition;
+import io.flowport.testkit.engine.DeployedModel;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceFilter;
@@ -65,12 +65,12 @@ final class Diagnostics {
     return n == 1 ? "1 instance" : n + " instances";
   }
 
-  private static String definitions(List<DeployedDefinition> definitions) {
+  private static String definitions(List<DeployedModel> definitions) {
     if (definitions.isEmpty()) {
       return "nothing";
     }
     StringJoiner j = new StringJoiner(", ");
-    for (DeployedDefinition d : definitions) {
+    for (DeployedModel d : definitions) {
       j.add(d.processId() + " v" + d.version());
     }
     return j.toString();

@@ -10,7 +10,7 @@ import io.flowport.core.model.StartRequest;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.ProcessModel;
 import io.flowport.testkit.engine.StartCommand;
 import java.util.LinkedHashMap;
@@ -93,8 +93,8 @@ class InstanceAssertTest {
     Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> assertThat(engine, running).isSuspended());
     assertThat(t).isInstanceOf(AssertionFailedError.class);
     AssertionFailedError e = (AssertionFailedError) t;
-    assertThat(e.getExpected().getValue()).isEqualTo(InstanceState.SUSPENDED);
-    assertThat(e.getActual().getValue()).isEqualTo(InstanceState.RUNNING);
+    assertThat(e.getExpected().getValue()).isEqualTo(InstanceStatus.SUSPENDED);
+    assertThat(e.getActual().getValue()).isEqualTo(InstanceStatus.RUNNING);
   }
 
   @Test
@@ -140,12 +140,12 @@ class InstanceAssertTest {
   @Test
   void isInStateTakesEngineAndUnifiedStates() {
     InstanceSnapshot done = completed();
-    assertThat(engine, done).isInState(InstanceState.COMPLETED).isInState(io.flowport.core.model.InstanceState.COMPLETED);
+    assertThat(engine, done).isInState(InstanceStatus.COMPLETED).isInState(io.flowport.core.model.InstanceState.COMPLETED);
     assertThatThrownBy(() -> assertThat(engine, done).isInState(io.flowport.core.model.InstanceState.QUEUED))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to be QUEUED")
         .hasMessageContaining("but it was COMPLETED.");
-    assertThatThrownBy(() -> assertThat(engine, done).isInState(InstanceState.FAILED))
+    assertThatThrownBy(() -> assertThat(engine, done).isInState(InstanceStatus.FAILED))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to be FAILED");
   }

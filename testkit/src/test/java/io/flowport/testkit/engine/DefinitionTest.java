@@ -16,19 +16,19 @@ class DefinitionTest {
   @Test
   void identicalRedeployKeepsVersionAndKeyChangedAddsOne() {
     try (InMemoryEngine engine = InMemoryEngine.create()) {
-      DeployedDefinition v1 = engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
-      DeployedDefinition again = engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
+      DeployedModel v1 = engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
+      DeployedModel again = engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
       assertThat(v1.version()).isEqualTo(1);
       assertThat(again).isEqualTo(v1);
       byte[] changed = new String(bpmn("order-zeebe.bpmn"), StandardCharsets.UTF_8).replace("Charge card", "Charge").getBytes(StandardCharsets.UTF_8);
-      DeployedDefinition v2 = engine.deploy("order.bpmn", changed);
+      DeployedModel v2 = engine.deploy("order.bpmn", changed);
       assertThat(v2.version()).isEqualTo(2);
       assertThat(v2.key()).isNotEqualTo(v1.key());
       assertThat(v2.processId()).isEqualTo("order");
       assertThat(v2.tenantId()).isEqualTo("<default>");
       assertThat(v2.resourceName()).isEqualTo("order.bpmn");
       assertThat(Long.parseLong(v2.key())).isPositive();
-      assertThat(engine.definitions()).extracting(DeployedDefinition::version).containsExactly(1, 2);
+      assertThat(engine.definitions()).extracting(DeployedModel::version).containsExactly(1, 2);
     }
   }
 
@@ -36,7 +36,7 @@ class DefinitionTest {
   void flowableModeAlwaysAddsAVersion() {
     try (InMemoryEngine engine = InMemoryEngine.create(EngineOptions.builder().duplicateFiltering(false).defaultTenantId("").build())) {
       engine.deploy("order.bpmn", bpmn("order-flowable.bpmn"));
-      DeployedDefinition second = engine.deploy("order.bpmn", bpmn("order-flowable.bpmn"));
+      DeployedModel second = engine.deploy("order.bpmn", bpmn("order-flowable.bpmn"));
       assertThat(second.version()).isEqualTo(2);
       assertThat(second.tenantId()).isEmpty();
     }
@@ -55,8 +55,8 @@ class DefinitionTest {
   @Test
   void tenantsVersionSeparately() {
     try (InMemoryEngine engine = InMemoryEngine.create()) {
-      Deployment a = engine.deploy("t1", Map.of("order.bpmn", bpmn("order-zeebe.bpmn")));
-      Deployment b = engine.deploy("t2", Map.of("order.bpmn", bpmn("order-zeebe.bpmn")));
+      EngineDeployment a = engine.deploy("t1", Map.of("order.bpmn", bpmn("order-zeebe.bpmn")));
+      EngineDeployment b = engine.deploy("t2", Map.of("order.bpmn", bpmn("order-zeebe.bpmn")));
       assertThat(a.definitions().get(0).version()).isEqualTo(1);
       assertThat(b.definitions().get(0).version()).isEqualTo(1);
       assertThat(b.tenantId()).isEqualTo("t2");
@@ -134,8 +134,8 @@ class DefinitionTest {
   @Test
   void startsByKeyAndByVersion() {
     try (InMemoryEngine engine = InMemoryEngine.create()) {
-      DeployedDefinition v1 = engine.deploy(ProcessModel.builder("p").startEvent("s").endEvent("e").build());
-      DeployedDefinition v2 = engine.deploy(ProcessModel.builder("p").startEvent("s").endEvent("e2").build());
+      DeployedModel v1 = engine.deploy(ProcessModel.builder("p").startEvent("s").endEvent("e").build());
+      DeployedModel v2 = engine.deploy(ProcessModel.builder("p").startEvent("s").endEvent("e2").build());
       assertThat(engine.start(StartCommand.process("p")).version()).isEqualTo(2);
       assertThat(engine.start(StartCommand.process("p", 1)).definitionKey()).isEqualTo(v1.key());
       assertThat(engine.start(StartCommand.definitionKey(v2.key())).version()).isEqualTo(2);

@@ -24,7 +24,7 @@ class ExecutionTest {
     engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
     engine.registerHandler("charge", job -> job.complete(Map.of("paid", true)));
     InstanceSnapshot s = engine.start(StartCommand.process("order").withVariable("amount", 50).withBusinessKey("o-1"));
-    assertThat(s.state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(s.state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(s.variables()).containsEntry("paid", true).containsEntry("amount", 50);
     assertThat(s.passedNodeIds()).containsExactly("start", "charge", "big", "endSmall");
     assertThat(s.businessKey()).isEqualTo("o-1");
@@ -36,14 +36,14 @@ class ExecutionTest {
     engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
     engine.registerHandler("charge", job -> job.complete(Map.of()));
     InstanceSnapshot s = engine.start("order", Map.of("amount", 150.5));
-    assertThat(s.state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(s.state()).isEqualTo(InstanceStatus.RUNNING);
     assertThat(s.activeNodeIds()).containsExactly("review");
     assertThat(engine.activeJobs("user:review")).singleElement().satisfies(j -> {
       assertThat(j.instanceId()).isEqualTo(s.id());
       assertThat(j.nodeId()).isEqualTo("review");
     });
     engine.completeUserTask(s.id(), "review", Map.of("ok", true));
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.get(s.id()).passedNodeIds()).contains("endBig");
   }
 
@@ -56,7 +56,7 @@ class ExecutionTest {
     assertThat(engine.get(s.id()).activeNodeIds()).containsExactly("review");
     InstanceSnapshot other = engine.start("order", Map.of("amount", 500, "approved", true));
     engine.completeJob(engine.activeJobs("com.example.ChargeDelegate").get(0).key(), Map.of());
-    assertThat(engine.get(other.id()).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(other.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -64,7 +64,7 @@ class ExecutionTest {
     engine.deploy("order.bpmn", bpmn("order-zeebe.bpmn"));
     engine.registerHandler("charge", job -> job.complete(Map.of()));
     InstanceSnapshot s = engine.start("order", Map.of());
-    assertThat(s.state()).isEqualTo(InstanceState.FAILED);
+    assertThat(s.state()).isEqualTo(InstanceStatus.FAILED);
     assertThat(s.failedNodeIds()).containsExactly("big");
     assertThat(s.incidents()).singleElement().satisfies(i -> {
       assertThat(i.nodeId()).isEqualTo("big");
@@ -72,7 +72,7 @@ class ExecutionTest {
     });
     engine.upsertVariables(s.id(), Map.of("amount", 1));
     engine.retryNode(s.id(), "big", null);
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.get(s.id()).incidents()).isEmpty();
   }
 
@@ -108,11 +108,11 @@ class ExecutionTest {
     assertThat(s.activeNodeIds()).containsExactly("a", "b");
     engine.completeJob(engine.activeJobs("a").get(0).key(), Map.of("a", 1));
     InstanceSnapshot mid = engine.get(s.id());
-    assertThat(mid.state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(mid.state()).isEqualTo(InstanceStatus.RUNNING);
     assertThat(mid.passedNodeIds()).doesNotContain("join", "end");
     engine.completeJob(engine.activeJobs("b").get(0).key(), Map.of("b", 2));
     InstanceSnapshot done = engine.get(s.id());
-    assertThat(done.state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(done.state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(done.passedNodeIds()).containsExactly("start", "fork", "a", "b", "join", "end");
     assertThat(done.variables()).containsEntry("a", 1).containsEntry("b", 2);
   }
@@ -126,9 +126,9 @@ class ExecutionTest {
     InstanceSnapshot s = engine.start("cp", Map.of("x", 3));
     assertThat(s.activeNodeIds()).containsExactly("a", "c");
     engine.completeJob(engine.activeJobs("a").get(0).key(), null);
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.RUNNING);
     engine.completeJob(engine.activeJobs("c").get(0).key(), null);
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -140,8 +140,8 @@ class ExecutionTest {
     assertThat(tree.type()).isEqualTo(NodeType.PROCESS);
     assertThat(tree.find("sub").orElseThrow().children()).extracting(NodeSnapshot::id).containsExactly("subStart", "inner");
     engine.completeJob(engine.activeJobs("inner").get(0).key(), null);
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.COMPLETED);
-    assertThat(engine.tree(s.id()).state()).isEqualTo(NodeState.FINISHED);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(engine.tree(s.id()).state()).isEqualTo(NodeStatus.FINISHED);
   }
 
   @Test
@@ -150,9 +150,9 @@ class ExecutionTest {
     InstanceSnapshot s = engine.start("delay", Map.of());
     assertThat(s.activeNodeIds()).containsExactly("wait");
     engine.clock().advance(Duration.ofMinutes(4));
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.RUNNING);
     engine.clock().advance(Duration.ofMinutes(1));
-    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(s.id()).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.get(s.id()).endTime()).isEqualTo(TestClock.DEFAULT_START.plus(Duration.ofMinutes(5)));
   }
 
@@ -162,9 +162,9 @@ class ExecutionTest {
     String id = engine.start("delay", Map.of()).id();
     engine.suspend(id);
     engine.clock().advance(Duration.ofMinutes(10));
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.SUSPENDED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.SUSPENDED);
     engine.resume(id);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -177,7 +177,7 @@ class ExecutionTest {
     assertThat(engine.get(b).activeNodeIds()).containsExactly("waitShipped");
     assertThat(engine.variable(b, "amount")).isEqualTo(3);
     engine.publishMessage(MessageCommand.of("shipped", "7"));
-    assertThat(engine.get(b).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(b).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -218,7 +218,7 @@ class ExecutionTest {
     assertThat(engine.list(InstanceFilter.all().withProcessId("onOrder"))).singleElement()
         .satisfies(s -> assertThat(s.variables()).containsEntry("x", 1));
     InstanceSnapshot s = engine.start(StartCommand.message("orderPlaced").withVariable("y", 2));
-    assertThat(s.state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(s.state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(s.processId()).isEqualTo("onOrder");
   }
 
@@ -236,7 +236,7 @@ class ExecutionTest {
     String id = engine.start("r", Map.of()).id();
     failsWith(Reason.ILLEGAL_STATE, () -> engine.messageEventReceived(id, "other", Map.of()));
     engine.messageEventReceived(id, "go", Map.of("v", 1));
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -247,18 +247,18 @@ class ExecutionTest {
     assertThat(jobs).singleElement().satisfies(j -> assertThat(j.retries()).isEqualTo(2));
     assertThat(engine.activateJobs("charge", 10, Duration.ofMinutes(5), "w2")).isEmpty();
     engine.failJob(jobs.get(0).key(), 1, "boom");
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.RUNNING);
     JobSnapshot again = engine.activateJobs("charge", 10, Duration.ofMinutes(5), "w2").get(0);
     assertThat(again.key()).isEqualTo(jobs.get(0).key());
     assertThat(again.errorMessage()).isEqualTo("boom");
     engine.failJob(again.key(), 0, "no more");
     InstanceSnapshot failed = engine.get(id);
-    assertThat(failed.state()).isEqualTo(InstanceState.FAILED);
+    assertThat(failed.state()).isEqualTo(InstanceStatus.FAILED);
     assertThat(failed.incidents()).singleElement().satisfies(i -> assertThat(i.jobKey()).isEqualTo(again.key()));
     failsWith(Reason.JOB_NOT_FOUND, () -> engine.completeJob(again.key(), Map.of()));
     engine.resolveIncident(failed.incidents().get(0).key());
     engine.completeJob(engine.activeJobs("charge").get(0).key(), Map.of());
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
     failsWith(Reason.INCIDENT_NOT_FOUND, () -> engine.resolveIncident("1"));
   }
 
@@ -279,7 +279,7 @@ class ExecutionTest {
       throw new IllegalStateException("card declined");
     });
     InstanceSnapshot s = engine.start("order", Map.of("amount", 1));
-    assertThat(s.state()).isEqualTo(InstanceState.FAILED);
+    assertThat(s.state()).isEqualTo(InstanceStatus.FAILED);
     assertThat(s.incidents().get(0).message()).contains("card declined");
     r.close();
     Job[] kept = new Job[1];
@@ -287,7 +287,7 @@ class ExecutionTest {
     String id = engine.start("order", Map.of("amount", 1)).id();
     assertThat(engine.get(id).activeNodeIds()).containsExactly("charge");
     kept[0].complete(Map.of("late", true));
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -306,8 +306,8 @@ class ExecutionTest {
     int[] n = {0};
     engine.registerHandler("work", job -> job.complete(Map.of("n", ++n[0])));
     InstanceSnapshot s = engine.start("loop", Map.of());
-    assertThat(s.state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(s.state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.tree(s.id()).find("work").orElseThrow().loop()).isEqualTo(3);
-    assertThat(engine.histories(s.id(), "work")).extracting(NodeHistory::loop).containsExactly(1, 2);
+    assertThat(engine.histories(s.id(), "work")).extracting(NodeAttempt::loop).containsExactly(1, 2);
   }
 }

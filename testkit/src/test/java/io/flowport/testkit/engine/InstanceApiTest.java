@@ -37,8 +37,8 @@ class InstanceApiTest {
   void suspendAndResumeTwiceAreIllegal() {
     String id = startOrder();
     engine.suspend(id);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.SUSPENDED);
-    assertThat(engine.tree(id).state()).isEqualTo(NodeState.SUSPENDED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.SUSPENDED);
+    assertThat(engine.tree(id).state()).isEqualTo(NodeStatus.SUSPENDED);
     assertThat(failsWith(Reason.ILLEGAL_STATE, () -> engine.suspend(id)).getMessage()).contains("already suspended");
     String job = engine.activeJobs("charge").get(0).key();
     failsWith(Reason.ILLEGAL_STATE, () -> engine.completeJob(job, Map.of()));
@@ -46,7 +46,7 @@ class InstanceApiTest {
     engine.resumeInstance(id);
     failsWith(Reason.ILLEGAL_STATE, () -> engine.resume(id));
     engine.completeJob(job, Map.of());
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
     failsWith(Reason.ILLEGAL_STATE, () -> engine.suspend(id));
   }
 
@@ -54,7 +54,7 @@ class InstanceApiTest {
   void cancelDeleteAndRetry() {
     String id = startOrder();
     engine.cancel(id);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.CANCELLED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.CANCELLED);
     failsWith(Reason.ILLEGAL_STATE, () -> engine.cancel(id));
     engine.delete(id);
     failsWith(Reason.INSTANCE_NOT_FOUND, () -> engine.get(id));
@@ -63,7 +63,7 @@ class InstanceApiTest {
     failsWith(Reason.ILLEGAL_STATE, () -> engine.retry(other));
     engine.failJob(engine.activeJobs("charge").get(0).key(), 0, "x");
     engine.retry(other);
-    assertThat(engine.get(other).state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(engine.get(other).state()).isEqualTo(InstanceStatus.RUNNING);
     assertThat(engine.activeJobs("charge")).hasSize(1);
     engine.delete(other);
     assertThat(engine.activeJobs("charge")).isEmpty();
@@ -106,7 +106,7 @@ class InstanceApiTest {
     assertThat(engine.list(InstanceFilter.all().withProcessId("order").withPage(1, 2))).extracting(InstanceSnapshot::id)
         .containsExactly(ids.get(1), ids.get(2));
     assertThat(engine.list(InstanceFilter.all().withBusinessKey("b1"))).hasSize(2);
-    assertThat(engine.list(InstanceFilter.all().withState(InstanceState.CANCELLED))).extracting(InstanceSnapshot::id).containsExactly(ids.get(0));
+    assertThat(engine.list(InstanceFilter.all().withState(InstanceStatus.CANCELLED))).extracting(InstanceSnapshot::id).containsExactly(ids.get(0));
     assertThat(engine.list(InstanceFilter.all().withTenantId("other"))).isEmpty();
     failsWith(Reason.INVALID_ARGUMENT, () -> engine.list(InstanceFilter.all().withPage(-1, 0)));
   }
@@ -119,7 +119,7 @@ class InstanceApiTest {
     assertThat(done).isNotDone();
     engine.completeJob(engine.activeJobs("charge").get(0).key(), Map.of("paid", true));
     assertThat(paid).isCompleted();
-    assertThat(done.get(1, TimeUnit.SECONDS).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(done.get(1, TimeUnit.SECONDS).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.awaitCompletion(id, Duration.ofSeconds(1))).isCompleted();
   }
 
@@ -136,11 +136,11 @@ class InstanceApiTest {
 
   @Test
   void onChangeSeesEveryChange() {
-    List<InstanceState> seen = new CopyOnWriteArrayList<>();
+    List<InstanceStatus> seen = new CopyOnWriteArrayList<>();
     Registration r = engine.onChange(s -> seen.add(s.state()));
     String id = startOrder();
     engine.completeJob(engine.activeJobs("charge").get(0).key(), Map.of());
-    assertThat(seen).containsExactly(InstanceState.RUNNING, InstanceState.COMPLETED);
+    assertThat(seen).containsExactly(InstanceStatus.RUNNING, InstanceStatus.COMPLETED);
     r.close();
     engine.start("order", Map.of("amount", 1));
     assertThat(seen).hasSize(2);
@@ -183,7 +183,7 @@ class InstanceApiTest {
     try (InMemoryEngine e = InMemoryEngine.create(EngineOptions.builder().keepEndedInstances(false).build())) {
       e.deploy(ProcessModel.builder("p").startEvent("s").endEvent("e").build());
       InstanceSnapshot s = e.start("p", Map.of());
-      assertThat(s.state()).isEqualTo(InstanceState.COMPLETED);
+      assertThat(s.state()).isEqualTo(InstanceStatus.COMPLETED);
       failsWith(Reason.INSTANCE_NOT_FOUND, () -> e.get(s.id()));
     }
   }
@@ -213,7 +213,7 @@ class InstanceApiTest {
               completed++;
             }
             Thread.onSpinWait();
-            if (completed < perThread && engine.list(InstanceFilter.all().withState(InstanceState.RUNNING)).isEmpty()
+            if (completed < perThread && engine.list(InstanceFilter.all().withState(InstanceStatus.RUNNING)).isEmpty()
                 && engine.list(InstanceFilter.all()).size() == threads * perThread) {
               break;
             }
@@ -229,7 +229,7 @@ class InstanceApiTest {
     List<InstanceSnapshot> all = engine.list(InstanceFilter.all());
     assertThat(all).hasSize(threads * perThread);
     assertThat(all).allSatisfy(s -> {
-      assertThat(s.state()).isEqualTo(InstanceState.COMPLETED);
+      assertThat(s.state()).isEqualTo(InstanceStatus.COMPLETED);
       assertThat(s.variables()).containsEntry("t", true).containsEntry("u", s.id()).containsKey("n").containsKey("w");
     });
     assertThat(all).extracting(s -> s.variables().get("n")).doesNotHaveDuplicates();

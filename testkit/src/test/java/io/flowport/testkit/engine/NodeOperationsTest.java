@@ -27,25 +27,25 @@ class NodeOperationsTest {
   /** bamboo_engine/states.py TRANSITION, row by row (engine-wire-notes section 3). */
   static Stream<Arguments> transitionTable() {
     return Stream.of(
-        Arguments.of(NodeState.READY, EnumSet.of(NodeState.RUNNING, NodeState.SUSPENDED)),
-        Arguments.of(NodeState.LOOP_READY, EnumSet.of(NodeState.RUNNING, NodeState.SUSPENDED)),
-        Arguments.of(NodeState.RUNNING, EnumSet.of(NodeState.FINISHED, NodeState.FAILED, NodeState.REVOKED, NodeState.SUSPENDED, NodeState.ROLLING_BACK)),
-        Arguments.of(NodeState.SUSPENDED, EnumSet.of(NodeState.READY, NodeState.REVOKED, NodeState.RUNNING, NodeState.ROLLING_BACK)),
-        Arguments.of(NodeState.BLOCKED, EnumSet.noneOf(NodeState.class)),
-        Arguments.of(NodeState.REVOKED, EnumSet.noneOf(NodeState.class)),
-        Arguments.of(NodeState.FINISHED, EnumSet.of(NodeState.RUNNING, NodeState.FAILED, NodeState.ROLLING_BACK)),
-        Arguments.of(NodeState.FAILED, EnumSet.of(NodeState.READY, NodeState.FINISHED, NodeState.LOOP_READY)),
-        Arguments.of(NodeState.ROLLING_BACK, EnumSet.of(NodeState.ROLL_BACK_SUCCESS, NodeState.ROLL_BACK_FAILED)),
-        Arguments.of(NodeState.ROLL_BACK_SUCCESS, EnumSet.of(NodeState.READY, NodeState.FINISHED)),
-        Arguments.of(NodeState.ROLL_BACK_FAILED, EnumSet.of(NodeState.READY, NodeState.FINISHED, NodeState.ROLLING_BACK)),
-        Arguments.of(NodeState.CREATED, EnumSet.noneOf(NodeState.class)));
+        Arguments.of(NodeStatus.READY, EnumSet.of(NodeStatus.RUNNING, NodeStatus.SUSPENDED)),
+        Arguments.of(NodeStatus.LOOP_READY, EnumSet.of(NodeStatus.RUNNING, NodeStatus.SUSPENDED)),
+        Arguments.of(NodeStatus.RUNNING, EnumSet.of(NodeStatus.FINISHED, NodeStatus.FAILED, NodeStatus.REVOKED, NodeStatus.SUSPENDED, NodeStatus.ROLLING_BACK)),
+        Arguments.of(NodeStatus.SUSPENDED, EnumSet.of(NodeStatus.READY, NodeStatus.REVOKED, NodeStatus.RUNNING, NodeStatus.ROLLING_BACK)),
+        Arguments.of(NodeStatus.BLOCKED, EnumSet.noneOf(NodeStatus.class)),
+        Arguments.of(NodeStatus.REVOKED, EnumSet.noneOf(NodeStatus.class)),
+        Arguments.of(NodeStatus.FINISHED, EnumSet.of(NodeStatus.RUNNING, NodeStatus.FAILED, NodeStatus.ROLLING_BACK)),
+        Arguments.of(NodeStatus.FAILED, EnumSet.of(NodeStatus.READY, NodeStatus.FINISHED, NodeStatus.LOOP_READY)),
+        Arguments.of(NodeStatus.ROLLING_BACK, EnumSet.of(NodeStatus.ROLL_BACK_SUCCESS, NodeStatus.ROLL_BACK_FAILED)),
+        Arguments.of(NodeStatus.ROLL_BACK_SUCCESS, EnumSet.of(NodeStatus.READY, NodeStatus.FINISHED)),
+        Arguments.of(NodeStatus.ROLL_BACK_FAILED, EnumSet.of(NodeStatus.READY, NodeStatus.FINISHED, NodeStatus.ROLLING_BACK)),
+        Arguments.of(NodeStatus.CREATED, EnumSet.noneOf(NodeStatus.class)));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("transitionTable")
-  void transitionTableRow(NodeState from, Set<NodeState> allowed) {
+  void transitionTableRow(NodeStatus from, Set<NodeStatus> allowed) {
     assertThat(from.allowedTargets()).isEqualTo(allowed);
-    for (NodeState to : NodeState.values()) {
+    for (NodeStatus to : NodeStatus.values()) {
       assertThat(from.canTransitTo(to)).as(from + " -> " + to).isEqualTo(allowed.contains(to));
     }
   }
@@ -64,20 +64,20 @@ class NodeOperationsTest {
     String id = startOrder(Map.of("amount", 1));
     assertThat(failsWith(Reason.ILLEGAL_STATE, () -> engine.retryNode(id, "charge", null)).getMessage()).contains("RUNNING");
     engine.forceFail(id, "charge", "gateway timeout");
-    assertThat(node(id, "charge").state()).isEqualTo(NodeState.FAILED);
+    assertThat(node(id, "charge").state()).isEqualTo(NodeStatus.FAILED);
     engine.retryNode(id, "charge", Map.of("card", "new"));
     NodeSnapshot charge = node(id, "charge");
-    assertThat(charge.state()).isEqualTo(NodeState.RUNNING);
+    assertThat(charge.state()).isEqualTo(NodeStatus.RUNNING);
     assertThat(charge.retry()).isEqualTo(1);
     assertThat(engine.executionData(id, "charge").inputs()).containsEntry("card", "new");
-    List<NodeHistory> h = engine.histories(id, "charge");
+    List<NodeAttempt> h = engine.histories(id, "charge");
     assertThat(h).singleElement().satisfies(e -> {
-      assertThat(e.state()).isEqualTo(NodeState.FAILED);
+      assertThat(e.state()).isEqualTo(NodeStatus.FAILED);
       assertThat(e.retry()).isZero();
       assertThat(e.errorMessage()).isEqualTo("gateway timeout");
     });
     engine.completeJob(engine.activeJobs("charge").get(0).key(), Map.of());
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -89,8 +89,8 @@ class NodeOperationsTest {
     engine.skipNode(id, "charge");
     NodeSnapshot charge = node(id, "charge");
     assertThat(charge.skip()).isTrue();
-    assertThat(charge.state()).isEqualTo(NodeState.FINISHED);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(charge.state()).isEqualTo(NodeStatus.FINISHED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.histories(id, "charge")).hasSize(1);
   }
 
@@ -98,7 +98,7 @@ class NodeOperationsTest {
   void skipNodeRejectsGateways() {
     engine.registerHandler("charge", j -> j.complete());
     String id = startOrder(Map.of());
-    assertThat(node(id, "big").state()).isEqualTo(NodeState.FAILED);
+    assertThat(node(id, "big").state()).isEqualTo(NodeStatus.FAILED);
     assertThat(failsWith(Reason.ILLEGAL_STATE, () -> engine.skipNode(id, "big")).getMessage()).contains("EXCLUSIVE_GATEWAY");
   }
 
@@ -121,13 +121,13 @@ class NodeOperationsTest {
         .flowId("toA").condition("x > 1").serviceTask("a", "a").parallelGateway("join").endEvent("e")
         .moveTo("fork").flowId("toB").condition("x > 5").serviceTask("b", "b").connectTo("join").build());
     String id = engine.start("cp", Map.of("x", "text")).id();
-    assertThat(node(id, "fork").state()).isEqualTo(NodeState.FAILED);
+    assertThat(node(id, "fork").state()).isEqualTo(NodeStatus.FAILED);
     failsWith(Reason.INVALID_ARGUMENT, () -> engine.skipConditionalParallelGateway(id, "fork", List.of()));
     failsWith(Reason.INVALID_ARGUMENT, () -> engine.skipConditionalParallelGateway(id, "fork", List.of("zzz")));
     engine.skipConditionalParallelGateway(id, "fork", List.of("toB"));
     assertThat(engine.get(id).activeNodeIds()).containsExactly("b");
     engine.completeJob(engine.activeJobs("b").get(0).key(), null);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -152,7 +152,7 @@ class NodeOperationsTest {
     engine.resumeNode(id, "charge");
     failsWith(Reason.STALE_VERSION, () -> engine.callback(id, "charge", Map.of(), charge.version()));
     engine.callback(id, "charge", Map.of("cb", 1), node(id, "charge").version());
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.executionData(id, "charge").outputs()).containsEntry("cb", 1);
     assertThat(engine.activeJobs("charge")).isEmpty();
   }
@@ -163,7 +163,7 @@ class NodeOperationsTest {
     engine.deploy(ProcessModel.builder("seq").startEvent("s").serviceTask("t1", "t1").serviceTask("t2", "t2").endEvent("e").build());
     String id = engine.start("seq", Map.of()).id();
     engine.pauseNode(id, "t2");
-    assertThat(node(id, "t2").state()).isEqualTo(NodeState.SUSPENDED);
+    assertThat(node(id, "t2").state()).isEqualTo(NodeStatus.SUSPENDED);
     engine.completeJob(engine.activeJobs("t1").get(0).key(), null);
     assertThat(engine.activeJobs("t2")).isEmpty();
     assertThat(engine.get(id).activeNodeIds()).containsExactly("t2");
@@ -182,7 +182,7 @@ class NodeOperationsTest {
     failsWith(Reason.ILLEGAL_STATE, () -> engine.pauseNode(id, "charge"));
     engine.resumeNode(id, "charge");
     engine.completeJob(job, Map.of());
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -193,16 +193,16 @@ class NodeOperationsTest {
     failsWith(Reason.ILLEGAL_STATE, () -> engine.retrySubprocess(id, "sub"));
     failsWith(Reason.ILLEGAL_STATE, () -> engine.retrySubprocess(id, "inner"));
     engine.forceFail(id, "inner", "boom");
-    assertThat(node(id, "sub").state()).isEqualTo(NodeState.FAILED);
+    assertThat(node(id, "sub").state()).isEqualTo(NodeStatus.FAILED);
     failsWith(Reason.ILLEGAL_STATE, () -> engine.retryNode(id, "sub", null));
     engine.retrySubprocess(id, "sub");
-    assertThat(node(id, "sub").state()).isEqualTo(NodeState.RUNNING);
+    assertThat(node(id, "sub").state()).isEqualTo(NodeStatus.RUNNING);
     assertThat(node(id, "sub").retry()).isEqualTo(1);
-    assertThat(node(id, "inner").state()).isEqualTo(NodeState.RUNNING);
-    assertThat(engine.histories(id, "inner")).singleElement().satisfies(h -> assertThat(h.state()).isEqualTo(NodeState.FAILED));
+    assertThat(node(id, "inner").state()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(engine.histories(id, "inner")).singleElement().satisfies(h -> assertThat(h.state()).isEqualTo(NodeStatus.FAILED));
     assertThat(engine.get(id).incidents()).isEmpty();
     engine.completeJob(engine.activeJobs("inner").get(0).key(), null);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
   }
 
   @Test
@@ -211,8 +211,8 @@ class NodeOperationsTest {
     String id = engine.start("nested", Map.of()).id();
     engine.forceFail(id, "inner", "boom");
     engine.retryNode(id, "inner", null);
-    assertThat(node(id, "sub").state()).isEqualTo(NodeState.RUNNING);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(node(id, "sub").state()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.RUNNING);
   }
 
   @Test
@@ -233,9 +233,9 @@ class NodeOperationsTest {
   void revokeRevokesRunningNodes() {
     String id = startOrder(Map.of("amount", 1));
     engine.revokeInstance(id);
-    assertThat(node(id, "charge").state()).isEqualTo(NodeState.REVOKED);
-    assertThat(engine.tree(id).state()).isEqualTo(NodeState.REVOKED);
-    assertThat(engine.get(id).state()).isEqualTo(InstanceState.CANCELLED);
+    assertThat(node(id, "charge").state()).isEqualTo(NodeStatus.REVOKED);
+    assertThat(engine.tree(id).state()).isEqualTo(NodeStatus.REVOKED);
+    assertThat(engine.get(id).state()).isEqualTo(InstanceStatus.CANCELLED);
     assertThat(engine.activeJobs(null)).isEmpty();
     failsWith(Reason.ILLEGAL_STATE, () -> engine.revokeInstance(id));
   }

@@ -37,14 +37,14 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesResponse;
-import io.flowport.testkit.engine.DeployedDefinition;
-import io.flowport.testkit.engine.Deployment;
+import io.flowport.testkit.engine.DeployedModel;
+import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.Incident;
 import io.flowport.testkit.engine.InstanceFilter;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.JobSnapshot;
 import io.flowport.testkit.engine.MessageCommand;
 import io.flowport.testkit.engine.Registration;
@@ -142,7 +142,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   private void onEngineChange(InstanceSnapshot s) {
-    if (s.state() == InstanceState.COMPLETED && awaiting.get() > 0) {
+    if (s.state() == InstanceStatus.COMPLETED && awaiting.get() > 0) {
       synchronized (recentlyCompleted) {
         recentlyCompleted.put(s.id(), s);
       }
@@ -387,7 +387,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       if (unknown.length() > 0) {
         throw ZeebeStatuses.rejection(Rpc.DEPLOY_RESOURCE, Status.Code.INVALID_ARGUMENT, DEPLOY_ERRORS + unknown);
       }
-      Deployment d;
+      EngineDeployment d;
       try {
         d = engine.deploy(tenantOrNull(request.getTenantId()), resources);
       } catch (EngineException e) {
@@ -399,7 +399,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       DeployResourceResponse.Builder b = DeployResourceResponse.newBuilder()
           .setKey(key(d.key()))
           .setTenantId(d.tenantId());
-      for (DeployedDefinition def : d.definitions()) {
+      for (DeployedModel def : d.definitions()) {
         b.addDeployments(io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment.newBuilder()
             .setProcess(ProcessMetadata.newBuilder()
                 .setBpmnProcessId(def.processId())
@@ -495,7 +495,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
    * never completes it (Zeebe does not answer then either): the request timeout does.
    */
   private CompletableFuture<InstanceSnapshot> completion(InstanceSnapshot started) {
-    Predicate<InstanceSnapshot> done = s -> s.state() == InstanceState.COMPLETED;
+    Predicate<InstanceSnapshot> done = s -> s.state() == InstanceStatus.COMPLETED;
     if (done.test(started)) {
       return CompletableFuture.completedFuture(started);
     }
@@ -774,7 +774,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   private Incident incidentOfJob(String jobKey) {
-    for (InstanceSnapshot s : engine.list(InstanceFilter.all().withState(InstanceState.FAILED))) {
+    for (InstanceSnapshot s : engine.list(InstanceFilter.all().withState(InstanceStatus.FAILED))) {
       for (Incident i : s.incidents()) {
         if (jobKey.equals(i.jobKey())) {
           return i;

@@ -3,7 +3,7 @@ package io.flowport.testkit.fakes.flowable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +213,7 @@ class FakeFlowableServerTest {
     FlowableHttp.Answer s = http.put("runtime/process-instances/" + id, "{\"action\":\"suspend\"}");
     assertThat(s.status()).isEqualTo(200);
     assertThat(s.json().get("suspended").asBoolean()).isTrue();
-    assertThat(fake.engine().get(id).state()).isEqualTo(InstanceState.SUSPENDED);
+    assertThat(fake.engine().get(id).state()).isEqualTo(InstanceStatus.SUSPENDED);
     FlowableHttp.Answer r = http.put("runtime/process-instances/" + id, "{\"action\":\"activate\"}");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("suspended").asBoolean()).isFalse();
@@ -278,7 +278,7 @@ class FakeFlowableServerTest {
         "{\"action\":\"messageEventReceived\",\"messageName\":\"ping\",\"variables\":[{\"name\":\"pinged\",\"value\":true}]}");
     assertThat(ok.status()).as(ok.body()).isEqualTo(204);
     assertThat(http.get("runtime/process-instances/" + id).status()).isEqualTo(404);
-    assertThat(fake.engine().get(id).state()).isEqualTo(InstanceState.COMPLETED);
+    assertThat(fake.engine().get(id).state()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(fake.engine().variable(id, "pinged")).isEqualTo(true);
     assertThat(http.put("runtime/executions/nope", "{\"action\":\"messageEventReceived\",\"messageName\":\"ping\"}").text("exception"))
         .isEqualTo("Could not find an execution with id 'nope'.");

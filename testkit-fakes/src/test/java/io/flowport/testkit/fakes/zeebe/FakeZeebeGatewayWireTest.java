@@ -31,7 +31,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobRetriesRequest;
 import io.flowport.testkit.engine.Incident;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -300,7 +300,7 @@ class FakeZeebeGatewayWireTest {
     ActivatedJob job = jobOf(key);
     stub().failJob(FailJobRequest.newBuilder().setJobKey(job.getKey()).setRetries(0).setErrorMessage("boom").build());
     InstanceSnapshot failed = gateway.engine().get(Long.toString(key));
-    assertThat(failed.state()).isEqualTo(InstanceState.FAILED);
+    assertThat(failed.state()).isEqualTo(InstanceStatus.FAILED);
     Incident incident = failed.incidents().get(0);
     assertThat(incident.message()).isEqualTo("boom");
     // the job's retries can be "updated" while the incident is open, as a Zeebe user would do first

@@ -13,22 +13,22 @@ import static io.flowport.testkit.engine.EngineException.Reason.STALE_VERSION;
 import static io.flowport.testkit.engine.EngineException.Reason.TIMEOUT;
 import static io.flowport.testkit.engine.EngineException.Reason.VARIABLE_NOT_FOUND;
 
-import io.flowport.testkit.engine.DeployedDefinition;
-import io.flowport.testkit.engine.Deployment;
+import io.flowport.testkit.engine.DeployedModel;
+import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.Incident;
 import io.flowport.testkit.engine.InstanceFilter;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.Job;
 import io.flowport.testkit.engine.JobHandler;
 import io.flowport.testkit.engine.JobSnapshot;
 import io.flowport.testkit.engine.MessageCommand;
-import io.flowport.testkit.engine.NodeData;
-import io.flowport.testkit.engine.NodeHistory;
+import io.flowport.testkit.engine.NodeExecutionData;
+import io.flowport.testkit.engine.NodeAttempt;
 import io.flowport.testkit.engine.NodeSnapshot;
-import io.flowport.testkit.engine.NodeState;
+import io.flowport.testkit.engine.NodeStatus;
 import io.flowport.testkit.engine.NodeType;
 import io.flowport.testkit.engine.ProcessModel;
 import io.flowport.testkit.engine.Registration;
@@ -320,7 +320,7 @@ public final class EngineCore implements AutoCloseable {
     return new EngineException(ILLEGAL_STATE, message);
   }
 
-  private static void expectState(NodeRun run, NodeState expected, String operation) {
+  private static void expectState(NodeRun run, NodeStatus expected, String operation) {
     if (run.state != expected) {
       throw illegal("Can not " + operation + " node '" + run.node.id + "': it is " + run.state + ", expected " + expected);
     }
@@ -331,7 +331,7 @@ public final class EngineCore implements AutoCloseable {
   /** A resource to deploy: bytes (BPMN) or a model. */
   public record Resource(String name, byte[] bytes, ProcessModel model) {}
 
-  public Deployment deploy(String tenantId, List<Resource> resources) {
+  public EngineDeployment deploy(String tenantId, List<Resource> resources) {
     if (resources == null || resources.isEmpty()) {
       throw new EngineException(INVALID_ARGUMENT, "Expected to deploy at least one resource, but none given");
     }
@@ -360,7 +360,7 @@ public final class EngineCore implements AutoCloseable {
     String tenant = tenant(tenantId);
     return op(() -> {
       String deploymentKey = key();
-      List<DeployedDefinition> out = new ArrayList<>();
+      List<DeployedModel> out = new ArrayList<>();
       for (Object[] p : parsed) {
         String resourceName = (String) p[0];
         Compiled c = (Compiled) p[1];
@@ -377,17 +377,17 @@ public final class EngineCore implements AutoCloseable {
         defsByKey.put(rec.key, rec);
         out.add(definition(rec));
       }
-      return new Deployment(deploymentKey, tenant, List.copyOf(out));
+      return new EngineDeployment(deploymentKey, tenant, List.copyOf(out));
     });
   }
 
-  private static DeployedDefinition definition(DefRec d) {
-    return new DeployedDefinition(d.key, d.processId, d.compiled.name, d.version, d.resourceName, d.tenantId, d.deploymentKey, d.deployedAt);
+  private static DeployedModel definition(DefRec d) {
+    return new DeployedModel(d.key, d.processId, d.compiled.name, d.version, d.resourceName, d.tenantId, d.deploymentKey, d.deployedAt);
   }
 
-  public List<DeployedDefinition> definitions() {
+  public List<DeployedModel> definitions() {
     return op(() -> {
-      List<DeployedDefinition> out = new ArrayList<>();
+      List<DeployedModel> out = new ArrayList<>();
       for (List<DefRec> versions : defsById.values()) {
         for (DefRec d : versions) {
           out.add(definition(d));
@@ -397,7 +397,7 @@ public final class EngineCore implements AutoCloseable {
     });
   }
 
-  public DeployedDefinition definition(String key) {
+  public DeployedModel definition(String key) {
     requireId(key, "definitionKey");
     return op(() -> definition(defByKey(key)));
   }
@@ -507,14 +507,14 @@ public final class EngineCore implements AutoCloseable {
     return owner.tokens;
   }
 
-  private void transit(InstanceRec inst, NodeRun run, NodeState to) {
+  private void transit(InstanceRec inst, NodeRun run, NodeStatus to) {
     if (!run.state.canTransitTo(to)) {
       throw illegal("Can not transit node '" + run.node.id + "' from " + run.state + " to " + to);
     }
-    if (run.state == NodeState.FAILED) {
+    if (run.state == NodeStatus.FAILED) {
       inst.failedCount--;
     }
-    if (to == NodeState.FAILED) {
+    if (to == NodeStatus.FAILED) {
       inst.failedCount++;
     }
     run.state = to;
@@ -522,7 +522,7 @@ public final class EngineCore implements AutoCloseable {
     changed.add(inst);
   }
 
-  private NodeRun newRun(InstanceRec inst, CNode n, NodeState state) {
+  private NodeRun newRun(InstanceRec inst, CNode n, NodeStatus state) {
     NodeRun parent = n.scope.owner == null ? null : inst.nodes.get(n.scope.owner.id);
     NodeRun run = new NodeRun(n, parent);
     run.state = state;
@@ -587,7 +587,7 @@ public final class EngineCore implements AutoCloseable {
     }
     NodeRun run = inst.nodes.get(n.id);
     if (run == null) {
-      run = newRun(inst, n, NodeState.READY);
+      run = newRun(inst, n, NodeStatus.READY);
     } else {
       switch (run.state) {
         case READY:
@@ -603,7 +603,7 @@ public final class EngineCore implements AutoCloseable {
           run.inputs = Map.of();
           run.outputs = Map.of();
           run.error = null;
-          transit(inst, run, NodeState.RUNNING);
+          transit(inst, run, NodeStatus.RUNNING);
           run.started = now();
           run.finished = null;
           execute(inst, run);
@@ -616,7 +616,7 @@ public final class EngineCore implements AutoCloseable {
           return;
       }
     }
-    transit(inst, run, NodeState.RUNNING);
+    transit(inst, run, NodeStatus.RUNNING);
     run.started = now();
     run.finished = null;
     execute(inst, run);
@@ -716,7 +716,7 @@ public final class EngineCore implements AutoCloseable {
 
   /** RUNNING → FINISHED, then leave. */
   private void finish(InstanceRec inst, NodeRun run, Map<String, Object> outputs, List<CFlow> taken, List<CFlow> dead) {
-    transit(inst, run, NodeState.FINISHED);
+    transit(inst, run, NodeStatus.FINISHED);
     run.finished = now();
     run.outputs = copy(outputs);
     leave(inst, run, taken, dead);
@@ -739,7 +739,7 @@ public final class EngineCore implements AutoCloseable {
 
   private void scopeDone(InstanceRec inst, Scope scope) {
     if (scope.owner == null) {
-      inst.endState = InstanceState.COMPLETED;
+      inst.endState = InstanceStatus.COMPLETED;
       inst.end = now();
       inst.rootVersion = newVersion();
       inst.incidents.clear();
@@ -747,38 +747,38 @@ public final class EngineCore implements AutoCloseable {
       return;
     }
     NodeRun owner = inst.nodes.get(scope.owner.id);
-    if (owner.state == NodeState.RUNNING) {
+    if (owner.state == NodeStatus.RUNNING) {
       finish(inst, owner, Map.of(), owner.node.outgoing, List.of());
     }
   }
 
   private void fail(InstanceRec inst, NodeRun run, String message, String jobKey) {
-    transit(inst, run, NodeState.FAILED);
+    transit(inst, run, NodeStatus.FAILED);
     run.error = message;
     run.finished = now();
     Incident incident = new Incident(key(), inst.key, run.node.id, jobKey, message, now());
     inst.incidents.put(run.node.id, incident);
-    for (NodeRun p = run.parent; p != null && p.state == NodeState.RUNNING; p = p.parent) {
-      transit(inst, p, NodeState.FAILED);
+    for (NodeRun p = run.parent; p != null && p.state == NodeStatus.RUNNING; p = p.parent) {
+      transit(inst, p, NodeStatus.FAILED);
       p.error = "Node '" + run.node.id + "' failed: " + message;
     }
   }
 
   private void recoverParents(InstanceRec inst, NodeRun run) {
-    for (NodeRun p = run.parent; p != null && p.state == NodeState.FAILED; p = p.parent) {
+    for (NodeRun p = run.parent; p != null && p.state == NodeStatus.FAILED; p = p.parent) {
       for (NodeRun other : inst.nodes.values()) {
-        if (other.parent == p && other.state == NodeState.FAILED) {
+        if (other.parent == p && other.state == NodeStatus.FAILED) {
           return;
         }
       }
-      transit(inst, p, NodeState.READY);
-      transit(inst, p, NodeState.RUNNING);
+      transit(inst, p, NodeStatus.READY);
+      transit(inst, p, NodeStatus.RUNNING);
       p.error = null;
     }
   }
 
   private void recordHistory(InstanceRec inst, NodeRun run) {
-    NodeHistory h = new NodeHistory(nextHistory++, run.node.id, run.started, run.finished == null ? now() : run.finished, run.loop,
+    NodeAttempt h = new NodeAttempt(nextHistory++, run.node.id, run.started, run.finished == null ? now() : run.finished, run.loop,
         run.retry, run.skip, run.version, run.state, run.inputs, run.outputs, run.error);
     inst.histories.computeIfAbsent(run.node.id, k -> new ArrayList<>()).add(h);
   }
@@ -801,13 +801,13 @@ public final class EngineCore implements AutoCloseable {
   }
 
   private void invokeHandler(JobRec job, JobHandler h) {
-    if (job.closed || job.inst.suspended || job.run.state != NodeState.RUNNING) {
+    if (job.closed || job.inst.suspended || job.run.state != NodeStatus.RUNNING) {
       return;
     }
     try {
       h.handle(new JobView(job));
     } catch (RuntimeException e) {
-      if (!job.closed && job.run.state == NodeState.RUNNING) {
+      if (!job.closed && job.run.state == NodeStatus.RUNNING) {
         closeJob(job);
         fail(job.inst, job.run, "Job handler of type '" + job.type + "' threw " + e, job.key);
       }
@@ -934,7 +934,7 @@ public final class EngineCore implements AutoCloseable {
         if (out.size() >= maxJobs) {
           break;
         }
-        if (j.inst.suspended || j.run.state != NodeState.RUNNING || j.retries <= 0 || (j.deadline != null && j.deadline.isAfter(now))) {
+        if (j.inst.suspended || j.run.state != NodeStatus.RUNNING || j.retries <= 0 || (j.deadline != null && j.deadline.isAfter(now))) {
           continue;
         }
         j.worker = worker;
@@ -954,7 +954,7 @@ public final class EngineCore implements AutoCloseable {
     if (j.inst.suspended) {
       throw illegal("Expected to " + verb + " job with key '" + jobKey + "', but process instance '" + j.inst.key + "' is suspended");
     }
-    if (j.run.state != NodeState.RUNNING) {
+    if (j.run.state != NodeStatus.RUNNING) {
       throw illegal("Expected to " + verb + " job with key '" + jobKey + "', but node '" + j.run.node.id + "' is " + j.run.state);
     }
     return j;
@@ -1066,7 +1066,7 @@ public final class EngineCore implements AutoCloseable {
 
   private boolean matches(SubRec s, MessageRec m) {
     return s.inst.tenantId.equals(m.tenantId) && s.correlationKey.equals(m.correlationKey) && !s.inst.suspended
-        && s.run.state == NodeState.RUNNING && s.inst.endState == null;
+        && s.run.state == NodeStatus.RUNNING && s.inst.endState == null;
   }
 
   private void correlate(SubRec s, Map<String, Object> vars) {
@@ -1127,7 +1127,7 @@ public final class EngineCore implements AutoCloseable {
     run(() -> {
       InstanceRec inst = driveable(instanceId);
       for (NodeRun run : inst.nodes.values()) {
-        if (run.sub != null && run.state == NodeState.RUNNING && run.sub.name.equals(messageName)) {
+        if (run.sub != null && run.state == NodeStatus.RUNNING && run.sub.name.equals(messageName)) {
           correlate(run.sub, vars);
           return;
         }
@@ -1149,7 +1149,7 @@ public final class EngineCore implements AutoCloseable {
         if (t.cancelled || t.run.timer != t || t.inst.endState != null) {
           continue;
         }
-        if (t.inst.suspended || t.run.state != NodeState.RUNNING) {
+        if (t.inst.suspended || t.run.state != NodeStatus.RUNNING) {
           t.blocked = true;
           continue;
         }
@@ -1162,7 +1162,7 @@ public final class EngineCore implements AutoCloseable {
 
   /** After a resume: fire a timer that came due while blocked, re-check buffered messages, re-invoke handlers. */
   private void unblock(InstanceRec inst, NodeRun run) {
-    if (run.state != NodeState.RUNNING) {
+    if (run.state != NodeStatus.RUNNING) {
       return;
     }
     TimerRec t = run.timer;
@@ -1216,12 +1216,12 @@ public final class EngineCore implements AutoCloseable {
   private void cancelInternal(InstanceRec inst) {
     for (NodeRun run : inst.nodes.values()) {
       clearWait(run);
-      if (run.state == NodeState.RUNNING || run.state == NodeState.SUSPENDED) {
-        transit(inst, run, NodeState.REVOKED);
+      if (run.state == NodeStatus.RUNNING || run.state == NodeStatus.SUSPENDED) {
+        transit(inst, run, NodeStatus.REVOKED);
         run.finished = now();
       }
     }
-    inst.endState = InstanceState.CANCELLED;
+    inst.endState = InstanceStatus.CANCELLED;
     inst.end = now();
     inst.suspended = false;
     inst.rootVersion = newVersion();
@@ -1275,7 +1275,7 @@ public final class EngineCore implements AutoCloseable {
       inst.rootVersion = newVersion();
       changed.add(inst);
       for (NodeRun run : new ArrayList<>(inst.nodes.values())) {
-        if (run.job != null && run.state == NodeState.RUNNING) {
+        if (run.job != null && run.state == NodeStatus.RUNNING) {
           JobHandler h = handlers.get(run.job.type);
           JobRec j = run.job;
           if (h != null) {
@@ -1292,7 +1292,7 @@ public final class EngineCore implements AutoCloseable {
       InstanceRec inst = driveable(instanceId);
       List<NodeRun> failed = new ArrayList<>();
       for (NodeRun run : inst.nodes.values()) {
-        if (run.state == NodeState.FAILED && run.node.type != NodeType.SUB_PROCESS) {
+        if (run.state == NodeStatus.FAILED && run.node.type != NodeType.SUB_PROCESS) {
           failed.add(run);
         }
       }
@@ -1419,11 +1419,11 @@ public final class EngineCore implements AutoCloseable {
   public NodeSnapshot tree(String instanceId) {
     return op(() -> {
       InstanceRec inst = instance(instanceId);
-      NodeState rootState = switch (inst.state()) {
-        case COMPLETED -> NodeState.FINISHED;
-        case CANCELLED -> NodeState.REVOKED;
-        case SUSPENDED -> NodeState.SUSPENDED;
-        default -> NodeState.RUNNING;
+      NodeStatus rootState = switch (inst.state()) {
+        case COMPLETED -> NodeStatus.FINISHED;
+        case CANCELLED -> NodeStatus.REVOKED;
+        case SUSPENDED -> NodeStatus.SUSPENDED;
+        default -> NodeStatus.RUNNING;
       };
       return new NodeSnapshot(inst.key, inst.def.compiled.name, NodeType.PROCESS, rootState, 0, 1, false, inst.rootVersion, inst.start,
           inst.end, children(inst, null));
@@ -1441,16 +1441,16 @@ public final class EngineCore implements AutoCloseable {
     return List.copyOf(out);
   }
 
-  public NodeData executionData(String instanceId, String nodeId) {
+  public NodeExecutionData executionData(String instanceId, String nodeId) {
     return op(() -> {
       InstanceRec inst = instance(instanceId);
       CNode n = cnode(inst, nodeId);
       NodeRun run = inst.nodes.get(n.id);
-      return run == null ? new NodeData(n.id, Map.of(), Map.of(), null) : new NodeData(n.id, run.inputs, run.outputs, run.error);
+      return run == null ? new NodeExecutionData(n.id, Map.of(), Map.of(), null) : new NodeExecutionData(n.id, run.inputs, run.outputs, run.error);
     });
   }
 
-  public List<NodeHistory> histories(String instanceId, String nodeId) {
+  public List<NodeAttempt> histories(String instanceId, String nodeId) {
     return op(() -> {
       InstanceRec inst = instance(instanceId);
       CNode n = cnode(inst, nodeId);
@@ -1467,9 +1467,9 @@ public final class EngineCore implements AutoCloseable {
       }
       NodeRun run = inst.nodes.get(n.id);
       if (run == null) {
-        newRun(inst, n, NodeState.SUSPENDED);
+        newRun(inst, n, NodeStatus.SUSPENDED);
       } else {
-        transit(inst, run, NodeState.SUSPENDED);
+        transit(inst, run, NodeStatus.SUSPENDED);
       }
     });
   }
@@ -1481,17 +1481,17 @@ public final class EngineCore implements AutoCloseable {
       if (run.node.type == NodeType.SUB_PROCESS) {
         throw illegal("Can not resume subprocess node '" + nodeId + "' with resumeNode; resume the instance instead");
       }
-      expectState(run, NodeState.SUSPENDED, "resume");
-      transit(inst, run, NodeState.READY);
+      expectState(run, NodeStatus.SUSPENDED, "resume");
+      transit(inst, run, NodeStatus.READY);
       if (run.parked) {
         run.parked = false;
         work.add(() -> {
-          transit(inst, run, NodeState.RUNNING);
+          transit(inst, run, NodeStatus.RUNNING);
           run.started = now();
           execute(inst, run);
         });
       } else if (run.job != null || run.sub != null || run.timer != null) {
-        transit(inst, run, NodeState.RUNNING);
+        transit(inst, run, NodeStatus.RUNNING);
         if (run.job != null && handlers.containsKey(run.job.type)) {
           JobRec j = run.job;
           JobHandler h = handlers.get(j.type);
@@ -1507,7 +1507,7 @@ public final class EngineCore implements AutoCloseable {
     run(() -> {
       InstanceRec inst = driveable(instanceId);
       NodeRun run = reached(inst, nodeId);
-      expectState(run, NodeState.FAILED, "retry");
+      expectState(run, NodeStatus.FAILED, "retry");
       if (run.node.type == NodeType.SUB_PROCESS) {
         throw illegal("Can not retry subprocess node '" + nodeId + "' with retryNode; use retrySubprocess");
       }
@@ -1521,7 +1521,7 @@ public final class EngineCore implements AutoCloseable {
     if (inputs != null) {
       inst.vars.putAll(inputs);
     }
-    transit(inst, run, NodeState.READY);
+    transit(inst, run, NodeStatus.READY);
     run.retry++;
     run.error = null;
     run.outputs = Map.of();
@@ -1529,10 +1529,10 @@ public final class EngineCore implements AutoCloseable {
     run.finished = null;
     recoverParents(inst, run);
     work.add(() -> {
-      if (inst.endState != null || run.state != NodeState.READY) {
+      if (inst.endState != null || run.state != NodeStatus.READY) {
         return;
       }
-      transit(inst, run, NodeState.RUNNING);
+      transit(inst, run, NodeStatus.RUNNING);
       run.started = now();
       execute(inst, run);
     });
@@ -1542,7 +1542,7 @@ public final class EngineCore implements AutoCloseable {
     run(() -> {
       InstanceRec inst = driveable(instanceId);
       NodeRun run = reached(inst, nodeId);
-      expectState(run, NodeState.FAILED, "skip");
+      expectState(run, NodeStatus.FAILED, "skip");
       if (!run.node.type.isActivity() && run.node.type != NodeType.START_EVENT) {
         throw illegal("Can not skip node '" + nodeId + "': only activities and start events can be skipped, it is a " + run.node.type);
       }
@@ -1553,7 +1553,7 @@ public final class EngineCore implements AutoCloseable {
   private void skipTo(InstanceRec inst, NodeRun run, List<CFlow> taken, List<CFlow> dead) {
     recordHistory(inst, run);
     inst.incidents.remove(run.node.id);
-    transit(inst, run, NodeState.FINISHED);
+    transit(inst, run, NodeStatus.FINISHED);
     run.skip = true;
     run.finished = now();
     recoverParents(inst, run);
@@ -1568,7 +1568,7 @@ public final class EngineCore implements AutoCloseable {
       if (run.node.type != NodeType.EXCLUSIVE_GATEWAY) {
         throw illegal("Node '" + nodeId + "' is not an exclusive gateway but a " + run.node.type);
       }
-      expectState(run, NodeState.FAILED, "skip");
+      expectState(run, NodeStatus.FAILED, "skip");
       CFlow flow = run.node.flow(flowId);
       if (flow == null) {
         throw new EngineException(INVALID_ARGUMENT, "Flow '" + flowId + "' is not an outgoing flow of gateway '" + nodeId + "'");
@@ -1587,7 +1587,7 @@ public final class EngineCore implements AutoCloseable {
       if (run.node.type != NodeType.CONDITIONAL_PARALLEL_GATEWAY) {
         throw illegal("Node '" + nodeId + "' is not a conditional parallel gateway but a " + run.node.type);
       }
-      expectState(run, NodeState.FAILED, "skip");
+      expectState(run, NodeStatus.FAILED, "skip");
       List<CFlow> taken = new ArrayList<>();
       for (String id : new LinkedHashSet<>(flowIds)) {
         CFlow flow = run.node.flow(requireId(id, "flowId"));
@@ -1609,7 +1609,7 @@ public final class EngineCore implements AutoCloseable {
       if (!run.node.type.isActivity()) {
         throw illegal("Can not force-fail node '" + nodeId + "': only activities can be force-failed, it is a " + run.node.type);
       }
-      expectState(run, NodeState.RUNNING, "force-fail");
+      expectState(run, NodeStatus.RUNNING, "force-fail");
       String jobKey = run.job == null ? null : run.job.key;
       clearWait(run);
       fail(inst, run, message == null ? "forced fail" : message, jobKey);
@@ -1622,7 +1622,7 @@ public final class EngineCore implements AutoCloseable {
     run(() -> {
       InstanceRec inst = driveable(instanceId);
       NodeRun run = reached(inst, nodeId);
-      boolean waiting = run.state == NodeState.RUNNING && (run.job != null || run.sub != null);
+      boolean waiting = run.state == NodeStatus.RUNNING && (run.job != null || run.sub != null);
       if (!waiting) {
         throw illegal("Can not callback node '" + nodeId + "': it is not waiting for a callback (" + run.node.type + ", " + run.state + ")");
       }
@@ -1643,12 +1643,12 @@ public final class EngineCore implements AutoCloseable {
       if (sub.node.type != NodeType.SUB_PROCESS) {
         throw illegal("Node '" + nodeId + "' is not a subprocess but a " + sub.node.type);
       }
-      expectState(sub, NodeState.FAILED, "retry subprocess");
+      expectState(sub, NodeStatus.FAILED, "retry subprocess");
       for (NodeRun r : new ArrayList<>(inst.nodes.values())) {
         if (isInside(r, sub)) {
           recordHistory(inst, r);
           clearWait(r);
-          if (r.state == NodeState.FAILED) {
+          if (r.state == NodeStatus.FAILED) {
             inst.failedCount--;
           }
           inst.incidents.remove(r.node.id);
@@ -1662,12 +1662,12 @@ public final class EngineCore implements AutoCloseable {
         }
       }
       recordHistory(inst, sub);
-      transit(inst, sub, NodeState.READY);
+      transit(inst, sub, NodeStatus.READY);
       sub.retry++;
       sub.error = null;
       sub.finished = null;
       recoverParents(inst, sub);
-      transit(inst, sub, NodeState.RUNNING);
+      transit(inst, sub, NodeStatus.RUNNING);
       sub.started = now();
       execute(inst, sub);
     });

@@ -1,9 +1,9 @@
 package io.flowport.testkit.engine.internal;
 
 import io.flowport.testkit.engine.Incident;
-import io.flowport.testkit.engine.InstanceState;
-import io.flowport.testkit.engine.NodeHistory;
-import io.flowport.testkit.engine.NodeState;
+import io.flowport.testkit.engine.InstanceStatus;
+import io.flowport.testkit.engine.NodeAttempt;
+import io.flowport.testkit.engine.NodeStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,12 +50,12 @@ final class Runtime {
     final Map<String, Object> vars = new HashMap<>();
     final LinkedHashMap<String, NodeRun> nodes = new LinkedHashMap<>();
     final Map<String, int[]> joins = new HashMap<>();
-    final Map<String, List<NodeHistory>> histories = new HashMap<>();
+    final Map<String, List<NodeAttempt>> histories = new HashMap<>();
     final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
     int rootTokens;
     int failedCount;
     boolean suspended;
-    InstanceState endState;
+    InstanceStatus endState;
     final Instant start;
     Instant end;
     String rootVersion;
@@ -69,21 +69,21 @@ final class Runtime {
       this.start = start;
     }
 
-    InstanceState state() {
+    InstanceStatus state() {
       if (endState != null) {
         return endState;
       }
       if (suspended) {
-        return InstanceState.SUSPENDED;
+        return InstanceStatus.SUSPENDED;
       }
-      return failedCount > 0 ? InstanceState.FAILED : InstanceState.RUNNING;
+      return failedCount > 0 ? InstanceStatus.FAILED : InstanceStatus.RUNNING;
     }
   }
 
   static final class NodeRun {
     final Compiled.CNode node;
     final NodeRun parent;
-    NodeState state;
+    NodeStatus state;
     String version;
     int retry;
     int loop = 1;

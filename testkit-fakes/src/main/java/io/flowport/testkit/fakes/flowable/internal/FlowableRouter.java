@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowport.testkit.engine.DeployedDefinition;
-import io.flowport.testkit.engine.Deployment;
+import io.flowport.testkit.engine.DeployedModel;
+import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceFilter;
 import io.flowport.testkit.engine.InstanceSnapshot;
-import io.flowport.testkit.engine.InstanceState;
+import io.flowport.testkit.engine.InstanceStatus;
 import io.flowport.testkit.engine.JobSnapshot;
 import io.flowport.testkit.engine.NodeSnapshot;
-import io.flowport.testkit.engine.NodeState;
+import io.flowport.testkit.engine.NodeStatus;
 import io.flowport.testkit.engine.NodeType;
 import io.flowport.testkit.engine.StartCommand;
 import io.flowport.testkit.fakes.http.FakeHandler;
@@ -282,7 +282,7 @@ public final class FlowableRouter implements FakeHandler {
       resources.put(fileName, file.content());
     }
     String tenantId = emptyToNull(fields.get("tenantId"));
-    Deployment d;
+    EngineDeployment d;
     try {
       d = engine.deploy(tenantId, resources);
     } catch (EngineException e) {
@@ -290,7 +290,7 @@ public final class FlowableRouter implements FakeHandler {
     }
     Map<String, BpmnIndex.ProcessInfo> infos = new LinkedHashMap<>();
     resources.values().forEach(bytes -> infos.putAll(BpmnIndex.parse(bytes)));
-    for (DeployedDefinition def : d.definitions()) {
+    for (DeployedModel def : d.definitions()) {
       BpmnIndex.ProcessInfo info = infos.get(def.processId());
       if (info != null) {
         index.put(def.key(), info);
@@ -359,7 +359,7 @@ public final class FlowableRouter implements FakeHandler {
 
   private FakeResponse listDeployments(FakeRequest req) {
     Map<String, DeploymentRec> all = new LinkedHashMap<>();
-    for (DeployedDefinition d : visibleDefinitions()) {
+    for (DeployedModel d : visibleDefinitions()) {
       all.computeIfAbsent(d.deploymentKey(), this::deployment);
     }
     deployments.values().stream().filter(r -> !deletedDeployments.contains(r.id())).forEach(r -> all.putIfAbsent(r.id(), r));
@@ -395,29 +395,29 @@ public final class FlowableRouter implements FakeHandler {
 
   // ============================================================================ definitions
 
-  private List<DeployedDefinition> visibleDefinitions() {
+  private List<DeployedModel> visibleDefinitions() {
     return engine.definitions().stream().filter(d -> !deletedDeployments.contains(d.deploymentKey())).toList();
   }
 
-  static String flowableId(DeployedDefinition d) {
+  static String flowableId(DeployedModel d) {
     return d.processId() + ":" + d.version() + ":" + d.key();
   }
 
-  private DeployedDefinition definitionById(String id, boolean notFoundIs404) {
+  private DeployedModel definitionById(String id, boolean notFoundIs404) {
     return visibleDefinitions().stream().filter(d -> flowableId(d).equals(id)).findFirst().orElseThrow(() ->
         notFoundIs404
             ? FlowableError.notFound("Could not find a process definition with id '" + id + "'.")
             : FlowableError.badRequest("no deployed process definition found with id '" + id + "'"));
   }
 
-  private Optional<DeployedDefinition> latest(String key, String tenantId) {
+  private Optional<DeployedModel> latest(String key, String tenantId) {
     String tenant = tenantId == null ? "" : tenantId;
     return visibleDefinitions().stream()
         .filter(d -> d.processId().equals(key) && tenant.equals(d.tenantId()))
-        .max(Comparator.comparingInt(DeployedDefinition::version));
+        .max(Comparator.comparingInt(DeployedModel::version));
   }
 
-  private DeployedDefinition definitionOf(InstanceSnapshot s) {
+  private DeployedModel definitionOf(InstanceSnapshot s) {
     return engine.definition(s.definitionKey());
   }
 
@@ -425,7 +425,7 @@ public final class FlowableRouter implements FakeHandler {
     return baseUrl.get() + "/repository/process-definitions/" + enc(flowableId);
   }
 
-  private ObjectNode definitionBody(DeployedDefinition d) {
+  private ObjectNode definitionBody(DeployedModel d) {
     String id = flowableId(d);
     BpmnIndex.ProcessInfo info = index.get(d.key());
     ObjectNode b = NODES.objectNode();
@@ -449,7 +449,7 @@ public final class FlowableRouter implements FakeHandler {
   }
 
   private FakeResponse listDefinitions(FakeRequest req) {
-    List<DeployedDefinition> items = new ArrayList<>(visibleDefinitions());
+    List<DeployedModel> items = new ArrayList<>(visibleDefinitions());
     String deploymentId = req.queryParam("deploymentId");
     String key = req.queryParam("key");
     String keyLike = req.queryParam("keyLike");
@@ -464,19 +464,19 @@ public final class FlowableRouter implements FakeHandler {
         || (tenantId != null && !tenantId.equals(d.tenantId()))
         || (name != null && !name.equals(d.name())));
     if (latestOnly) {
-      Map<String, DeployedDefinition> newest = new LinkedHashMap<>();
-      for (DeployedDefinition d : items) {
+      Map<String, DeployedModel> newest = new LinkedHashMap<>();
+      for (DeployedModel d : items) {
         newest.merge(d.tenantId() + "\u0000" + d.processId(), d, (a, b) -> a.version() >= b.version() ? a : b);
       }
       items = new ArrayList<>(newest.values());
     }
-    Map<String, Comparator<DeployedDefinition>> sorts = new LinkedHashMap<>();
-    sorts.put("name", Comparator.comparing(DeployedDefinition::name, Comparator.nullsFirst(Comparator.naturalOrder())));
+    Map<String, Comparator<DeployedModel>> sorts = new LinkedHashMap<>();
+    sorts.put("name", Comparator.comparing(DeployedModel::name, Comparator.nullsFirst(Comparator.naturalOrder())));
     sorts.put("id", Comparator.comparing(FlowableRouter::flowableId));
-    sorts.put("key", Comparator.comparing(DeployedDefinition::processId));
-    sorts.put("version", Comparator.comparingInt(DeployedDefinition::version));
-    sorts.put("deploymentId", Comparator.comparing(DeployedDefinition::deploymentKey));
-    sorts.put("tenantId", Comparator.comparing(DeployedDefinition::tenantId));
+    sorts.put("key", Comparator.comparing(DeployedModel::processId));
+    sorts.put("version", Comparator.comparingInt(DeployedModel::version));
+    sorts.put("deploymentId", Comparator.comparing(DeployedModel::deploymentKey));
+    sorts.put("tenantId", Comparator.comparing(DeployedModel::tenantId));
     return json(200, page(req.query(), items, sorts, "name", this::definitionBody));
   }
 
@@ -499,10 +499,10 @@ public final class FlowableRouter implements FakeHandler {
     FlowableVariables.read(body.get("transientVariables"), false); // checked, then not kept (see FakeFlowableServer)
     StartCommand cmd;
     if (definitionId != null) {
-      DeployedDefinition d = definitionById(definitionId, false);
+      DeployedModel d = definitionById(definitionId, false);
       cmd = StartCommand.definitionKey(d.key()).withTenantId(d.tenantId());
     } else if (key != null) {
-      DeployedDefinition d = latest(key, tenantId).orElseThrow(() -> FlowableError.badRequest(tenantId == null
+      DeployedModel d = latest(key, tenantId).orElseThrow(() -> FlowableError.badRequest(tenantId == null
           ? "No process definition found for key '" + key + "'"
           : "no processes deployed with key '" + key + "' for tenant identifier '" + tenantId + "'"));
       cmd = StartCommand.definitionKey(d.key()).withTenantId(d.tenantId());
@@ -552,7 +552,7 @@ public final class FlowableRouter implements FakeHandler {
   }
 
   private ObjectNode instanceBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedDefinition d = definitionOf(s);
+    DeployedModel d = definitionOf(s);
     String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
     b.put("id", s.id());
@@ -560,7 +560,7 @@ public final class FlowableRouter implements FakeHandler {
     b.putNull("name");
     b.put("businessKey", s.businessKey());
     b.putNull("businessStatus");
-    b.put("suspended", s.state() == InstanceState.SUSPENDED);
+    b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.put("ended", s.isEnded());
     b.put("processDefinitionId", defId);
     b.put("processDefinitionUrl", definitionUrl(defId));
@@ -577,7 +577,7 @@ public final class FlowableRouter implements FakeHandler {
     b.putNull("referenceType");
     b.putNull("propagatedStageInstanceId");
     b.put("tenantId", s.tenantId());
-    b.put("completed", s.state() == InstanceState.COMPLETED);
+    b.put("completed", s.state() == InstanceStatus.COMPLETED);
     return b;
   }
 
@@ -648,7 +648,7 @@ public final class FlowableRouter implements FakeHandler {
     }
     if (f.get("suspended") != null) {
       boolean want = Boolean.parseBoolean(f.get("suspended"));
-      tests.add(s -> (s.state() == InstanceState.SUSPENDED) == want);
+      tests.add(s -> (s.state() == InstanceStatus.SUSPENDED) == want);
     }
     if (f.get("startedBy") != null) {
       tests.add(s -> f.get("startedBy").equals(startUsers.get(s.id())));
@@ -698,12 +698,12 @@ public final class FlowableRouter implements FakeHandler {
     JsonNode body = parseObject(req, "org.flowable.rest.service.api.runtime.process.ProcessInstanceActionRequest");
     String action = text(body, "action");
     if ("suspend".equals(action)) {
-      if (s.state() == InstanceState.SUSPENDED) {
+      if (s.state() == InstanceStatus.SUSPENDED) {
         throw FlowableError.conflict("Process instance with id '" + id + "' is already suspended.");
       }
       engine.suspend(id);
     } else if ("activate".equals(action)) {
-      if (s.state() != InstanceState.SUSPENDED) {
+      if (s.state() != InstanceStatus.SUSPENDED) {
         throw FlowableError.conflict("Process instance with id '" + id + "' is already active.");
       }
       engine.resume(id);
@@ -821,7 +821,7 @@ public final class FlowableRouter implements FakeHandler {
   private static void collectWaiting(List<NodeSnapshot> nodes, BpmnIndex.ProcessInfo info, Map<String, String> out) {
     for (NodeSnapshot n : nodes) {
       if ((n.type() == NodeType.RECEIVE_TASK || n.type() == NodeType.MESSAGE_CATCH_EVENT)
-          && (n.state() == NodeState.RUNNING || n.state() == NodeState.SUSPENDED)
+          && (n.state() == NodeStatus.RUNNING || n.state() == NodeStatus.SUSPENDED)
           && info.messageByNode().containsKey(n.id())) {
         out.put(n.id(), info.messageByNode().get(n.id()));
       }
@@ -840,7 +840,7 @@ public final class FlowableRouter implements FakeHandler {
     b.putNull("superExecutionUrl");
     b.put("processInstanceId", s.id());
     b.put("processInstanceUrl", baseUrl.get() + "/runtime/process-instances/" + enc(s.id()));
-    b.put("suspended", s.state() == InstanceState.SUSPENDED);
+    b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.put("activityId", activityId != null ? activityId : s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
     b.put("tenantId", s.tenantId());
     return b;
@@ -915,7 +915,7 @@ public final class FlowableRouter implements FakeHandler {
       }
       case "signal", "trigger" -> {
         NodeSnapshot waiting = engine.tree(id).children().stream()
-            .filter(n -> n.type() == NodeType.RECEIVE_TASK && n.state() == NodeState.RUNNING).findFirst()
+            .filter(n -> n.type() == NodeType.RECEIVE_TASK && n.state() == NodeStatus.RUNNING).findFirst()
             .orElseThrow(() -> FlowableError.internal("Execution '" + id + "' is not waiting in a receive task"));
         engine.callback(id, waiting.id(), vars, waiting.version());
         unhide(id, vars.keySet());
@@ -947,7 +947,7 @@ public final class FlowableRouter implements FakeHandler {
   private ObjectNode taskBody(JobSnapshot j) {
     InstanceSnapshot s = engine.get(j.instanceId());
     NodeSnapshot node = engine.tree(j.instanceId()).find(j.nodeId()).orElse(null);
-    DeployedDefinition d = definitionOf(s);
+    DeployedModel d = definitionOf(s);
     String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
     b.put("id", j.key());
@@ -961,7 +961,7 @@ public final class FlowableRouter implements FakeHandler {
     b.put("createTime", FlowableVariables.DATE.format(created));
     b.putNull("dueDate");
     b.put("priority", 50);
-    b.put("suspended", s.state() == InstanceState.SUSPENDED);
+    b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.putNull("claimTime");
     b.put("taskDefinitionKey", j.nodeId());
     b.putNull("scopeDefinitionId");
@@ -1041,7 +1041,7 @@ public final class FlowableRouter implements FakeHandler {
   }
 
   private ObjectNode historyBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedDefinition d = definitionOf(s);
+    DeployedModel d = definitionOf(s);
     String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
     b.put("id", s.id());
@@ -1063,9 +1063,9 @@ public final class FlowableRouter implements FakeHandler {
     }
     b.put("startUserId", startUsers.get(s.id()));
     b.put("startActivityId", s.passedNodeIds().isEmpty() ? null : s.passedNodeIds().get(0));
-    b.put("endActivityId", s.state() == InstanceState.COMPLETED && !s.passedNodeIds().isEmpty()
+    b.put("endActivityId", s.state() == InstanceStatus.COMPLETED && !s.passedNodeIds().isEmpty()
         ? s.passedNodeIds().get(s.passedNodeIds().size() - 1) : null);
-    b.put("deleteReason", s.state() == InstanceState.CANCELLED
+    b.put("deleteReason", s.state() == InstanceStatus.CANCELLED
         ? deleteReasons.getOrDefault(s.id(), DEFAULT_DELETE_REASON) : null);
     b.putNull("superProcessInstanceId");
     b.set("variables", withVariables ? FlowableVariables.writeAll(visibleVariables(s)) : NODES.arrayNode());

@@ -11,4 +11,4 @@ import java.util.Map;
  * @param outputs variables the node produced (job completion, message, callback); empty otherwise
  * @param errorMessage last failure message, or null
  */
-public record NodeData(String nodeId, Map<String, Object> inputs, Map<String, Object> outputs, String errorMessage) {}
+public record NodeExecutionData(String nodeId, Map<String, Object> inputs, Map<String, Object> outputs, String errorMessage) {}

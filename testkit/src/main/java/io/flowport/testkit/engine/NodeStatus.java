@@ -8,39 +8,39 @@ import java.util.Set;
 
 /**
  * Node states of bamboo_engine ({@code bamboo_engine/states.py}) with its {@code TRANSITION}
- * table. The engine moves every node only through {@link #canTransitTo(NodeState)}; a move the
+ * table. The engine moves every node only through {@link #canTransitTo(NodeStatus)}; a move the
  * table does not allow is an {@link EngineException.Reason#ILLEGAL_STATE}.
  */
-public enum NodeState {
+public enum NodeStatus {
   CREATED, READY, LOOP_READY, RUNNING, SUSPENDED, BLOCKED, FINISHED, FAILED, REVOKED,
   ROLLING_BACK, ROLL_BACK_SUCCESS, ROLL_BACK_FAILED;
 
-  private static final Map<NodeState, Set<NodeState>> TRANSITION = new EnumMap<>(NodeState.class);
+  private static final Map<NodeStatus, Set<NodeStatus>> TRANSITION = new EnumMap<>(NodeStatus.class);
 
   static {
-    Set<NodeState> fromReady = EnumSet.of(RUNNING, SUSPENDED);
+    Set<NodeStatus> fromReady = EnumSet.of(RUNNING, SUSPENDED);
     TRANSITION.put(READY, fromReady);
     TRANSITION.put(LOOP_READY, fromReady);
     TRANSITION.put(RUNNING, EnumSet.of(FINISHED, FAILED, REVOKED, SUSPENDED, ROLLING_BACK));
     TRANSITION.put(SUSPENDED, EnumSet.of(READY, REVOKED, RUNNING, ROLLING_BACK));
-    TRANSITION.put(BLOCKED, EnumSet.noneOf(NodeState.class));
-    TRANSITION.put(REVOKED, EnumSet.noneOf(NodeState.class));
+    TRANSITION.put(BLOCKED, EnumSet.noneOf(NodeStatus.class));
+    TRANSITION.put(REVOKED, EnumSet.noneOf(NodeStatus.class));
     TRANSITION.put(FINISHED, EnumSet.of(RUNNING, FAILED, ROLLING_BACK));
     TRANSITION.put(FAILED, EnumSet.of(READY, FINISHED, LOOP_READY));
     TRANSITION.put(ROLLING_BACK, EnumSet.of(ROLL_BACK_SUCCESS, ROLL_BACK_FAILED));
     TRANSITION.put(ROLL_BACK_SUCCESS, EnumSet.of(READY, FINISHED));
     TRANSITION.put(ROLL_BACK_FAILED, EnumSet.of(READY, FINISHED, ROLLING_BACK));
     // CREATED is not a key of bamboo's TRANSITION: nothing may leave it.
-    TRANSITION.put(CREATED, EnumSet.noneOf(NodeState.class));
+    TRANSITION.put(CREATED, EnumSet.noneOf(NodeStatus.class));
   }
 
   /** Whether bamboo's TRANSITION table allows {@code this -> to}. */
-  public boolean canTransitTo(NodeState to) {
+  public boolean canTransitTo(NodeStatus to) {
     return TRANSITION.get(this).contains(to);
   }
 
   /** The states this one may move to (unmodifiable). */
-  public Set<NodeState> allowedTargets() {
+  public Set<NodeStatus> allowedTargets() {
     return Collections.unmodifiableSet(TRANSITION.get(this));
   }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param outputs outputs of that run
  * @param errorMessage error of that run, or null
  */
-public record NodeHistory(
+public record NodeAttempt(
     long id,
     String nodeId,
     Instant startTime,
@@ -29,7 +29,7 @@ public record NodeHistory(
     int retry,
     boolean skip,
     String version,
-    NodeState state,
+    NodeStatus state,
     Map<String, Object> inputs,
     Map<String, Object> outputs,
     String errorMessage) {}

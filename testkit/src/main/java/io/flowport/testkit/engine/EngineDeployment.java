@@ -10,4 +10,4 @@ import java.util.List;
  * @param definitions one per executable process in the resources, in document order; a
  *     duplicate (duplicate filtering on) is the already deployed definition
  */
-public record Deployment(String key, String tenantId, List<DeployedDefinition> definitions) {}
+public record EngineDeployment(String key, String tenantId, List<DeployedModel> definitions) {}

@@ -1,7 +1,7 @@
 package io.flowport.testkit.engine;
 
 /** State of a process instance. */
-public enum InstanceState {
+public enum InstanceStatus {
   /** Never reported by this engine (start runs synchronously); kept for the unified model. */
   CREATED,
   RUNNING,

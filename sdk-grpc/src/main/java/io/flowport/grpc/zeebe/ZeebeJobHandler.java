@@ -8,6 +8,6 @@ import java.util.Map;
  * the job with one retry less (an incident when none are left).
  */
 @FunctionalInterface
-public interface JobHandler {
+public interface ZeebeJobHandler {
   Map<String, ?> handle(ActivatedJob job) throws Exception;
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param deploymentKey key of the deployment that created this version
  * @param deployedAt engine-clock time
  */
-public record DeployedDefinition(
+public record DeployedModel(
     String key,
     String processId,
     String name,
