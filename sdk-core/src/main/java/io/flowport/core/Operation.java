@@ -9,7 +9,9 @@ import java.util.Objects;
  * <p>The constants cover the unified API. Adapters name their engine-specific operations with
  * {@link #of(String, boolean)}; two operations are equal when their names are.
  */
-public final class Operation {
+public final class Operation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public static final Operation DEPLOY = new Operation("deploy", false);
   public static final Operation START_INSTANCE = new Operation("start instance", false);
   public static final Operation START_AND_AWAIT = new Operation("start and await instance", false);

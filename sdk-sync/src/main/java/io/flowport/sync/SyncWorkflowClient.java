@@ -82,6 +82,30 @@ public interface SyncWorkflowClient extends AutoCloseable {
   /** The wrapped async client, for calls that should not block. */
   WorkflowClient async();
 
+  /**
+   * The engine's own operations of the wrapped client, e.g. {@code FlowableOperations} or
+   * {@code ZeebeOperations}: the async view, whose futures {@link #join} waits for the way this
+   * client's own methods wait.
+   *
+   * <pre>{@code
+   * FlowableOperations flowable = sync.engineOperations(FlowableOperations.class);
+   * List<IdentityLink> links = sync.join(flowable.getIdentityLinks(instanceId));
+   * }</pre>
+   *
+   * @param type the engine's operations interface
+   * @throws io.flowport.core.error.OperationNotSupportedException when the wrapped client is not
+   *     of that engine (it does not implement {@code type})
+   */
+  <T> T engineOperations(Class<T> type);
+
+  /**
+   * Waits for {@code future} as every blocking method here does: its WorkflowException rethrown on
+   * this thread ({@link io.flowport.core.error.WorkflowException#rethrownHere()}), never
+   * {@code CompletionException}; interruption cancels the call, keeps the interrupt flag and
+   * throws {@link java.util.concurrent.CancellationException}.
+   */
+  <T> T join(java.util.concurrent.CompletableFuture<T> future);
+
   Definitions definitions();
 
   Instances instances();

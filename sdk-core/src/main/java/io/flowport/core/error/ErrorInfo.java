@@ -21,7 +21,7 @@ public record ErrorInfo(
     String engineCode,
     String engineMessage,
     String requestId,
-    boolean requestMayHaveBeenProcessed) {
+    boolean requestMayHaveBeenProcessed) implements java.io.Serializable {
 
   /** An error the client found before sending anything. */
   public static ErrorInfo clientSide(String engine, Operation operation) {

@@ -10,12 +10,16 @@ import java.util.Objects;
  *
  * <p>Subclasses are per meaning, not per engine: catch {@link InstanceNotFoundException} whether
  * Zeebe said NOT_FOUND or Flowable said 404. Messages never contain credentials.
+ *
+ * <p>Serializable: its kind and {@link #info()} survive Java serialization (a remote call, a
+ * cache, a job queue), and the copy is of the same subclass.
  */
 public class WorkflowException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ErrorKind kind;
-  private final transient ErrorInfo info;
+  /** Serialized with the exception (ErrorInfo and Operation are serializable), so nothing is lost in a round trip. */
+  private final ErrorInfo info;
 
   protected WorkflowException(ErrorKind kind, ErrorInfo info, Throwable cause) {
     super(describe(kind, info), cause);

@@ -21,6 +21,7 @@ import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.CallExecutor;
+import io.flowport.core.spi.Checks;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.core.spi.JsonValues;
 import io.flowport.core.spi.Unsupported;
@@ -156,27 +157,6 @@ public final class DefaultWorkflowClient implements WorkflowClient {
     return Args.requireId(engine, op, what, value);
   }
 
-  private StartRequest checkedStart(Operation op, StartRequest request) {
-    Args.requireNonNull(engine, op, "request", request);
-    if (request.definition() == null && request.messageName() == null) {
-      throw Args.invalid(engine, op, "a start request needs a definition or a message name");
-    }
-    if (request.definition() != null && request.messageName() != null) {
-      throw Args.invalid(engine, op, "a start request names a definition or a message, not both");
-    }
-    if (request.definition() != null) {
-      if (request.definition().isByKey()) {
-        id(op, "definition key", request.definition().key());
-      } else {
-        id(op, "definition id", request.definition().id());
-      }
-    } else {
-      id(op, "message name", request.messageName());
-    }
-    Map<String, Object> vars = JsonValues.checkVariables(engine, op, request.variables());
-    return request.withVariables(vars);
-  }
-
   private final class DefinitionsImpl implements Definitions {
     @Override
     public CompletableFuture<Deployment> deploy(DeployRequest request) {
@@ -197,7 +177,7 @@ public final class DefaultWorkflowClient implements WorkflowClient {
     public CompletableFuture<Instance> start(StartRequest request) {
       Operation op = Operation.START_INSTANCE;
       return call(op, () -> {
-        StartRequest checked = checkedStart(op, request);
+        StartRequest checked = Checks.of(engine, op).start(request);
         return ctx -> backend.start(ctx, checked);
       });
     }
@@ -211,7 +191,7 @@ public final class DefaultWorkflowClient implements WorkflowClient {
         }
         StartRequest checked;
         try {
-          checked = checkedStart(op, request);
+          checked = Checks.of(engine, op).start(request);
           checkTimeout(op, timeout);
         } catch (WorkflowException e) {
           return CompletableFuture.failedFuture(e);

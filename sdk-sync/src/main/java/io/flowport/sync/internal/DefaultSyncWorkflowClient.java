@@ -17,11 +17,13 @@ import io.flowport.core.model.NodeHistory;
 import io.flowport.core.model.Page;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
+import io.flowport.core.spi.Unsupported;
 import io.flowport.sync.SyncWorkflowClient;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,9 @@ import java.util.stream.StreamSupport;
 
 /** {@link SyncWorkflowClient} over a {@link WorkflowClient}: each call waits for the future. */
 public final class DefaultSyncWorkflowClient implements SyncWorkflowClient {
+  /** Names engine-specific calls waited for through {@link #join}, in the rare errors that need one. */
+  private static final Operation ENGINE_OPERATIONS = Operation.of("engine operation", false);
+
   private final WorkflowClient async;
   private final String engine;
   private final Definitions definitions = new DefinitionsImpl();
@@ -62,6 +67,21 @@ public final class DefaultSyncWorkflowClient implements SyncWorkflowClient {
   @Override
   public WorkflowClient async() {
     return async;
+  }
+
+  @Override
+  public <T> T engineOperations(Class<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    if (!type.isInstance(async)) {
+      throw Unsupported.exception(engine, ENGINE_OPERATIONS).rethrownHere();
+    }
+    return type.cast(async);
+  }
+
+  @Override
+  public <T> T join(CompletableFuture<T> future) {
+    Objects.requireNonNull(future, "future == null");
+    return Blocking.await(engine, ENGINE_OPERATIONS, future);
   }
 
   @Override
