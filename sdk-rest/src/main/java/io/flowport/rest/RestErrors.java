@@ -20,12 +20,19 @@ public final class RestErrors {
   private RestErrors() {}
 
   /**
-   * The engine's code and message found in an error body.
+   * The engine's code, message and request id found in an error body.
    *
    * @param code the engine's own code, or null
    * @param message the engine's message, or null
+   * @param requestId the request id the body carries (OBS {@code request_id}, bk-sops
+   *     {@code trace_id}), or null; it wins over a request-id header
    */
-  public record ErrorBody(String code, String message) {}
+  public record ErrorBody(String code, String message, String requestId) {
+    /** A body with a code and a message and no request id. */
+    public ErrorBody(String code, String message) {
+      this(code, message, null);
+    }
+  }
 
   /** Finds the engine's code and message in an error answer; returns null when the body has none. */
   @FunctionalInterface
@@ -39,8 +46,18 @@ public final class RestErrors {
    * object or has neither.
    */
   public static ErrorBodyParser jsonFields(List<String> codeFields, List<String> messageFields) {
+    return jsonFields(codeFields, messageFields, List.of());
+  }
+
+  /**
+   * As {@link #jsonFields(List, List)}, also taking the request id from the first non-blank of
+   * {@code requestIdFields} (e.g. OBS's {@code request_id}).
+   */
+  public static ErrorBodyParser jsonFields(
+      List<String> codeFields, List<String> messageFields, List<String> requestIdFields) {
     List<String> codes = List.copyOf(codeFields);
     List<String> messages = List.copyOf(messageFields);
+    List<String> requestIds = List.copyOf(requestIdFields);
     return response -> {
       JsonNode node = response.jsonIfAny().orElse(null);
       if (node == null || !node.isObject()) {
@@ -48,7 +65,48 @@ public final class RestErrors {
       }
       String code = first(node, codes);
       String message = first(node, messages);
-      return code == null && message == null ? null : new ErrorBody(code, message);
+      return code == null && message == null ? null : new ErrorBody(code, message, first(node, requestIds));
+    };
+  }
+
+  /**
+   * A parser for XML error documents such as OBS's
+   * {@code <Error><Code>NoSuchBucket</Code><Message>..</Message><RequestId>..</RequestId></Error>}:
+   * the text of the first element named {@code codeElement}, {@code messageElement} and
+   * {@code requestIdElement} (null to read none) anywhere in the document. Null for a body that is
+   * not XML (or has neither code nor message). DOCTYPEs and external entities are refused.
+   */
+  public static ErrorBodyParser xmlElements(String codeElement, String messageElement, String requestIdElement) {
+    Objects.requireNonNull(codeElement, "codeElement == null");
+    Objects.requireNonNull(messageElement, "messageElement == null");
+    return response -> {
+      org.w3c.dom.Document doc = XmlBodies.parse(response.body());
+      if (doc == null) {
+        return null;
+      }
+      String code = XmlBodies.firstText(doc, codeElement);
+      String message = XmlBodies.firstText(doc, messageElement);
+      String requestId = requestIdElement == null ? null : XmlBodies.firstText(doc, requestIdElement);
+      return code == null && message == null ? null : new ErrorBody(code, message, requestId);
+    };
+  }
+
+  /** The first parser's body, or the next one's when it finds none (a JSON or an XML error, as OBS sends). */
+  public static ErrorBodyParser firstOf(ErrorBodyParser... parsers) {
+    List<ErrorBodyParser> all = List.of(parsers);
+    return response -> {
+      for (ErrorBodyParser p : all) {
+        ErrorBody body;
+        try {
+          body = p.parse(response);
+        } catch (RuntimeException e) {
+          body = null;
+        }
+        if (body != null) {
+          return body;
+        }
+      }
+      return null;
     };
   }
 
@@ -83,8 +141,9 @@ public final class RestErrors {
               : parsed.message())
           : "unexpected error body: " + response.excerpt();
       String code = parsed == null ? null : parsed.code();
+      String requestId = parsed != null && parsed.requestId() != null ? parsed.requestId() : response.requestId();
       return adjust(table.toException(operation, String.valueOf(response.status()), code,
-          withRetryAfter(message, response), response.requestId(), null), response);
+          withRetryAfter(message, response), requestId, null), response);
     };
   }
 

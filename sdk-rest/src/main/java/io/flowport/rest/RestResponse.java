@@ -126,7 +126,7 @@ public final class RestResponse {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The request id the server sent (x-request-id, x-obs-request-id, ...), or null. */
+  /** The request id the server sent in one of the headers the adapter named, or null. */
   public String requestId() {
     return requestId;
   }

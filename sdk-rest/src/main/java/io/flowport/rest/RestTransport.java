@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The OkHttp call timeout is the attempt's remaining time ({@link CallContext#remaining()}).
  *       OkHttp's own retry on connection failure is off.
  *   <li>Cancelling a returned future cancels the OkHttp {@link Call}.
- *   <li>Transport failures become typed exceptions that say whether the request may have been
- *       processed; non-2xx answers go through the adapter's {@link ErrorReader}; 2xx answers a
- *       reader cannot read become UnexpectedResponseException with an excerpt.
+ *   <li>It only sends: an answer, whatever its status, completes the future; reading it (the
+ *       adapter's {@link ErrorReader} for error answers) is the backend's, through
+ *       {@link RestCalls}. Transport failures become typed exceptions that say whether the
+ *       request may have been processed.
  *   <li>One OkHttpClient per transport (own dispatcher threads and connection pool), released by
  *       {@link #close()}.
  * </ul>
@@ -72,13 +73,9 @@ public final class RestTransport implements AutoCloseable {
   /** RestBody.JSON, parsed once: MediaType.parse runs a regex per call. */
   private static final MediaType JSON = MediaType.parse(RestBody.JSON);
 
-  /** Headers read for a request id when the builder names none. */
-  public static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("x-request-id", "x-obs-request-id");
-
   private final String engine;
   private final HttpUrl baseUrl;
   private final Credentials credentials;
-  private final ErrorReader errorReader;
   private final Map<String, String> defaultHeaders;
   private final List<String> requestIdHeaders;
   private final long maxResponseBytes;
@@ -92,7 +89,6 @@ public final class RestTransport implements AutoCloseable {
     this.engine = b.engine;
     this.baseUrl = b.baseUrl;
     this.credentials = b.credentials;
-    this.errorReader = b.errorReader;
     this.defaultHeaders = Map.copyOf(b.defaultHeaders);
     this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
     this.maxResponseBytes = b.maxResponseBytes;
@@ -158,52 +154,6 @@ public final class RestTransport implements AutoCloseable {
       start(ctx, request, future);
     }
     return future;
-  }
-
-  /**
-   * Sends {@code request} once and reads a 2xx answer with {@code reader}; any other status goes
-   * through the error reader. Cancelling the result cancels the call.
-   */
-  public <T> CompletableFuture<T> call(CallContext ctx, RestRequest request, ResponseReader<T> reader) {
-    return RestFutures.map(send(ctx, request), response -> read(ctx.operation(), response, reader));
-  }
-
-  /** {@link #call} ignoring the body of the answer. */
-  public CompletableFuture<Void> call(CallContext ctx, RestRequest request) {
-    return call(ctx, request, ResponseReader.discard());
-  }
-
-  /**
-   * The value {@code reader} reads from a 2xx {@code response}; for other statuses, throws the
-   * error reader's exception. A reader failure other than a WorkflowException becomes
-   * UnexpectedResponseException with an excerpt of the body.
-   */
-  public <T> T read(Operation operation, RestResponse response, ResponseReader<T> reader) {
-    if (!response.isSuccessful()) {
-      throw error(operation, response);
-    }
-    try {
-      return reader.read(response);
-    } catch (WorkflowException e) {
-      throw e;
-    } catch (Exception | StackOverflowError e) {
-      throw RestErrors.unexpected(engine, operation, response, e);
-    }
-  }
-
-  /** The exception for an error answer, from the adapter's error reader (never null). */
-  public WorkflowException error(Operation operation, RestResponse response) {
-    try {
-      WorkflowException e = errorReader.read(operation, response);
-      if (e != null) {
-        return e;
-      }
-    } catch (RuntimeException e) {
-      log.debug("[{}] the error reader failed on {}", engine, response, e);
-    }
-    return ErrorKind.UNKNOWN_STATUS.toException(new io.flowport.core.error.ErrorInfo(engine, operation,
-        String.valueOf(response.status()), null, "unreadable error answer: " + response.excerpt(),
-        response.requestId(), true));
   }
 
   private void start(CallContext ctx, RestRequest request, CompletableFuture<RestResponse> future) {
@@ -436,9 +386,8 @@ public final class RestTransport implements AutoCloseable {
     private final String engine;
     private HttpUrl baseUrl;
     private Credentials credentials = Credentials.none();
-    private ErrorReader errorReader;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-    private final List<String> requestIdHeaders = new ArrayList<>(DEFAULT_REQUEST_ID_HEADERS);
+    private final List<String> requestIdHeaders = new ArrayList<>();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration keepAlive = Duration.ofSeconds(15);
     private int maxIdleConnections = 8;
@@ -485,22 +434,22 @@ public final class RestTransport implements AutoCloseable {
       return this;
     }
 
-    /** How error answers become exceptions; required. */
-    public Builder errorReader(ErrorReader errorReader) {
-      this.errorReader = Objects.requireNonNull(errorReader, "errorReader == null");
-      return this;
-    }
-
     /** A header sent on every request ({@code Accept: application/json} and a User-Agent are preset). */
     public Builder defaultHeader(String name, String value) {
       defaultHeaders.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** Response headers that carry a request id, tried in order (names in any case). */
+    /**
+     * Response headers that carry a request id, tried in order (names in any case); none by
+     * default: each adapter names its engine's (OBS {@code x-obs-request-id}). The first one
+     * present is {@link RestResponse#requestId()}.
+     */
     public Builder requestIdHeaders(String... names) {
       requestIdHeaders.clear();
-      requestIdHeaders.addAll(List.of(names));
+      for (String n : names) {
+        requestIdHeaders.add(Objects.requireNonNull(n, "name == null"));
+      }
       return this;
     }
 
@@ -557,9 +506,6 @@ public final class RestTransport implements AutoCloseable {
     public RestTransport build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");
-      }
-      if (errorReader == null) {
-        throw new IllegalStateException("errorReader is required");
       }
       return new RestTransport(this);
     }

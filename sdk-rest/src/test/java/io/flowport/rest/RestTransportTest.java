@@ -91,8 +91,12 @@ class RestTransportTest {
     return RestTransport.builder("test")
         .baseUrl(server.baseUrl() + "/api/")
         .credentials(credentials)
-        .errorReader(READER)
+        .requestIdHeaders("x-request-id")
         .build();
+  }
+
+  RestCalls calls() {
+    return new RestCalls(transport, READER);
   }
 
   static CallContext ctx() {
@@ -148,7 +152,7 @@ class RestTransportTest {
   void basicAuthIsSentButNeverShown() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)
         .withBody("{\"message\":\"nope\"}").withHeader("x-request-id", "req-42")));
-    Throwable t = failure(transport.call(ctx(), RestRequest.get("x").build()));
+    Throwable t = failure(calls().call(ctx(), RestRequest.get("x").build()));
 
     LoggedRequest sent = server.findAll(getRequestedFor(anyUrl())).get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Basic a2VybWl0OnMzY3JldC1wdw==");
@@ -219,7 +223,7 @@ class RestTransportTest {
       server.resetAll();
       server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withBody(c.body())
           .withHeader("Content-Type", c.contentType())));
-      Throwable t = failure(transport.call(ctx(), RestRequest.get("x").build(), ResponseReader.json()));
+      Throwable t = failure(calls().call(ctx(), RestRequest.get("x").build(), ResponseReader.json()));
       assertThat(t).as(c.body()).isInstanceOf(io.flowport.core.error.InstanceNotFoundException.class);
       assertThat(t.getMessage()).contains(c.expectedMessagePart()).contains("404");
       assertThat(((WorkflowException) t).requestMayHaveBeenProcessed()).isFalse();
@@ -229,14 +233,14 @@ class RestTransportTest {
   @Test
   void backPressureIsNotProcessedAndNotesRetryAfter() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
-    Throwable t = failure(transport.call(ctx(), RestRequest.post("x").build()));
+    Throwable t = failure(calls().call(ctx(), RestRequest.post("x").build()));
     assertThat(t).isInstanceOf(BackPressureException.class).hasMessageContaining("Retry-After: 3");
     assertThat(((WorkflowException) t).requestMayHaveBeenProcessed()).isFalse();
     assertThat(((WorkflowException) t).isRetryable()).isTrue();
 
     server.resetAll();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
-    Throwable u = failure(transport.call(ctx(), RestRequest.post("x").build()));
+    Throwable u = failure(calls().call(ctx(), RestRequest.post("x").build()));
     assertThat(u).isInstanceOf(EngineUnavailableException.class);
     assertThat(((WorkflowException) u).requestMayHaveBeenProcessed()).isFalse();
   }
@@ -245,7 +249,7 @@ class RestTransportTest {
   void unreadableSuccessBodiesAreUnexpectedResponses() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("<html>proxy login</html>")
         .withHeader("X-Request-ID", "r-7")));
-    Throwable t = failure(transport.call(ctx(), RestRequest.get("x").build(), r -> r.json().get("id").asText()));
+    Throwable t = failure(calls().call(ctx(), RestRequest.get("x").build(), r -> r.json().get("id").asText()));
     assertThat(t).isInstanceOf(UnexpectedResponseException.class)
         .hasMessageContaining("<html>proxy login</html>").hasMessageContaining("GET /api/x");
     assertThat(((WorkflowException) t).requestId()).isEqualTo("r-7");
@@ -253,16 +257,16 @@ class RestTransportTest {
     // a reader's NullPointerException on a JSON body of the wrong shape is typed too
     server.resetAll();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"other\":1}")));
-    Throwable u = failure(transport.call(ctx(), RestRequest.get("x").build(), r -> r.json().get("id").asText()));
+    Throwable u = failure(calls().call(ctx(), RestRequest.get("x").build(), r -> r.json().get("id").asText()));
     assertThat(u).isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("{\"other\":1}");
   }
 
   @Test
   void aBrokenErrorReaderStillGivesATypedError() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(418).withBody("teapot")));
-    try (RestTransport t = RestTransport.builder("test").baseUrl(server.baseUrl())
-        .errorReader((op, r) -> { throw new NullPointerException("bug"); }).build()) {
-      assertThat(failure(t.call(ctx(), RestRequest.get("x").build())))
+    try (RestTransport t = RestTransport.builder("test").baseUrl(server.baseUrl()).build()) {
+      RestCalls broken = new RestCalls(t, (op, r) -> { throw new NullPointerException("bug"); });
+      assertThat(failure(broken.call(ctx(), RestRequest.get("x").build())))
           .isInstanceOf(UnknownStatusException.class).hasMessageContaining("teapot");
     }
   }
@@ -276,7 +280,7 @@ class RestTransportTest {
       port = s.getLocalPort();
     }
     try (RestTransport t = RestTransport.builder("test").baseUrl("http://127.0.0.1:" + port)
-        .errorReader(READER).build()) {
+        .build()) {
       Throwable e = failure(t.send(ctx(), RestRequest.post("x").build()));
       assertThat(e).isInstanceOf(EngineUnavailableException.class);
       assertThat(((WorkflowException) e).requestMayHaveBeenProcessed()).isFalse();
@@ -302,7 +306,7 @@ class RestTransportTest {
     CallContext shortCtx = new CallContext("test", OP, 1, Instant.now().plusMillis(300));
     long t0 = System.nanoTime();
     Throwable e;
-    try (RestTransport t = RestTransport.builder("test").baseUrl(slow.baseUrl()).errorReader(READER).build()) {
+    try (RestTransport t = RestTransport.builder("test").baseUrl(slow.baseUrl()).build()) {
       e = failure(t.send(shortCtx, RestRequest.get("slow").build()));
     } finally {
       slow.stop();
@@ -335,7 +339,7 @@ class RestTransportTest {
       serverThread.setDaemon(true);
       serverThread.start();
       try (RestTransport t = RestTransport.builder("test")
-          .baseUrl("http://127.0.0.1:" + listener.getLocalPort()).errorReader(READER).build()) {
+          .baseUrl("http://127.0.0.1:" + listener.getLocalPort()).build()) {
         CompletableFuture<RestResponse> f = t.send(ctx(), RestRequest.get("hang").build());
         assertThat(requestRead.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(f.cancel(true)).isTrue();
@@ -363,7 +367,7 @@ class RestTransportTest {
   }
 
   private void closeFailsCallsInFlightAndLeavesNoThreads(WireMockServer server) throws Exception {
-    RestTransport t = RestTransport.builder("closing").baseUrl(server.baseUrl()).errorReader(READER).build();
+    RestTransport t = RestTransport.builder("closing").baseUrl(server.baseUrl()).build();
     CompletableFuture<RestResponse> f = t.send(ctx(), RestRequest.get("slow").build());
     String okHttpName = "OkHttp " + server.baseUrl(); // OkHttp renames its thread during a call
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -408,7 +412,7 @@ class RestTransportTest {
   void cancellingAChainCancelsTheRequestInFlight() throws Exception {
     WireMockServer slow = slowServer();
     slow.stubFor(get(urlPathEqualTo("/one")).willReturn(aResponse().withStatus(200)));
-    try (RestTransport t = RestTransport.builder("test").baseUrl(slow.baseUrl()).errorReader(READER).build()) {
+    try (RestTransport t = RestTransport.builder("test").baseUrl(slow.baseUrl()).build()) {
       AtomicReference<CompletableFuture<RestResponse>> second = new AtomicReference<>();
       CountDownLatch secondStarted = new CountDownLatch(1);
       CompletableFuture<RestResponse> chained = RestFutures.compose(
@@ -432,9 +436,9 @@ class RestTransportTest {
 
   @Test
   void baseUrlsMustBeHttp() {
-    assertThat(catchThrowable(() -> RestTransport.builder("x").baseUrl("ftp://x").errorReader(READER).build()))
+    assertThat(catchThrowable(() -> RestTransport.builder("x").baseUrl("ftp://x").build()))
         .isInstanceOf(IllegalArgumentException.class);
-    try (RestTransport t = RestTransport.builder("x").baseUrl("http://localhost:1/a/b/").errorReader(READER).build()) {
+    try (RestTransport t = RestTransport.builder("x").baseUrl("http://localhost:1/a/b/").build()) {
       assertThat(t.baseUrl()).isEqualTo("http://localhost:1/a/b");
     }
   }

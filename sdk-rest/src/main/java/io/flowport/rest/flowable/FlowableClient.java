@@ -53,14 +53,13 @@ public final class FlowableClient implements WorkflowClient {
     RestTransport.Builder transport = RestTransport.builder(FlowableBackend.ENGINE)
         .baseUrl(b.baseUrl)
         .credentials(b.credentials)
-        .errorReader(FlowableErrors.READER)
         .continuationExecutor(b.options.callbackExecutor());
     if (b.transportCustomizer != null) {
       b.transportCustomizer.accept(transport);
     }
     RestTransport http = transport.build();
     this.baseUrl = http.baseUrl();
-    this.backend = new FlowableBackend(http);
+    this.backend = new FlowableBackend(new io.flowport.rest.RestCalls(http, FlowableErrors.READER));
     this.executor = CallExecutor.create(FlowableBackend.ENGINE, b.options, backend.traits());
     this.client = WorkflowClients.create(backend, executor);
   }

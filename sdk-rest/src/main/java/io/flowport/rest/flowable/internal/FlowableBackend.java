@@ -25,6 +25,7 @@ import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.rest.RestBody;
+import io.flowport.rest.RestCalls;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.RestRequest;
 import io.flowport.rest.RestResponse;
@@ -88,14 +89,14 @@ public final class FlowableBackend implements EngineBackend {
       Operation.GET_VARIABLES, Operation.GET_VARIABLE, Operation.CREATE_VARIABLES, Operation.UPSERT_VARIABLES,
       Operation.PUBLISH_MESSAGE)));
 
-  private final RestTransport http;
+  private final RestCalls http;
 
-  public FlowableBackend(RestTransport http) {
+  public FlowableBackend(RestCalls http) {
     this.http = http;
   }
 
   public RestTransport transport() {
-    return http;
+    return http.transport();
   }
 
   @Override
@@ -262,13 +263,13 @@ public final class FlowableBackend implements EngineBackend {
 
   @Override
   public CompletableFuture<Instance> get(CallContext ctx, String instanceId) {
-    CompletableFuture<RestResponse> runtime = http.send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId).build());
+    CompletableFuture<RestResponse> runtime = http.transport().send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId).build());
     return RestFutures.compose(runtime, r -> {
       if (r.status() != 404) {
         return CompletableFuture.completedFuture(http.read(ctx.operation(), r, x -> FlowableJson.runtimeInstance(x.json())));
       }
       // Not in the runtime: an ended instance lives on in history.
-      return RestFutures.map(http.send(ctx, RestRequest.get("history", "historic-process-instances", instanceId).build()),
+      return RestFutures.map(http.transport().send(ctx, RestRequest.get("history", "historic-process-instances", instanceId).build()),
           h -> h.status() == 404
               ? rethrow(http.error(ctx.operation(), r))
               : http.read(ctx.operation(), h, x -> FlowableJson.historicInstance(x.json())));
@@ -416,7 +417,7 @@ public final class FlowableBackend implements EngineBackend {
   /** Every variable with its type; from history when the instance has ended. */
   public CompletableFuture<List<FlowableVariable>> getTypedVariables(CallContext ctx, String instanceId) {
     CompletableFuture<RestResponse> runtime =
-        http.send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId, "variables").build());
+        http.transport().send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId, "variables").build());
     return RestFutures.compose(runtime, r -> {
       if (r.status() != 404 || !isMissingExecution(r)) {
         return CompletableFuture.completedFuture(
@@ -429,7 +430,7 @@ public final class FlowableBackend implements EngineBackend {
   @Override
   public CompletableFuture<Object> getVariable(CallContext ctx, String instanceId, String name) {
     CompletableFuture<RestResponse> runtime =
-        http.send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId, "variables", name).build());
+        http.transport().send(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId, "variables", name).build());
     return RestFutures.compose(runtime, r -> {
       if (r.status() != 404 || !isMissingExecution(r)) {
         return CompletableFuture.completedFuture(
@@ -454,7 +455,7 @@ public final class FlowableBackend implements EngineBackend {
         .query("processInstanceId", instanceId)
         .query("includeProcessVariables", true)
         .build();
-    return RestFutures.map(http.send(ctx, request), h -> http.read(ctx.operation(), h, x -> {
+    return RestFutures.map(http.transport().send(ctx, request), h -> http.read(ctx.operation(), h, x -> {
       JsonNode data = x.json().get("data");
       if (data == null || !data.isArray()) {
         throw new IllegalStateException("no data array");

@@ -1,0 +1,121 @@
+package io.flowport.rest;
+
+import io.flowport.core.ClientOptions;
+import io.flowport.core.auth.Credentials;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The base of every REST adapter's client builder: base URL, credentials, options and the
+ * user's transport customisation, the same for every REST engine. The adapter adds its own
+ * settings and makes the client in {@link #create}.
+ *
+ * <p>The user's {@link #transport(Consumer)} customisation runs first; the adapter's
+ * {@link #adapterTransport(RestTransport.Builder)} runs after it, so what the adapter must decide
+ * (its request-id headers, its default headers) cannot be replaced. Error reading is not a
+ * transport setting at all: the backend owns it ({@link RestCalls}).
+ *
+ * <pre>{@code
+ * public static final class Builder extends RestClientBuilder<Builder, AcmeClient> {
+ *   private Builder() { super("acme"); }
+ *
+ *   protected void adapterTransport(RestTransport.Builder transport) {
+ *     transport.requestIdHeaders("x-acme-request-id");
+ *   }
+ *
+ *   protected AcmeClient create(RestTransport transport, ClientOptions options) {
+ *     return new AcmeClient(new AcmeBackend(new RestCalls(transport, AcmeErrors.READER)), options);
+ *   }
+ * }
+ * }</pre>
+ *
+ * @param <SELF> the adapter's builder
+ * @param <C> the client it builds
+ */
+public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>, C> {
+  private final String engine;
+  private String baseUrl;
+  private Credentials credentials = Credentials.none();
+  private ClientOptions options = ClientOptions.defaults();
+  private Consumer<RestTransport.Builder> customizer;
+
+  /** A builder of clients for {@code engine}. */
+  protected RestClientBuilder(String engine) {
+    this.engine = Objects.requireNonNull(engine, "engine == null");
+  }
+
+  /** Where the engine's REST API lives; its path is kept and request paths are appended. Required. */
+  public SELF baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    return self();
+  }
+
+  /** How requests authenticate; none by default. */
+  public SELF credentials(Credentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+    return self();
+  }
+
+  /** Retries, timeouts, listeners and the callback executor. */
+  public SELF options(ClientOptions options) {
+    this.options = Objects.requireNonNull(options, "options == null");
+    return self();
+  }
+
+  /**
+   * Access to the HTTP transport's settings (connect timeout, pool, redirects, TLS through
+   * OkHttp). It cannot change what the adapter decides (see the class comment).
+   */
+  public SELF transport(Consumer<RestTransport.Builder> customizer) {
+    this.customizer = Objects.requireNonNull(customizer, "customizer == null");
+    return self();
+  }
+
+  /**
+   * The client. The transport it makes is closed again if making the client fails.
+   *
+   * @throws IllegalStateException without a base URL, or when the adapter's settings conflict
+   * @throws IllegalArgumentException when the base URL is not an http(s) URL
+   */
+  public final C build() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("baseUrl is required");
+    }
+    validate();
+    RestTransport.Builder transport = RestTransport.builder(engine)
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .continuationExecutor(options.callbackExecutor());
+    if (customizer != null) {
+      customizer.accept(transport);
+    }
+    adapterTransport(transport);
+    RestTransport built = transport.build();
+    try {
+      return create(built, options);
+    } catch (RuntimeException | Error e) {
+      built.close();
+      throw e;
+    }
+  }
+
+  /** The adapter's own checks of its settings, before anything is made; nothing by default. */
+  protected void validate() {}
+
+  /** The adapter's transport settings, applied after the user's customisation; nothing by default. */
+  protected void adapterTransport(RestTransport.Builder transport) {}
+
+  /** Makes the client over {@code transport}, which it then owns. */
+  protected abstract C create(RestTransport transport, ClientOptions options);
+
+  /** The credentials given, for adapters that need them beside the transport. */
+  protected final Credentials credentials() {
+    return credentials;
+  }
+
+  /** This builder, typed as the adapter's. */
+  @SuppressWarnings("unchecked")
+  protected final SELF self() {
+    return (SELF) this;
+  }
+}

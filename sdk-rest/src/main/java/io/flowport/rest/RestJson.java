@@ -1,0 +1,74 @@
+package io.flowport.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.core.spi.ResponseBodies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Small JSON helpers for REST backends' readers and bodies. The {@code require...} methods throw
+ * {@link IllegalStateException} when the answer is not the engine's shape; {@link RestCalls} turns
+ * that into UnexpectedResponseException with an excerpt of the body.
+ */
+public final class RestJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private RestJson() {}
+
+  /** A new empty JSON object, for a request body. */
+  public static ObjectNode object() {
+    return NODES.objectNode();
+  }
+
+  /** A text field of an object, or null when missing or JSON null (numbers and booleans as text). */
+  public static String text(JsonNode node, String field) {
+    return ResponseBodies.text(node, field);
+  }
+
+  /** A text field that must be present and non-empty. */
+  public static String requireText(JsonNode node, String field) {
+    String v = text(node, field);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalStateException("no '" + field + "'");
+    }
+    return v;
+  }
+
+  /** The array in {@code field} of an object. */
+  public static JsonNode requireArray(JsonNode node, String field) {
+    JsonNode array = node == null ? null : node.get(field);
+    if (array == null || !array.isArray()) {
+      throw new IllegalStateException("no '" + field + "' array");
+    }
+    return array;
+  }
+
+  /** Each element of an array, read by {@code item}. */
+  public static <T> List<T> items(JsonNode array, Function<JsonNode, T> item) {
+    if (array == null || !array.isArray()) {
+      throw new IllegalStateException("not a JSON array");
+    }
+    List<T> out = new ArrayList<>(array.size());
+    for (JsonNode n : array) {
+      out.add(item.apply(n));
+    }
+    return out;
+  }
+
+  /** Sets {@code field} when {@code value} is not null; returns {@code node}. */
+  public static ObjectNode putIfNotNull(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+    return node;
+  }
+
+  /** The number at a JSON pointer ({@code "/metadata/pagination/total"}), or -1 when there is none. */
+  public static long longAt(JsonNode node, String pointer) {
+    JsonNode v = node == null ? null : node.at(pointer);
+    return v == null || !v.isNumber() && !v.isTextual() ? -1 : v.asLong(-1);
+  }
+}
