@@ -6,7 +6,8 @@ import io.flowport.grpc.zeebe.ZeebeClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.InMemoryContractTarget;
-import io.flowport.testkit.fakes.ContractTargets;
+import io.flowport.testkit.fakes.flowable.FlowableContractTargets;
+import io.flowport.testkit.fakes.zeebe.ZeebeContractTargets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +38,16 @@ public final class Main {
     Map<String, Supplier<ContractTarget>> targets = new LinkedHashMap<>();
     targets.put("in-memory", InMemoryContractTarget::new);
     if (zeebe == null) {
-      targets.put("zeebe (fake gateway)", () -> ContractTargets.zeebeFake(ClientOptions.defaults()));
+      targets.put("zeebe (fake gateway)", () -> ZeebeContractTargets.fake(ClientOptions.defaults()));
     } else {
-      targets.put("zeebe " + zeebe, () -> ContractTargets.zeebe(
+      targets.put("zeebe " + zeebe, () -> ZeebeContractTargets.of(
           ZeebeClient.builder().gatewayAddress(zeebe).usePlaintext().build()));
     }
     if (flowable == null) {
-      targets.put("flowable (fake REST)", () -> ContractTargets.flowableFake(ClientOptions.defaults()));
+      targets.put("flowable (fake REST)", () -> FlowableContractTargets.fake(ClientOptions.defaults()));
     } else {
       Credentials credentials = user == null ? Credentials.none() : Credentials.basic(user, password == null ? "" : password);
-      targets.put("flowable " + flowable, () -> ContractTargets.flowable(
+      targets.put("flowable " + flowable, () -> FlowableContractTargets.of(
           FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
 

@@ -1,5 +1,10 @@
 package io.flowport.samples;
 
+import static io.flowport.testkit.contract.Scenario.MESSAGE_CATCH;
+import static io.flowport.testkit.contract.Scenario.MESSAGE_START;
+import static io.flowport.testkit.contract.Scenario.NOOP;
+import static io.flowport.testkit.contract.Scenario.ONE_TASK;
+
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.error.OperationNotSupportedException;
 import io.flowport.core.error.WorkflowException;
@@ -7,7 +12,6 @@ import io.flowport.core.model.DeployRequest;
 import io.flowport.core.model.Deployment;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.MessageRequest;
-import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.testkit.contract.ContractTarget;
 import java.time.Duration;
@@ -43,22 +47,19 @@ final class Scenario {
   List<Outcome> run() {
     String key = "order-" + UUID.randomUUID().toString().substring(0, 8);
     step("deploy 4 processes", () -> {
-      Deployment d = join(client.definitions().deploy(DeployRequest.builder()
-          .resource(resource("contract-noop"))
-          .resource(resource("contract-task"))
-          .resource(resource("contract-message"))
-          .resource(resource("contract-message-start"))
-          .build()));
-      return "v" + d.definition("contract-noop").version() + ", " + d.definitions().size() + " definitions";
+      Deployment d = join(client.definitions().deploy(resources(
+          NOOP, ONE_TASK, MESSAGE_CATCH, MESSAGE_START)));
+      return "v" + d.definition(target.definitionId(NOOP)).version() + ", "
+          + d.definitions().size() + " definitions";
     });
     step("start and await (start→end)", () -> {
       Instance done = join(client.instances().startAndAwait(
-          StartRequest.of("contract-noop").variable("amount", 42).build(), Duration.ofSeconds(10)));
+          StartRequest.of(target.definitionId(NOOP)).variable("amount", 42).build(), Duration.ofSeconds(10)));
       return done.state() + ", amount=" + done.variables().get("amount");
     });
     String[] taskInstance = new String[1];
     step("start a task instance", () -> {
-      Instance started = join(client.instances().start(withKey(StartRequest.of("contract-task"), key)
+      Instance started = join(client.instances().start(withKey(StartRequest.of(target.definitionId(ONE_TASK)), key)
           .variable("orderId", key).build()));
       taskInstance[0] = started.id();
       return started.state() + " (id " + shorten(started.id()) + ")";
@@ -82,7 +83,7 @@ final class Scenario {
     });
     step("message reaches a waiting instance", () -> {
       String orderId = key + "-m";
-      Instance waiting = join(client.instances().start(withKey(StartRequest.of("contract-message"), orderId)
+      Instance waiting = join(client.instances().start(withKey(StartRequest.of(target.definitionId(MESSAGE_CATCH)), orderId)
           .variable("orderId", orderId).build()));
       join(client.messages().publish(MessageRequest.builder("contract-ping", orderId)
           .timeToLive(Duration.ofSeconds(30)).build()));
@@ -93,7 +94,7 @@ final class Scenario {
     });
     String[] cancelled = new String[1];
     step("cancel", () -> {
-      cancelled[0] = join(client.instances().start(StartRequest.of("contract-task").build())).id();
+      cancelled[0] = join(client.instances().start(StartRequest.of(target.definitionId(ONE_TASK)).build())).id();
       join(client.instances().cancel(cancelled[0]));
       return "ok";
     });
@@ -128,8 +129,13 @@ final class Scenario {
     return last.state().toString();
   }
 
-  private Resource resource(String name) {
-    return Resource.fromClasspath(target.dialect().resource(name));
+  /** One deploy request holding the target's resources of every scenario given. */
+  private DeployRequest resources(io.flowport.testkit.contract.Scenario... scenarios) {
+    DeployRequest.Builder all = DeployRequest.builder();
+    for (io.flowport.testkit.contract.Scenario s : scenarios) {
+      target.resources(s).ifPresent(r -> r.resources().forEach(all::resource));
+    }
+    return all.build();
   }
 
   private interface Step {

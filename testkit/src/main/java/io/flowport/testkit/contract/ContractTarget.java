@@ -1,26 +1,52 @@
 package io.flowport.testkit.contract;
 
 import io.flowport.core.WorkflowClient;
+import io.flowport.core.model.DeployRequest;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the contract suite runs against: a client, and a way to drive the engine behind it where
- * the unified API has no operation for it (completing the contract's one task). Closed after the
- * suite.
+ * What the contract suite runs against: a client, the engine's resources for each
+ * {@link Scenario}, and a way to drive the engine where the unified API has no operation for it
+ * (completing the contract's task, preparing a group of targets). Closed after the suite.
+ *
+ * <p>Most targets extend {@link AbstractContractTarget}; BPMN engines take their resources from
+ * {@link BpmnContractResources}.
  */
 public interface ContractTarget extends AutoCloseable {
 
   /** The client under test. */
   WorkflowClient client();
 
-  /** Which BPMN dialect the engine reads. */
-  Dialect dialect();
+  /**
+   * What to deploy for {@code scenario} on this engine, or empty when the engine cannot express
+   * it (the tests that need it then skip, naming the scenario). Called once per scenario; the
+   * suite deploys the request only when the client supports deploying.
+   */
+  Optional<DeployRequest> resources(Scenario scenario);
 
   /**
-   * Completes the waiting task {@code work} of a {@code contract-task} instance, with variables.
-   * For Zeebe that is a job of type {@code contract-work}; for Flowable a user task.
+   * The id the suite starts {@code scenario} by; {@link Scenario#definitionId()} unless the
+   * engine assigns ids its own way.
+   */
+  default String definitionId(Scenario scenario) {
+    return scenario.definitionId();
+  }
+
+  /**
+   * Completes the waiting task {@code work} of a {@link Scenario#ONE_TASK} instance, with
+   * variables. For Zeebe that is a job of type {@code contract-work}; for Flowable a user task.
    */
   void completeTask(String instanceId, Map<String, Object> variables) throws Exception;
+
+  /**
+   * Prepares a group of {@code size} targets that an execution group runs
+   * {@link Scenario#GROUP_MEMBER} on (Cloudify: a deployment group), returning its id; empty when
+   * the engine has no groups. Called once per group test, so each gets a fresh group.
+   */
+  default Optional<String> prepareTargetGroup(int size) throws Exception {
+    return Optional.empty();
+  }
 
   /** Where this engine differs from the others in ways the contract states rather than hides. */
   default Expectations expectations() {

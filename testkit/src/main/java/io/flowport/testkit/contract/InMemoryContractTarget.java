@@ -1,22 +1,27 @@
 package io.flowport.testkit.contract;
 
-import io.flowport.core.WorkflowClient;
+import io.flowport.core.model.DeployRequest;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.JobSnapshot;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The in-memory client on a fresh engine of its own, completing the contract's task straight on
- * the engine. Closing it closes both.
+ * The in-memory client on a fresh engine of its own, reading Zeebe's BPMN and completing the
+ * contract's task straight on the engine. Closing it closes both.
  */
-public final class InMemoryContractTarget implements ContractTarget {
-  private final InMemoryEngine engine = InMemoryEngine.create();
-  private final WorkflowClient client = InMemoryWorkflowClient.create(engine);
+public final class InMemoryContractTarget extends AbstractContractTarget {
+  private final InMemoryEngine engine;
 
-  @Override
-  public WorkflowClient client() {
-    return client;
+  /** A target on a fresh engine. */
+  public InMemoryContractTarget() {
+    this(InMemoryEngine.create());
+  }
+
+  private InMemoryContractTarget(InMemoryEngine engine) {
+    super(InMemoryWorkflowClient.create(engine), Expectations.builder().build(), engine);
+    this.engine = engine;
   }
 
   /** The engine behind the client. */
@@ -25,8 +30,8 @@ public final class InMemoryContractTarget implements ContractTarget {
   }
 
   @Override
-  public Dialect dialect() {
-    return Dialect.ZEEBE;
+  public Optional<DeployRequest> resources(Scenario scenario) {
+    return BpmnContractResources.ZEEBE.resources(scenario);
   }
 
   @Override
@@ -36,11 +41,5 @@ public final class InMemoryContractTarget implements ContractTarget {
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no contract-work job for instance " + instanceId));
     engine.completeJob(job.key(), variables);
-  }
-
-  @Override
-  public void close() {
-    client.close();
-    engine.close();
   }
 }

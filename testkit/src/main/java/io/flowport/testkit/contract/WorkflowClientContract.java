@@ -34,9 +34,12 @@ import io.flowport.core.model.StartRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +67,11 @@ import org.junit.jupiter.api.TestInstance;
  * }
  * }</pre>
  *
+ * <p>The suite speaks of {@link Scenario}s, not of files: the target supplies what its engine
+ * deploys for each ({@link ContractTarget#resources(Scenario)}); the suite deploys a scenario's
+ * resources the first time a test needs it, and a scenario the target cannot express skips the
+ * tests that need it.
+ *
  * <p>A test that needs an operation the client does not support is skipped with the reason shown
  * (never passed silently), and {@link #unsupportedOperationsFailFast()} checks every such
  * operation fails fast with {@link OperationNotSupportedException}. Where engines differ by design
@@ -79,6 +87,7 @@ public abstract class WorkflowClientContract {
 
   private ContractTarget target;
   private WorkflowClient client;
+  private final Set<Scenario> deployed = EnumSet.noneOf(Scenario.class);
 
   /** Makes the target; called once before the tests of the class. */
   protected abstract ContractTarget createTarget() throws Exception;
@@ -87,15 +96,6 @@ public abstract class WorkflowClientContract {
   void startTarget() throws Exception {
     target = createTarget();
     client = target.client();
-    if (supports(Operation.DEPLOY)) {
-      Deployment d = await(client.definitions().deploy(DeployRequest.builder()
-          .resource(resource("contract-noop"))
-          .resource(resource("contract-task"))
-          .resource(resource("contract-message"))
-          .resource(resource("contract-message-start"))
-          .build()));
-      assertEquals(4, d.definitions().size(), () -> "one definition per resource: " + d);
-    }
   }
 
   @AfterAll
@@ -210,8 +210,8 @@ public abstract class WorkflowClientContract {
   @DisplayName("deploy reports each definition with id, version and key")
   void deployReportsDefinitions() {
     require(Operation.DEPLOY);
-    Deployment d = await(client.definitions().deploy(DeployRequest.of(resource("contract-noop"))));
-    DeployedDefinition def = d.definition("contract-noop");
+    Deployment d = await(client.definitions().deploy(resources(Scenario.NOOP)));
+    DeployedDefinition def = d.definition(target.definitionId(Scenario.NOOP));
     assertTrue(def.version() >= 1, () -> "version from 1: " + def);
     assertNotNull(def.key());
   }
@@ -220,10 +220,9 @@ public abstract class WorkflowClientContract {
   @DisplayName("re-deploying identical content keeps or adds a version, as the engine documents")
   void redeployVersioning() {
     require(Operation.DEPLOY);
-    DeployedDefinition first = await(client.definitions().deploy(DeployRequest.of(resource("contract-noop"))))
-        .definition("contract-noop");
-    DeployedDefinition second = await(client.definitions().deploy(DeployRequest.of(resource("contract-noop"))))
-        .definition("contract-noop");
+    String id = target.definitionId(Scenario.NOOP);
+    DeployedDefinition first = await(client.definitions().deploy(resources(Scenario.NOOP))).definition(id);
+    DeployedDefinition second = await(client.definitions().deploy(resources(Scenario.NOOP))).definition(id);
     if (target.expectations().redeployKeepsVersion()) {
       assertEquals(first.version(), second.version(), "identical content keeps the version");
       assertEquals(first.key(), second.key());
@@ -233,13 +232,10 @@ public abstract class WorkflowClientContract {
   }
 
   @Test
-  @DisplayName("invalid BPMN is refused with InvalidDefinitionException")
+  @DisplayName("an invalid definition is refused with InvalidDefinitionException")
   void invalidDefinitionIsRefused() {
     require(Operation.DEPLOY);
-    Resource broken = Resource.of("contract-broken.bpmn",
-        "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\""
-            .getBytes(StandardCharsets.UTF_8));
-    assertInstanceOf(InvalidDefinitionException.class, failure(client.definitions().deploy(DeployRequest.of(broken))));
+assertInstanceOf(InvalidDefinitionException.class, failure(client.definitions().deploy(resources(Scenario.INVALID_DEFINITION))));
   }
 
   // ------------------------------------------------------------------ instances
@@ -248,10 +244,10 @@ public abstract class WorkflowClientContract {
   @DisplayName("start returns a running instance with an id")
   void startReturnsRunningInstance() {
     require(Operation.START_INSTANCE);
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).build()));
     assertFalse(started.id().isBlank());
     assertEquals(InstanceState.RUNNING, started.state());
-    assertEquals("contract-task", started.definitionId());
+    assertEquals(target.definitionId(Scenario.ONE_TASK), started.definitionId());
   }
 
   @Test
@@ -267,8 +263,9 @@ public abstract class WorkflowClientContract {
   void startByMessage() {
     require(Operation.START_INSTANCE);
     assumeTrue(target.expectations().startByMessage(), "this engine starts message start events only by publishing");
+    String expected = definition(Scenario.MESSAGE_START);
     Instance started = await(client.instances().start(StartRequest.builder().messageName("contract-go").build()));
-    assertEquals("contract-message-start", started.definitionId());
+    assertEquals(expected, started.definitionId());
   }
 
   @Test
@@ -276,7 +273,7 @@ public abstract class WorkflowClientContract {
   void startAndAwaitReturnsResult() {
     require(Operation.START_AND_AWAIT);
     Instance done = await(client.instances().startAndAwait(
-        StartRequest.of("contract-noop").variable("answer", 42).variable("who", "contract").build(),
+        StartRequest.of(definition(Scenario.NOOP)).variable("answer", 42).variable("who", "contract").build(),
         Duration.ofSeconds(20)));
     assertEquals(InstanceState.COMPLETED, done.state());
     assertEquals(42, ((Number) done.variables().get("answer")).intValue());
@@ -288,7 +285,7 @@ public abstract class WorkflowClientContract {
   void startAndAwaitTimesOut() {
     require(Operation.START_AND_AWAIT);
     assertInstanceOf(WorkflowTimeoutException.class, failure(client.instances().startAndAwait(
-        StartRequest.of("contract-task").build(), Duration.ofMillis(500))));
+        StartRequest.of(definition(Scenario.ONE_TASK)).build(), Duration.ofMillis(500))));
   }
 
   @Test
@@ -299,7 +296,7 @@ public abstract class WorkflowClientContract {
     requireBusinessKeys();
     String key = unique();
     CompletableFuture<Instance> done = client.instances().startAndAwait(
-        StartRequest.of("contract-task").businessKey(key).variable("key", key).build(), Duration.ofSeconds(20));
+        StartRequest.of(definition(Scenario.ONE_TASK)).businessKey(key).variable("key", key).build(), Duration.ofSeconds(20));
     Instance running = awaitInstanceWithBusinessKey(key);
     target.completeTask(running.id(), Map.of("result", "done"));
     Instance ended = await(done);
@@ -314,12 +311,12 @@ public abstract class WorkflowClientContract {
     require(Operation.GET_INSTANCE);
     requireBusinessKeys();
     String key = unique();
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").businessKey(key).build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).businessKey(key).build()));
     Instance got = await(client.instances().get(started.id()));
     assertEquals(started.id(), got.id());
     assertEquals(InstanceState.RUNNING, got.state());
     assertEquals(key, got.businessKey());
-    assertEquals("contract-task", got.definitionId());
+    assertEquals(target.definitionId(Scenario.ONE_TASK), got.definitionId());
   }
 
   @Test
@@ -338,7 +335,7 @@ public abstract class WorkflowClientContract {
     String key = unique();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(await(client.instances().start(StartRequest.of("contract-task").businessKey(key).build())).id());
+      ids.add(await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).businessKey(key).build())).id());
     }
     InstanceQuery query = InstanceQuery.builder().businessKey(key).pageSize(2).build();
     Page<Instance> first = await(client.instances().list(query));
@@ -361,7 +358,7 @@ public abstract class WorkflowClientContract {
   void cancelThenCancelAgain() {
     require(Operation.START_INSTANCE);
     require(Operation.CANCEL_INSTANCE);
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).build()));
     await(client.instances().cancel(started.id()));
     if (supports(Operation.GET_INSTANCE) && target.expectations().endedInstancesReadable()) {
       assertEquals(InstanceState.CANCELLED, await(client.instances().get(started.id())).state());
@@ -382,7 +379,7 @@ public abstract class WorkflowClientContract {
     require(Operation.START_INSTANCE);
     require(Operation.SUSPEND_INSTANCE);
     require(Operation.RESUME_INSTANCE);
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).build()));
     await(client.instances().suspend(started.id()));
     if (supports(Operation.GET_INSTANCE)) {
       assertEquals(InstanceState.SUSPENDED, await(client.instances().get(started.id())).state());
@@ -404,7 +401,7 @@ public abstract class WorkflowClientContract {
     require(Operation.CREATE_VARIABLES);
     require(Operation.GET_VARIABLES);
     Instance started = await(client.instances().start(
-        StartRequest.of("contract-task").variable("amount", 10).build()));
+        StartRequest.of(definition(Scenario.ONE_TASK)).variable("amount", 10).build()));
     await(client.variables().create(started.id(), Map.of("note", "first")));
     WorkflowException conflict = failure(client.variables().create(started.id(), Map.of("amount", 99, "fresh", true)));
     assertInstanceOf(AlreadyExistsException.class, conflict);
@@ -426,7 +423,7 @@ public abstract class WorkflowClientContract {
     require(Operation.START_INSTANCE);
     require(Operation.GET_VARIABLE);
     Instance started = await(client.instances().start(
-        StartRequest.of("contract-task").variable("color", "blue").build()));
+        StartRequest.of(definition(Scenario.ONE_TASK)).variable("color", "blue").build()));
     assertEquals("blue", await(client.variables().get(started.id(), "color")));
     assertInstanceOf(VariableNotFoundException.class, failure(client.variables().get(started.id(), "nope")));
   }
@@ -444,7 +441,7 @@ public abstract class WorkflowClientContract {
   void nonJsonVariableIsRefused() {
     require(Operation.START_INSTANCE);
     WorkflowException e = failure(client.instances().start(
-        StartRequest.of("contract-task").variable("ratio", Double.NaN).build()));
+        StartRequest.of(definition(Scenario.ONE_TASK)).variable("ratio", Double.NaN).build()));
     assertInstanceOf(ClientValidationException.class, e);
     assertTrue(e.getMessage().contains("ratio"), e::getMessage);
   }
@@ -456,7 +453,7 @@ public abstract class WorkflowClientContract {
   void messageCorrelates() {
     require(Operation.PUBLISH_MESSAGE);
     String key = unique();
-    StartRequest.Builder builder = StartRequest.of("contract-message").variable("orderId", key);
+    StartRequest.Builder builder = StartRequest.of(definition(Scenario.MESSAGE_CATCH)).variable("orderId", key);
     if (target.expectations().businessKeys()) {
       builder.businessKey(key); // engines without correlation keys correlate on it
     }
@@ -501,7 +498,7 @@ public abstract class WorkflowClientContract {
     require(Operation.FORCE_FAIL_NODE);
     require(Operation.RETRY_NODE);
     require(Operation.SKIP_NODE);
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).build()));
     var work = await(client.nodes().tree(started.id())).find("work");
     assertNotNull(work, "the tree holds the task node");
     assertEquals(io.flowport.core.model.NodeState.RUNNING, work.state());
@@ -528,7 +525,7 @@ public abstract class WorkflowClientContract {
     require(Operation.START_INSTANCE);
     require(Operation.GET_NODE_TREE);
     require(Operation.CALLBACK_NODE);
-    Instance started = await(client.instances().start(StartRequest.of("contract-task").build()));
+    Instance started = await(client.instances().start(StartRequest.of(definition(Scenario.ONE_TASK)).build()));
     String version = await(client.nodes().tree(started.id())).find("work").version();
     assertInstanceOf(io.flowport.core.error.StaleVersionException.class,
         failure(client.nodes().callback(started.id(), "work", Map.of(), version + "-stale")));
@@ -563,8 +560,26 @@ public abstract class WorkflowClientContract {
     return null;
   }
 
-  protected Resource resource(String name) {
-    return Resource.fromClasspath(target.dialect().resource(name));
+  /** The target's resources for {@code scenario}; skips the test, naming it, when there are none. */
+  protected DeployRequest resources(Scenario scenario) {
+    Optional<DeployRequest> request = target.resources(scenario);
+    assumeTrue(request.isPresent(), () -> client.engine() + " has no resources for scenario " + scenario);
+    return request.get();
+  }
+
+  /**
+   * The id to start {@code scenario} by, deploying its resources the first time (when the client
+   * deploys; otherwise the target has put the definition there). Skips the test when the target
+   * has no resources for it.
+   */
+  protected String definition(Scenario scenario) {
+    String id = target.definitionId(scenario);
+    if (!deployed.contains(scenario) && supports(Operation.DEPLOY)) {
+      Deployment d = await(client.definitions().deploy(resources(scenario)));
+      assertFalse(d.definitions().isEmpty(), () -> "deploying " + scenario + " reports its definition: " + d);
+      deployed.add(scenario);
+    }
+    return id;
   }
 
   protected static String unique() {

@@ -5,7 +5,7 @@ import io.flowport.it.flowable.RealFlowable;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.WorkflowClientContract;
-import io.flowport.testkit.fakes.ContractTargets;
+import io.flowport.testkit.fakes.flowable.FlowableContractTargets;
 
 /** The Flowable adapter keeps the contract against the real Flowable 7.2.0. */
 class RealFlowableContractTest extends WorkflowClientContract {
@@ -13,7 +13,7 @@ class RealFlowableContractTest extends WorkflowClientContract {
   @Override
   protected ContractTarget createTarget() {
     RealFlowable flowable = RealFlowable.shared();
-    return ContractTargets.flowable(FlowableClient.builder()
+    return FlowableContractTargets.of(FlowableClient.builder()
         .baseUrl(flowable.baseUrl())
         .credentials(Credentials.basic(flowable.user(), flowable.password()))
         .build());

@@ -3,7 +3,6 @@ package io.flowport.testkit.fakes.flowable;
 import io.flowport.core.ClientOptions;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.WorkflowClientContract;
-import io.flowport.testkit.fakes.ContractTargets;
 
 /**
  * The Flowable adapter keeps the contract over the Flowable fake on a real socket; tasks are
@@ -13,6 +12,6 @@ class FakeFlowableContractTest extends WorkflowClientContract {
 
   @Override
   protected ContractTarget createTarget() {
-    return ContractTargets.flowableFake(ClientOptions.defaults());
+    return FlowableContractTargets.fake(ClientOptions.defaults());
   }
 }
