@@ -2,31 +2,34 @@ package io.flowport.testkit.fakes;
 
 import io.flowport.testkit.engine.DeployedModel;
 import io.flowport.testkit.engine.EngineDeployment;
-import io.flowport.testkit.engine.InMemoryEngine;
-import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
-import io.flowport.testkit.fakes.zeebe.FakeZeebeGateway;
+import io.flowport.testkit.fakes.spi.FakeServerProvider;
+import io.flowport.testkit.fakes.spi.RunningFake;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The wire fakes as a standalone process: a {@link FakeZeebeGateway} and / or a
- * {@link FakeFlowableServer} on the ports given on the command line, each on its own in-memory
- * engine seeded with the BPMN files of a folder, logging one line per request answered, until
- * SIGINT or SIGTERM. For other tools, other languages' clients or {@code curl}:
+ * The wire fakes as a standalone process: every fake found through {@link FakeServerProvider}
+ * ({@link ServiceLoader}) whose {@code --<name>-port} is on the command line, each on its own
+ * in-memory engine seeded with the BPMN files of a folder, logging one line per request answered,
+ * until SIGINT or SIGTERM. For other tools, other languages' clients or {@code curl}:
  *
  * <pre>
  * mvn -B -q -pl testkit-fakes -am package -DskipTests exec:java \
@@ -37,54 +40,57 @@ import java.util.stream.Stream;
  * <p>In a program or a test, {@link #start(String[], Consumer)} starts the same servers and returns
  * them; {@link #close()} stops them. Every line logged starts with a local timestamp
  * ({@code yyyy-MM-dd HH:mm:ss.SSS}); request lines read {@code [zeebe] Topology OK 2 ms} or
- * {@code [flowable] GET /process-api/repository/process-definitions 200 4 ms}.
+ * {@code [flowable] GET /process-api/repository/process-definitions 200 4 ms}. A new engine's fake
+ * registers a provider; nothing here names an engine.
  */
 public final class FakeServers implements AutoCloseable {
   /** The exit code of a bad command line. */
   public static final int USAGE_EXIT_CODE = 2;
 
-  /** The command-line help. */
-  public static final String USAGE = """
-      Usage: FakeServers [options]
-      Serves Flowport's wire fakes of the engines on local ports, on in-memory engines.
+  /** The fakes found on the class path, in service-file order. */
+  private static final List<FakeServerProvider> PROVIDERS = loadProviders();
 
-        --zeebe-port N          serve the Zeebe gateway (gRPC, plaintext) on port N (0: a free port)
-        --flowable-port N       serve the Flowable REST API (base path /process-api) on port N (0: a free port)
-        --host H                the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
-        --definitions DIR       deploy every *.bpmn and *.bpmn20.xml file of DIR into each engine at start
-        --flowable-user U       require HTTP basic auth on the Flowable API with this user ...
-        --flowable-password P   ... and this password (both or neither)
-        -h, --help              print this help
-
-      At least one of --zeebe-port and --flowable-port. Options take "--name value" or "--name=value".
-      Logs one line per request answered; SIGINT (Ctrl+C) or SIGTERM stops the servers.
-      Example: --zeebe-port 26500 --flowable-port 8080 --definitions samples/src/main/resources/bpmn
-      """;
+  /** The command-line help, listing every fake found. */
+  public static final String USAGE = usage(PROVIDERS);
 
   /** Set by the testkit-fakes pom for {@code exec:java}; see {@link #isForUs}. */
   static final String EXEC_PROPERTY = "flowport.fakes.exec";
 
+  private static final String DEFAULT_HOST = "127.0.0.1";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
   private final Consumer<String> sink;
-  private final FakeZeebeGateway zeebe;
-  private final FakeFlowableServer flowable;
+  /** The running fakes by name, in provider order. */
+  private final Map<String, RunningFake> fakes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /**
    * A parsed command line.
    *
-   * @param zeebePort the Zeebe gateway's port, or null for no Zeebe gateway
-   * @param flowablePort the Flowable server's port, or null for no Flowable server
+   * @param ports the port of each fake to serve, by fake name ({@code "zeebe"} for {@code --zeebe-port})
    * @param host the address to bind
    * @param definitions the folder of BPMN files to deploy, or null
-   * @param flowableUser the basic-auth user, or null for no auth
-   * @param flowablePassword the basic-auth password, or null for no auth
+   * @param values the fakes' own options given ({@code "--flowable-user"} → value)
    * @param help whether help was asked for (the other fields are then not checked)
    */
-  public record Options(Integer zeebePort, Integer flowablePort, String host, Path definitions,
-      String flowableUser, String flowablePassword, boolean help) {}
+  public record Options(Map<String, Integer> ports, String host, Path definitions, Map<String, String> values,
+      boolean help) {
+    public Options {
+      ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The port asked for fake {@code name}, or null when it is not to be served. */
+    public Integer port(String name) {
+      return ports.get(name);
+    }
+
+    /** The value of a fake's own option ({@code "--flowable-user"}), or null. */
+    public String value(String option) {
+      return values.get(option);
+    }
+  }
 
   /** A bad command line; {@link #exitCode()} is {@value #USAGE_EXIT_CODE}. */
   public static final class UsageException extends IllegalArgumentException {
@@ -101,30 +107,28 @@ public final class FakeServers implements AutoCloseable {
 
   private FakeServers(Options options, Consumer<String> sink) {
     this.sink = sink;
-    FakeZeebeGateway z = null;
-    FakeFlowableServer f = null;
+    Map<String, RunningFake> started = new LinkedHashMap<>();
     try {
-      if (options.zeebePort() != null) {
-        z = FakeZeebeGateway.builder().host(options.host()).port(options.zeebePort())
-            .onRequest(line -> log("[zeebe] " + line))
-            .start();
-      }
-      if (options.flowablePort() != null) {
-        FakeFlowableServer.Builder b = FakeFlowableServer.builder().host(options.host()).port(options.flowablePort())
-            .onRequest(line -> log("[flowable] " + line));
-        if (options.flowableUser() != null) {
-          b.basicAuth(options.flowableUser(), options.flowablePassword());
+      for (FakeServerProvider p : PROVIDERS) {
+        Integer port = options.port(p.name());
+        if (port == null) {
+          continue;
         }
-        f = b.start();
+        String prefix = "[" + p.name() + "] ";
+        started.put(p.name(), p.start(new FakeServerProvider.Launch(options.host(), port, valuesOf(p, options),
+            line -> log(prefix + line))));
       }
     } catch (RuntimeException e) {
-      if (z != null) {
-        z.close();
+      for (RunningFake f : started.values()) {
+        try {
+          f.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
       throw e;
     }
-    this.zeebe = z;
-    this.flowable = f;
+    this.fakes = Collections.unmodifiableMap(started);
   }
 
   // ------------------------------------------------------------------ entry points
@@ -133,7 +137,7 @@ public final class FakeServers implements AutoCloseable {
   public static void main(String[] args) {
     if (Boolean.getBoolean(EXEC_PROPERTY) && !isForUs(args)) {
       // exec:java in a reactor that goes on to the samples, with the samples' -Dexec.args: not ours
-      System.err.println("FakeServers: not started (exec.args has no --zeebe-port, --flowable-port or --help)");
+      System.err.println("FakeServers: not started (exec.args has no " + portOptionsText(" or ") + " or --help)");
       return;
     }
     int code = run(args, System.out, System.err);
@@ -206,7 +210,7 @@ public final class FakeServers implements AutoCloseable {
     Objects.requireNonNull(log, "log == null");
     FakeServers servers = new FakeServers(options, log);
     try {
-      servers.banner(options);
+      servers.banner();
       if (options.definitions() != null) {
         servers.seed(options.definitions());
       }
@@ -217,26 +221,30 @@ public final class FakeServers implements AutoCloseable {
     return servers;
   }
 
+  /** The names of the fakes this process can serve ({@code "zeebe"}, {@code "flowable"}, ...), in help order. */
+  public static List<String> fakeNames() {
+    return PROVIDERS.stream().map(FakeServerProvider::name).toList();
+  }
+
   // ------------------------------------------------------------------ the running servers
 
-  /** The Zeebe gateway, when {@code --zeebe-port} was given. */
-  public Optional<FakeZeebeGateway> zeebe() {
-    return Optional.ofNullable(zeebe);
+  /** The running fake {@code name} ({@code "zeebe"}, {@code "flowable"}), when its port was given. */
+  public Optional<RunningFake> fake(String name) {
+    return Optional.ofNullable(fakes.get(name));
   }
 
-  /** The Flowable server, when {@code --flowable-port} was given. */
-  public Optional<FakeFlowableServer> flowable() {
-    return Optional.ofNullable(flowable);
+  /**
+   * The running fake {@code name} as its own type, e.g.
+   * {@code servers.server("flowable", FakeFlowableServer.class)}; empty when it is not running.
+   */
+  public <T> Optional<T> server(String name, Class<T> type) {
+    return fake(name).map(f -> type.cast(f.server()));
   }
 
-  /** The Zeebe gateway's bound port (the actual one when 0 was given), or -1 without a gateway. */
-  public int zeebePort() {
-    return zeebe == null ? -1 : zeebe.port();
-  }
-
-  /** The Flowable server's bound port (the actual one when 0 was given), or -1 without a server. */
-  public int flowablePort() {
-    return flowable == null ? -1 : flowable.port();
+  /** The bound port of fake {@code name} (the actual one when 0 was given), or -1 when it is not running. */
+  public int port(String name) {
+    RunningFake f = fakes.get(name);
+    return f == null ? -1 : f.port();
   }
 
   /** Blocks until {@link #close()} has stopped the servers. */
@@ -255,7 +263,7 @@ public final class FakeServers implements AutoCloseable {
     }
   }
 
-  /** Stops both servers and their engines, then logs {@code "stopped"}. Idempotent. */
+  /** Stops every server and its engine, then logs {@code "stopped"}. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -263,15 +271,12 @@ public final class FakeServers implements AutoCloseable {
     }
     log("stopping");
     RuntimeException failure = null;
-    for (AutoCloseable server : new AutoCloseable[] {zeebe, flowable}) {
-      if (server == null) {
-        continue;
-      }
+    for (RunningFake fake : fakes.values()) {
       try {
-        server.close();
-      } catch (Exception e) {
+        fake.close();
+      } catch (RuntimeException e) {
         if (failure == null) {
-          failure = new IllegalStateException("cannot stop " + server, e);
+          failure = new IllegalStateException("cannot stop " + fake.server(), e);
         } else {
           failure.addSuppressed(e);
         }
@@ -286,7 +291,9 @@ public final class FakeServers implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakeServers{zeebe=" + zeebe + ", flowable=" + flowable + "}";
+    Map<String, Object> servers = new LinkedHashMap<>();
+    fakes.forEach((name, f) -> servers.put(name, f.server()));
+    return "FakeServers" + servers;
   }
 
   private void log(String message) {
@@ -297,24 +304,12 @@ public final class FakeServers implements AutoCloseable {
     }
   }
 
-  private void banner(Options options) {
+  private void banner() {
     log("Flowport wire fakes on in-memory engines");
-    if (zeebe != null) {
-      log("zeebe: gRPC gateway listening on " + hostPort(zeebe.host(), zeebe.port())
-          + ", gateway address " + zeebe.address() + " (plaintext)");
-    }
-    if (flowable != null) {
-      log("flowable: REST API listening on " + hostPort(flowable.host(), flowable.port())
-          + ", base URL " + flowable.baseUrl()
-          + (options.flowableUser() != null ? " (basic auth, user " + options.flowableUser() + ")" : " (no auth)"));
-    }
+    fakes.forEach((name, f) -> log(name + ": " + f.describe()));
   }
 
-  private static String hostPort(String host, int port) {
-    return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /** Deploys every BPMN file of {@code dir} into each engine; a file that does not deploy is logged and skipped. */
+  /** Deploys every BPMN file of {@code dir} into each fake; a file that does not deploy is logged and skipped. */
   private void seed(Path dir) {
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
@@ -324,13 +319,6 @@ public final class FakeServers implements AutoCloseable {
       return;
     }
     log("definitions: " + files.size() + " BPMN file(s) in " + dir.toAbsolutePath());
-    Map<String, InMemoryEngine> engines = new LinkedHashMap<>();
-    if (zeebe != null) {
-      engines.put("zeebe", zeebe.engine());
-    }
-    if (flowable != null) {
-      engines.put("flowable", flowable.engine());
-    }
     for (Path file : files) {
       String name = file.getFileName().toString();
       byte[] bytes;
@@ -340,23 +328,23 @@ public final class FakeServers implements AutoCloseable {
         log("definitions: skipped " + name + ": cannot read it: " + e);
         continue;
       }
-      engines.forEach((engineName, engine) -> deploy(engineName, engine, name, bytes));
+      fakes.forEach((fakeName, fake) -> deploy(fakeName, fake, name, bytes));
     }
   }
 
-  private void deploy(String engineName, InMemoryEngine engine, String name, byte[] bytes) {
+  private void deploy(String fakeName, RunningFake fake, String name, byte[] bytes) {
     try {
-      EngineDeployment deployment = engine.deploy(null, Map.of(name, bytes));
+      EngineDeployment deployment = fake.deploy(name, bytes);
       for (DeployedModel d : deployment.definitions()) {
-        log("[" + engineName + "] deployed " + d.processId() + " version " + d.version() + " (" + name + ")");
+        log("[" + fakeName + "] deployed " + d.processId() + " version " + d.version() + " (" + name + ")");
       }
     } catch (RuntimeException e) {
-      log("[" + engineName + "] skipped " + name + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+      log("[" + fakeName + "] skipped " + name + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
     }
   }
 
   /**
-   * Whether a command line is meant for FakeServers: it names a port or asks for help. Under
+   * Whether a command line is meant for FakeServers: it names a fake's port or asks for help. Under
    * {@code exec:java} ({@value #EXEC_PROPERTY} set by this module's pom), -Dexec.args also reaches
    * this module when the build goes on to the samples, whose own arguments are not ours.
    */
@@ -366,7 +354,7 @@ public final class FakeServers implements AutoCloseable {
     }
     for (String a : args) {
       String name = a == null ? "" : a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-      if (List.of("--zeebe-port", "--flowable-port", "--help", "-h").contains(name)) {
+      if (name.equals("--help") || name.equals("-h") || portOption(name) != null) {
         return true;
       }
     }
@@ -391,12 +379,66 @@ public final class FakeServers implements AutoCloseable {
     }
     for (String a : args) {
       if ("--help".equals(a) || "-h".equals(a)) {
-        return new Options(null, null, FakeZeebeGateway.DEFAULT_HOST, null, null, null, true);
+        return new Options(Map.of(), DEFAULT_HOST, null, Map.of(), true);
       }
     }
+    Map<String, String> values = readValues(args);
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (FakeServerProvider p : PROVIDERS) {
+      Integer port = port(values, portOptionOf(p));
+      if (port != null) {
+        ports.put(p.name(), port);
+      }
+    }
+    if (ports.isEmpty()) {
+      throw new UsageException("give " + portOptionsText(" and/or "));
+    }
+    Map<Integer, String> byPort = new HashMap<>();
+    for (Map.Entry<String, Integer> e : ports.entrySet()) {
+      String other = e.getValue() == 0 ? null : byPort.putIfAbsent(e.getValue(), e.getKey());
+      if (other != null) {
+        throw new UsageException("--" + other + "-port and --" + e.getKey() + "-port must differ (both " + e.getValue() + ")");
+      }
+    }
+    String host = values.getOrDefault("--host", DEFAULT_HOST).strip();
+    if (host.isEmpty()) {
+      throw new UsageException("--host must not be blank");
+    }
+    Path definitions = null;
+    if (values.containsKey("--definitions")) {
+      definitions = Path.of(values.get("--definitions"));
+      if (!Files.isDirectory(definitions)) {
+        throw new UsageException("--definitions: not a directory: " + definitions.toAbsolutePath());
+      }
+    }
+    Map<String, String> own = new LinkedHashMap<>();
+    for (FakeServerProvider p : PROVIDERS) {
+      Map<String, String> mine = new LinkedHashMap<>();
+      for (FakeServerProvider.Option o : p.options()) {
+        if (values.containsKey(o.name())) {
+          mine.put(o.name(), values.get(o.name()));
+        }
+      }
+      try {
+        p.check(mine);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      if (!mine.isEmpty() && !ports.containsKey(p.name())) {
+        throw new UsageException(mine.keySet().iterator().next() + " needs " + portOptionOf(p));
+      }
+      own.putAll(mine);
+    }
+    return new Options(ports, host, definitions, own, false);
+  }
+
+  /** {@code --name value} / {@code --name=value} pairs, every name known and given once. */
+  private static Map<String, String> readValues(String[] args) {
+    List<String> known = new ArrayList<>();
+    PROVIDERS.forEach(p -> known.add(portOptionOf(p)));
+    known.addAll(List.of("--host", "--definitions"));
+    PROVIDERS.forEach(p -> p.options().forEach(o -> known.add(o.name())));
     Map<String, String> values = new LinkedHashMap<>();
-    List<String> known = List.of("--zeebe-port", "--flowable-port", "--host", "--definitions",
-        "--flowable-user", "--flowable-password");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a == null) {
@@ -422,37 +464,7 @@ public final class FakeServers implements AutoCloseable {
         throw new UsageException(name + " given twice");
       }
     }
-    Integer zeebePort = port(values, "--zeebe-port");
-    Integer flowablePort = port(values, "--flowable-port");
-    if (zeebePort == null && flowablePort == null) {
-      throw new UsageException("give --zeebe-port and/or --flowable-port");
-    }
-    if (zeebePort != null && zeebePort != 0 && zeebePort.equals(flowablePort)) {
-      throw new UsageException("--zeebe-port and --flowable-port must differ (both " + zeebePort + ")");
-    }
-    String host = values.getOrDefault("--host", FakeZeebeGateway.DEFAULT_HOST).strip();
-    if (host.isEmpty()) {
-      throw new UsageException("--host must not be blank");
-    }
-    Path definitions = null;
-    if (values.containsKey("--definitions")) {
-      definitions = Path.of(values.get("--definitions"));
-      if (!Files.isDirectory(definitions)) {
-        throw new UsageException("--definitions: not a directory: " + definitions.toAbsolutePath());
-      }
-    }
-    String user = values.get("--flowable-user");
-    String password = values.get("--flowable-password");
-    if ((user == null) != (password == null)) {
-      throw new UsageException("--flowable-user and --flowable-password go together");
-    }
-    if (user != null && flowablePort == null) {
-      throw new UsageException("--flowable-user needs --flowable-port");
-    }
-    if (user != null && user.isBlank()) {
-      throw new UsageException("--flowable-user must not be blank");
-    }
-    return new Options(zeebePort, flowablePort, host, definitions, user, password, false);
+    return values;
   }
 
   private static Integer port(Map<String, String> values, String name) {
@@ -469,5 +481,77 @@ public final class FakeServers implements AutoCloseable {
       // reported below
     }
     throw new UsageException(name + ": not a port (0-65535): '" + v + "'");
+  }
+
+  private static String portOptionOf(FakeServerProvider p) {
+    return "--" + p.name() + "-port";
+  }
+
+  /** The provider whose port option is {@code option}, or null. */
+  private static FakeServerProvider portOption(String option) {
+    return PROVIDERS.stream().filter(p -> portOptionOf(p).equals(option)).findFirst().orElse(null);
+  }
+
+  /** {@code "--a-port, --b-port<last>--c-port"}. */
+  private static String portOptionsText(String last) {
+    List<String> names = PROVIDERS.stream().map(FakeServers::portOptionOf).toList();
+    if (names.size() <= 1) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + last + names.get(names.size() - 1);
+  }
+
+  private static Map<String, String> valuesOf(FakeServerProvider p, Options options) {
+    Map<String, String> mine = new LinkedHashMap<>();
+    for (FakeServerProvider.Option o : p.options()) {
+      if (options.value(o.name()) != null) {
+        mine.put(o.name(), options.value(o.name()));
+      }
+    }
+    return mine;
+  }
+
+  private static List<FakeServerProvider> loadProviders() {
+    List<FakeServerProvider> out = new ArrayList<>();
+    for (FakeServerProvider p : ServiceLoader.load(FakeServerProvider.class, FakeServers.class.getClassLoader())) {
+      if (!p.name().matches("[a-z0-9-]+")) {
+        throw new IllegalStateException("fake name must be lower-case letters, digits and dashes: '" + p.name() + "'");
+      }
+      if (out.stream().anyMatch(q -> q.name().equals(p.name()))) {
+        throw new IllegalStateException("two fakes named '" + p.name() + "' on the class path");
+      }
+      out.add(p);
+    }
+    return List.copyOf(out);
+  }
+
+  private static String usage(List<FakeServerProvider> providers) {
+    StringBuilder b = new StringBuilder("""
+        Usage: FakeServers [options]
+        Serves Flowport's wire fakes of the engines on local ports, on in-memory engines.
+
+        """);
+    for (FakeServerProvider p : providers) {
+      option(b, portOptionOf(p) + " N", p.portHelp() + " on port N (0: a free port)");
+    }
+    option(b, "--host H", "the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)");
+    option(b, "--definitions DIR", "deploy every *.bpmn and *.bpmn20.xml file of DIR into each engine at start");
+    for (FakeServerProvider p : providers) {
+      for (FakeServerProvider.Option o : p.options()) {
+        option(b, o.name() + " " + o.valueName(), o.help());
+      }
+    }
+    option(b, "-h, --help", "print this help");
+    b.append('\n');
+    b.append("At least one of ").append(portOptionsText(" and ")).append(". Options take \"--name value\" or \"--name=value\".\n");
+    b.append("Logs one line per request answered; SIGINT (Ctrl+C) or SIGTERM stops the servers.\n");
+    b.append("Example:");
+    providers.forEach(p -> b.append(' ').append(portOptionOf(p)).append(" 0"));
+    b.append(" --definitions samples/src/main/resources/bpmn\n");
+    return b.toString();
+  }
+
+  private static void option(StringBuilder b, String option, String help) {
+    b.append(String.format(Locale.ROOT, "  %-24s%s%n", option, help).replace(System.lineSeparator(), "\n"));
   }
 }

@@ -11,6 +11,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
+import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
+import io.flowport.testkit.fakes.zeebe.FakeZeebeGateway;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +80,8 @@ class FakeServersTest {
     int flowablePort;
     try (FakeServers servers = FakeServers.start(new String[] {"--zeebe-port", "0", "--flowable-port=0",
         "--definitions", seedDir().toString()}, log::add)) {
-      zeebePort = servers.zeebePort();
-      flowablePort = servers.flowablePort();
+      zeebePort = servers.port("zeebe");
+      flowablePort = servers.port("flowable");
       assertThat(zeebePort).isPositive();
       assertThat(flowablePort).isPositive().isNotEqualTo(zeebePort);
 
@@ -92,8 +95,8 @@ class FakeServersTest {
       assertThat(log).anyMatch(l -> l.matches(TS + "\\[zeebe\\] skipped broken\\.bpmn20\\.xml: .+"));
       assertThat(log).anyMatch(l -> l.matches(TS + "\\[flowable\\] skipped broken\\.bpmn20\\.xml: .+"));
       assertThat(log).noneMatch(l -> l.contains("notes.txt"));
-      assertThat(servers.zeebe().orElseThrow().engine().definitions()).extracting("processId").containsExactly("seeded");
-      assertThat(servers.flowable().orElseThrow().engine().definitions()).extracting("processId").containsExactly("seeded");
+      assertThat(servers.fake("zeebe").orElseThrow().engine().definitions()).extracting("processId").containsExactly("seeded");
+      assertThat(servers.fake("flowable").orElseThrow().engine().definitions()).extracting("processId").containsExactly("seeded");
       int seedLines = log.size();
 
       // Flowable REST, with the JDK client, as curl would
@@ -152,9 +155,9 @@ class FakeServersTest {
     List<String> log = new CopyOnWriteArrayList<>();
     try (FakeServers servers = FakeServers.start(new String[] {"--flowable-port", "0",
         "--flowable-user", "rest-admin", "--flowable-password", "test"}, log::add)) {
-      assertThat(servers.zeebePort()).isEqualTo(-1);
-      assertThat(servers.zeebe()).isEmpty();
-      String url = "http://127.0.0.1:" + servers.flowablePort() + "/process-api/repository/process-definitions";
+      assertThat(servers.port("zeebe")).isEqualTo(-1);
+      assertThat(servers.fake("zeebe")).isEmpty();
+      String url = "http://127.0.0.1:" + servers.port("flowable") + "/process-api/repository/process-definitions";
       assertThat(get(url, null).statusCode()).isEqualTo(401);
       assertThat(get(url, "rest-admin:test").statusCode()).isEqualTo(200);
       assertThat(log).anyMatch(l -> l.endsWith("(basic auth, user rest-admin)"));
@@ -168,8 +171,8 @@ class FakeServersTest {
     int port = freePort();
     List<String> log = new CopyOnWriteArrayList<>();
     try (FakeServers servers = FakeServers.start(new String[] {"--zeebe-port", String.valueOf(port)}, log::add)) {
-      assertThat(servers.zeebePort()).isEqualTo(port);
-      assertThat(servers.flowable()).isEmpty();
+      assertThat(servers.port("zeebe")).isEqualTo(port);
+      assertThat(servers.fake("flowable")).isEmpty();
       // the same port again: the gateway on a free port starts, the Flowable server cannot bind, both are gone
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -200,10 +203,12 @@ class FakeServersTest {
   void parsesTheOptions() {
     FakeServers.Options o = FakeServers.parse("--zeebe-port", "26500", "--flowable-port=8080", "--host", "0.0.0.0",
         "--definitions", dir.toString(), "--flowable-user", "u", "--flowable-password=p");
-    assertThat(o).isEqualTo(new FakeServers.Options(26500, 8080, "0.0.0.0", dir, "u", "p", false));
+    assertThat(o).isEqualTo(new FakeServers.Options(Map.of("zeebe", 26500, "flowable", 8080), "0.0.0.0", dir,
+        Map.of("--flowable-user", "u", "--flowable-password", "p"), false));
 
     FakeServers.Options zeebeOnly = FakeServers.parse("--zeebe-port", "0");
-    assertThat(zeebeOnly.flowablePort()).isNull();
+    assertThat(zeebeOnly.port("flowable")).isNull();
+    assertThat(zeebeOnly.port("zeebe")).isZero();
     assertThat(zeebeOnly.host()).isEqualTo("127.0.0.1");
     assertThat(zeebeOnly.definitions()).isNull();
 
@@ -251,6 +256,25 @@ class FakeServersTest {
     FakeServers.UsageException e = catchThrowableOfType(FakeServers.UsageException.class,
         () -> FakeServers.start(new String[] {"--help"}, l -> { }));
     assertThat(e.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void findsTheFakesThroughServiceLoaderAndBuildsTheHelpFromThem() throws Exception {
+    assertThat(FakeServers.fakeNames()).containsExactly("zeebe", "flowable");
+    assertThat(FakeServers.USAGE).contains(
+        "  --zeebe-port N          serve the Zeebe gateway (gRPC, plaintext) on port N (0: a free port)\n",
+        "  --flowable-port N       serve the Flowable REST API (base path /process-api) on port N (0: a free port)\n",
+        "  --host H                the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)\n",
+        "  --flowable-user U       require HTTP basic auth on the Flowable API with this user ...\n",
+        "  --flowable-password P   ... and this password (both or neither)\n",
+        "At least one of --zeebe-port and --flowable-port.");
+    try (FakeServers servers = FakeServers.start(new String[] {"--flowable-port", "0"}, l -> { })) {
+      FakeFlowableServer flowable = servers.server("flowable", FakeFlowableServer.class).orElseThrow();
+      assertThat(flowable.port()).isEqualTo(servers.port("flowable"));
+      assertThat(servers.server("zeebe", FakeZeebeGateway.class)).isEmpty();
+      assertThat(servers.port("zeebe")).isEqualTo(-1);
+      assertThat(servers.toString()).contains("flowable=FakeFlowableServer[http://127.0.0.1:" + flowable.port());
+    }
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param query decoded query parameters in order; a name may repeat
  * @param headers request headers, names lower-case
  * @param body the body bytes (empty, never null)
+ * @param insideBasePath whether the request's path lies below the fake's base path (always true
+ *     without one); a request outside it reaches no route of a REST fake
  */
 public record FakeRequest(
     String method,
@@ -28,7 +30,8 @@ public record FakeRequest(
     List<String> segments,
     Map<String, List<String>> query,
     Map<String, List<String>> headers,
-    byte[] body) {
+    byte[] body,
+    boolean insideBasePath) {
 
   public FakeRequest {
     segments = List.copyOf(segments);

@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.flowport.testkit.fakes.Fault;
 import io.flowport.testkit.fakes.FaultPlan;
+import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.RequestRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ public final class HttpFakeServer implements AutoCloseable {
   private final Function<FakeRequest, FakeResponse> backPressure;
   private final Function<FakeRequest, FakeResponse> unavailable;
   private final Function<FakeRequest, FakeResponse> malformed;
-  private final List<RecordedRequest> log = new ArrayList<>();
+  private final RequestRecorder<RecordedRequest> log = new RequestRecorder<>(RecordedRequest::name);
   private final String host;
   private final String connectHost;
   private volatile Consumer<String> requestListener;
@@ -125,25 +127,24 @@ public final class HttpFakeServer implements AutoCloseable {
     return faults;
   }
 
+  /** The requests received so far, by name ({@code "METHOD /path"}), faulted ones included. */
+  public RequestLog requestLog() {
+    return log;
+  }
+
   /** Every request received so far, in arrival order. */
   public List<RecordedRequest> requests() {
-    synchronized (log) {
-      return List.copyOf(log);
-    }
+    return log.entries();
   }
 
   /** How many requests have a name ({@code "METHOD /path"}) starting with {@code prefix}. */
   public int requestCount(String prefix) {
-    synchronized (log) {
-      return (int) log.stream().filter(r -> r.name().startsWith(prefix)).count();
-    }
+    return log.countStartingWith(prefix);
   }
 
   /** Forgets the request log. */
   public void clearRequests() {
-    synchronized (log) {
-      log.clear();
-    }
+    log.clear();
   }
 
   /**
@@ -183,18 +184,17 @@ public final class HttpFakeServer implements AutoCloseable {
         path = "/";
       }
     }
+    boolean inside = basePath.isEmpty() || rawPath.equals(basePath) || rawPath.startsWith(basePath + "/");
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (HttpHeader h : r.getHeaders().all()) {
       headers.computeIfAbsent(h.key().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(h.values());
     }
     return new FakeRequest(r.getMethod().getName().toUpperCase(Locale.ROOT), rawPath, path,
-        FakeRequest.segmentsOf(path), FakeRequest.parseQuery(rawQuery), headers, r.getBody());
+        FakeRequest.segmentsOf(path), FakeRequest.parseQuery(rawQuery), headers, r.getBody(), inside);
   }
 
   private void record(FakeRequest request, String rawQuery, int status, Fault fault) {
-    synchronized (log) {
-      log.add(new RecordedRequest(request.name(), rawQuery, request.bodyText(), status, fault, Instant.now()));
-    }
+    log.record(new RecordedRequest(request.name(), rawQuery, request.bodyText(), status, fault, Instant.now()));
   }
 
   private void report(Request raw, long startNanos, int status, Fault fault, long delayMillis) {

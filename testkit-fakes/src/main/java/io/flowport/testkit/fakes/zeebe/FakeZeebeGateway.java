@@ -3,6 +3,8 @@ package io.flowport.testkit.fakes.zeebe;
 import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.FaultPlan;
+import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.RequestRecorder;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -77,7 +79,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
   private final InMemoryEngine engine;
   private final boolean ownsEngine;
   private final FaultPlan faults = new FaultPlan();
-  private final RequestLog requests = new RequestLog();
+  private final RequestRecorder<String> requests = new RequestRecorder<>(name -> name);
   private final ExecutorService executor;
   private final ScheduledExecutorService scheduler;
   private final EventLoopGroup boss;
@@ -252,7 +254,12 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return faults;
   }
 
-  /** The calls that reached the server (faulted ones included). */
+  /** The calls that reached the server (faulted ones included), by bare gRPC method name. */
+  public RequestLog requestLog() {
+    return requests;
+  }
+
+  /** The same log as {@link #requestLog()}. */
   public RequestLog requests() {
     return requests;
   }

@@ -20,7 +20,7 @@ enum Rpc {
   UPDATE_JOB_RETRIES("UpdateJobRetries", "UPDATE_RETRIES"),
   BROADCAST_SIGNAL("BroadcastSignal", "BROADCAST");
 
-  /** Bare gRPC method name: what {@link RequestLog} and {@code FaultPlan} see. */
+  /** Bare gRPC method name: what {@link io.flowport.testkit.fakes.RequestLog} and {@code FaultPlan} see. */
   final String method;
   /** The broker command intent used in rejection descriptions. */
   final String intent;

@@ -66,7 +66,7 @@
  *   <tr><td>MALFORMED_BODY, HTML_ERROR, EMPTY_BODY</td><td>not applicable to gRPC (protobuf framing): INTERNAL with a
  *       garbage description ({@code {"garbage": tru}}, an HTML 502 page, or none)</td><td>no</td></tr>
  * </table>
- * Every call is logged in {@link io.flowport.testkit.fakes.zeebe.RequestLog} when it arrives, before
+ * Every call is logged in {@link io.flowport.testkit.fakes.RequestLog} when it arrives, before
  * its fault is taken.
  *
  * <h2>Deliberate differences from the real engine</h2>

@@ -17,10 +17,13 @@ import io.flowport.testkit.engine.NodeSnapshot;
 import io.flowport.testkit.engine.NodeStatus;
 import io.flowport.testkit.engine.NodeType;
 import io.flowport.testkit.engine.StartCommand;
-import io.flowport.testkit.fakes.http.FakeHandler;
 import io.flowport.testkit.fakes.http.FakeRequest;
 import io.flowport.testkit.fakes.http.FakeResponse;
 import io.flowport.testkit.fakes.http.Multipart;
+import io.flowport.testkit.fakes.rest.RestApi;
+import io.flowport.testkit.fakes.rest.RestAuth;
+import io.flowport.testkit.fakes.rest.RestError;
+import io.flowport.testkit.fakes.rest.RestRoutes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +58,7 @@ import java.util.zip.ZipInputStream;
  * instance id (Flowable has a child execution per waiting activity; the fake lets the process instance
  * execution stand for all of them).
  */
-public final class FlowableRouter implements FakeHandler {
+public final class FlowableRouter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String[] SUFFIXES = {".bpmn20.xml", ".bpmn", ".bar", ".zip"};
   /** What Flowable records as delete reason when DELETE names none (DeleteReason.PROCESS_INSTANCE_DELETED). */
@@ -64,7 +66,6 @@ public final class FlowableRouter implements FakeHandler {
 
   private final InMemoryEngine engine;
   private final Supplier<String> baseUrl;
-  private final String basePath;
   private final String user;
   private final String password;
 
@@ -80,170 +81,71 @@ public final class FlowableRouter implements FakeHandler {
 
   private record DeploymentRec(String id, String name, Instant time, String category, String key, String tenantId) {}
 
-  public FlowableRouter(InMemoryEngine engine, Supplier<String> baseUrl, String basePath, String user, String password) {
+  public FlowableRouter(InMemoryEngine engine, Supplier<String> baseUrl, String user, String password) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.baseUrl = baseUrl;
-    this.basePath = basePath == null ? "" : basePath;
     this.user = user;
     this.password = password;
   }
 
-  // ============================================================================ entry
+  // ============================================================================ routes
 
-  @Override
-  public synchronized FakeResponse handle(FakeRequest req) {
-    if (user != null && !authorized(req.header("authorization"))) {
-      return unauthorized(req);
+  /**
+   * Flowable's REST API as a route table: the endpoints the fake serves, Spring's 500 "No endpoint"
+   * for any other path and its 500 "Request method ... is not supported" for a wrong method.
+   */
+  public RestApi api() {
+    String pi = "/runtime/process-instances/{id}";
+    RestRoutes routes = RestRoutes.builder()
+        .route("POST", "/repository/deployments", (req, p) -> deploy(req))
+        .route("GET", "/repository/deployments", (req, p) -> listDeployments(req))
+        .route("GET", "/repository/deployments/{id}", (req, p) -> json(200, deploymentBody(deployment(p.get("id")))))
+        .route("DELETE", "/repository/deployments/{id}", (req, p) -> deleteDeployment(req, p.get("id")))
+        .route("GET", "/repository/process-definitions", (req, p) -> listDefinitions(req))
+        .route("GET", "/repository/process-definitions/{id}",
+            (req, p) -> json(200, definitionBody(definitionById(p.get("id"), true))))
+        .route("POST", "/runtime/process-instances", (req, p) -> start(req))
+        .route("GET", "/runtime/process-instances", (req, p) -> listInstances(req))
+        .route("GET", pi, (req, p) -> json(200, instanceBody(runtimeInstance(p.get("id")), false)))
+        .route("PUT", pi, (req, p) -> instanceAction(req, p.get("id")))
+        .route("DELETE", pi, (req, p) -> deleteInstance(req, p.get("id")))
+        .route("GET", pi + "/identitylinks", (req, p) -> listIdentityLinks(p.get("id")))
+        .route("POST", pi + "/identitylinks", (req, p) -> addIdentityLink(req, p.get("id")))
+        .route("GET", pi + "/identitylinks/users/{user}/{type}",
+            (req, p) -> json(200, identityLinkBody(p.get("id"), identityLink(p.get("id"), p.get("user"), p.get("type")))))
+        .route("DELETE", pi + "/identitylinks/users/{user}/{type}",
+            (req, p) -> deleteIdentityLink(p.get("id"), p.get("user"), p.get("type")))
+        .route("GET", pi + "/variables", (req, p) -> getVariables(p.get("id")))
+        .route("POST", pi + "/variables", (req, p) -> writeVariables(req, p.get("id"), true))
+        .route("PUT", pi + "/variables", (req, p) -> writeVariables(req, p.get("id"), false))
+        .route("GET", pi + "/variables/{name}", (req, p) -> getVariable(p.get("id"), p.get("name")))
+        .route("PUT", pi + "/variables/{name}", (req, p) -> putVariable(req, p.get("id"), p.get("name")))
+        .route("DELETE", pi + "/variables/{name}", (req, p) -> deleteVariable(p.get("id"), p.get("name")))
+        .route("POST", "/query/process-instances", (req, p) -> queryInstances(req))
+        .route("GET", "/runtime/executions", (req, p) -> listExecutions(req))
+        .route("GET", "/runtime/executions/{id}", (req, p) -> json(200, executionBody(execution(p.get("id")), null)))
+        .route("PUT", "/runtime/executions/{id}", (req, p) -> executionAction(req, p.get("id")))
+        .route("GET", "/runtime/tasks", (req, p) -> listTasks(req))
+        .route("GET", "/runtime/tasks/{id}", (req, p) -> json(200, taskBody(task(p.get("id")))))
+        .route("POST", "/runtime/tasks/{id}", (req, p) -> taskAction(req, p.get("id")))
+        .route("GET", "/history/historic-process-instances", (req, p) -> listHistory(req))
+        .route("GET", "/history/historic-process-instances/{id}", (req, p) -> json(200, historyBody(historic(p.get("id")), false)))
+        .route("DELETE", "/history/historic-process-instances/{id}", (req, p) -> deleteHistory(p.get("id")))
+        .unknownPath(FlowableErrors::noEndpoint)
+        .wrongMethod(FlowableErrors::methodNotSupported)
+        .build();
+    RestApi.Builder api = RestApi.builder()
+        .routes(routes)
+        .errors(FlowableErrors.BODY)
+        .statuses(FlowableErrors.STATUSES)
+        .backPressureAnswer(r -> FakeResponse.json(429,
+            "{\"message\":\"Too Many Requests\",\"exception\":\"back pressure injected by FakeFlowableServer\"}"))
+        .unavailableAnswer(r -> FakeResponse.json(503,
+            "{\"message\":\"Service Unavailable\",\"exception\":\"unavailability injected by FakeFlowableServer\"}"));
+    if (user != null) {
+      api.auth(RestAuth.basic(user, password), FlowableErrors::unauthorized);
     }
-    try {
-      return route(req);
-    } catch (FlowableError e) {
-      return error(e.status, e.getMessage());
-    } catch (EngineException e) {
-      return error(statusOf(e), e.getMessage());
-    } catch (RuntimeException e) {
-      return error(500, e.toString());
-    }
-  }
-
-  private boolean authorized(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      return decoded.equals(user + ":" + password);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** Spring Security's 401, not Flowable's error shape. */
-  private static FakeResponse unauthorized(FakeRequest req) {
-    ObjectNode body = NODES.objectNode();
-    body.put("timestamp", FlowableVariables.DATE.format(Instant.now()));
-    body.put("status", 401);
-    body.put("error", "Unauthorized");
-    body.put("path", req.rawPath());
-    return FakeResponse.json(401, body.toString()).withHeader("WWW-Authenticate", "Basic realm=\"Realm\"");
-  }
-
-  private static int statusOf(EngineException e) {
-    return switch (e.reason()) {
-      case INSTANCE_NOT_FOUND, VARIABLE_NOT_FOUND, JOB_NOT_FOUND, NODE_NOT_FOUND -> 404;
-      case ALREADY_EXISTS -> 409;
-      case INVALID_ARGUMENT, DEFINITION_NOT_FOUND -> 400;
-      default -> 500; // a FlowableException (not one of the REST-mapped subclasses) is a 500 in Flowable
-    };
-  }
-
-  static FakeResponse error(int status, String detail) {
-    ObjectNode body = NODES.objectNode();
-    body.put("message", FlowableError.reason(status));
-    body.put("exception", detail);
-    return FakeResponse.json(status, body.toString());
-  }
-
-  private FakeResponse route(FakeRequest req) {
-    boolean inside = basePath.isEmpty() || req.rawPath().startsWith(basePath + "/");
-    List<String> s = req.segments();
-    String m = req.method();
-    if (!inside || s.isEmpty()) {
-      throw noEndpoint(req);
-    }
-    String area = s.get(0);
-    int n = s.size();
-    if (n >= 2 && area.equals("repository") && s.get(1).equals("deployments")) {
-      if (n == 2) {
-        return on(req, Map.of("POST", () -> deploy(req), "GET", () -> listDeployments(req)));
-      }
-      if (n == 3) {
-        return on(req, Map.of("GET", () -> json(200, deploymentBody(deployment(s.get(2)))),
-            "DELETE", () -> deleteDeployment(req, s.get(2))));
-      }
-    }
-    if (n >= 2 && area.equals("repository") && s.get(1).equals("process-definitions")) {
-      if (n == 2) {
-        return on(req, Map.of("GET", () -> listDefinitions(req)));
-      }
-      if (n == 3) {
-        return on(req, Map.of("GET", () -> json(200, definitionBody(definitionById(s.get(2), true)))));
-      }
-    }
-    if (n >= 2 && area.equals("runtime") && s.get(1).equals("process-instances")) {
-      if (n == 2) {
-        return on(req, Map.of("POST", () -> start(req), "GET", () -> listInstances(req)));
-      }
-      String id = s.get(2);
-      if (n == 3) {
-        return on(req, Map.of("GET", () -> json(200, instanceBody(runtimeInstance(id), false)),
-            "PUT", () -> instanceAction(req, id), "DELETE", () -> deleteInstance(req, id)));
-      }
-      if (n == 4 && s.get(3).equals("identitylinks")) {
-        return on(req, Map.of("GET", () -> listIdentityLinks(id), "POST", () -> addIdentityLink(req, id)));
-      }
-      if (n == 7 && s.get(3).equals("identitylinks") && s.get(4).equals("users")) {
-        String u = s.get(5);
-        String t = s.get(6);
-        return on(req, Map.of("GET", () -> json(200, identityLinkBody(id, identityLink(id, u, t))),
-            "DELETE", () -> deleteIdentityLink(id, u, t)));
-      }
-      if (n == 4 && s.get(3).equals("variables")) {
-        return on(req, Map.of("GET", () -> getVariables(id), "POST", () -> writeVariables(req, id, true),
-            "PUT", () -> writeVariables(req, id, false)));
-      }
-      if (n == 5 && s.get(3).equals("variables")) {
-        String name = s.get(4);
-        return on(req, Map.of("GET", () -> getVariable(id, name), "PUT", () -> putVariable(req, id, name),
-            "DELETE", () -> deleteVariable(id, name)));
-      }
-    }
-    if (n == 2 && area.equals("query") && s.get(1).equals("process-instances")) {
-      return on(req, Map.of("POST", () -> queryInstances(req)));
-    }
-    if (n >= 2 && area.equals("runtime") && s.get(1).equals("executions")) {
-      if (n == 2) {
-        return on(req, Map.of("GET", () -> listExecutions(req)));
-      }
-      if (n == 3) {
-        String id = s.get(2);
-        return on(req, Map.of("GET", () -> json(200, executionBody(execution(id), null)),
-            "PUT", () -> executionAction(req, id)));
-      }
-    }
-    if (n >= 2 && area.equals("runtime") && s.get(1).equals("tasks")) {
-      if (n == 2) {
-        return on(req, Map.of("GET", () -> listTasks(req)));
-      }
-      if (n == 3) {
-        String id = s.get(2);
-        return on(req, Map.of("GET", () -> json(200, taskBody(task(id))), "POST", () -> taskAction(req, id)));
-      }
-    }
-    if (n >= 2 && area.equals("history") && s.get(1).equals("historic-process-instances")) {
-      if (n == 2) {
-        return on(req, Map.of("GET", () -> listHistory(req)));
-      }
-      if (n == 3) {
-        String id = s.get(2);
-        return on(req, Map.of("GET", () -> json(200, historyBody(historic(id), false)),
-            "DELETE", () -> deleteHistory(id)));
-      }
-    }
-    throw noEndpoint(req);
-  }
-
-  private static FakeResponse on(FakeRequest req, Map<String, Supplier<FakeResponse>> handlers) {
-    Supplier<FakeResponse> h = handlers.get(req.method());
-    if (h == null) {
-      throw FlowableError.internal("Request method '" + req.method() + "' is not supported");
-    }
-    return h.get();
-  }
-
-  /** Spring Boot 3.5 / Flowable 7.2.0: an unmapped path is a 500 with NoResourceFoundException's text. */
-  private static FlowableError noEndpoint(FakeRequest req) {
-    return FlowableError.internal("No endpoint " + req.method() + " " + req.rawPath() + ".");
+    return api.build();
   }
 
   private static FakeResponse json(int status, JsonNode body) {
@@ -256,11 +158,11 @@ public final class FlowableRouter implements FakeHandler {
     String contentType = req.header("content-type");
     if (!Multipart.isMultipart(contentType)) {
       String type = contentType == null ? "application/octet-stream" : contentType.split(";")[0].trim();
-      throw FlowableError.internal("Content-Type '" + type + "' is not supported");
+      throw RestError.internal("Content-Type '" + type + "' is not supported");
     }
     List<Multipart.Part> parts = req.parts();
     Multipart.Part file = parts.stream().filter(Multipart.Part::isFile).findFirst()
-        .orElseThrow(() -> FlowableError.badRequest("No file content was found in request body."));
+        .orElseThrow(() -> RestError.badRequest("No file content was found in request body."));
     Map<String, String> fields = new LinkedHashMap<>();
     for (Multipart.Part p : parts) {
       if (!p.isFile() && p.name() != null) {
@@ -273,7 +175,7 @@ public final class FlowableRouter implements FakeHandler {
       fileName = file.name() == null ? "" : file.name();
     }
     if (!hasSuffix(fileName)) {
-      throw FlowableError.badRequest("File must be of type .bpmn20.xml, .bpmn, .bar or .zip");
+      throw RestError.badRequest("File must be of type .bpmn20.xml, .bpmn, .bar or .zip");
     }
     Map<String, byte[]> resources = new LinkedHashMap<>();
     if (fileName.endsWith(".bar") || fileName.endsWith(".zip")) {
@@ -286,7 +188,7 @@ public final class FlowableRouter implements FakeHandler {
     try {
       d = engine.deploy(tenantId, resources);
     } catch (EngineException e) {
-      throw FlowableError.internal(e.getMessage());
+      throw RestError.internal(e.getMessage());
     }
     Map<String, BpmnIndex.ProcessInfo> infos = new LinkedHashMap<>();
     resources.values().forEach(bytes -> infos.putAll(BpmnIndex.parse(bytes)));
@@ -327,14 +229,14 @@ public final class FlowableRouter implements FakeHandler {
         }
       }
     } catch (IOException e) {
-      throw FlowableError.internal("problem reading zip input stream: " + e.getMessage());
+      throw RestError.internal("problem reading zip input stream: " + e.getMessage());
     }
   }
 
   /** A deployment made through the fake, or one synthesized for definitions deployed on the engine directly. */
   private DeploymentRec deployment(String id) {
     if (deletedDeployments.contains(id)) {
-      throw FlowableError.notFound("Could not find a deployment with id '" + id + "'.");
+      throw RestError.notFound("Could not find a deployment with id '" + id + "'.");
     }
     DeploymentRec rec = deployments.get(id);
     if (rec != null) {
@@ -342,7 +244,7 @@ public final class FlowableRouter implements FakeHandler {
     }
     return engine.definitions().stream().filter(d -> d.deploymentKey().equals(id)).findFirst()
         .map(d -> new DeploymentRec(id, d.resourceName(), d.deployedAt(), null, null, d.tenantId()))
-        .orElseThrow(() -> FlowableError.notFound("Could not find a deployment with id '" + id + "'."));
+        .orElseThrow(() -> RestError.notFound("Could not find a deployment with id '" + id + "'."));
   }
 
   private ObjectNode deploymentBody(DeploymentRec d) {
@@ -383,7 +285,7 @@ public final class FlowableRouter implements FakeHandler {
     List<InstanceSnapshot> instances = engine.list(InstanceFilter.all()).stream()
         .filter(i -> keys.contains(i.definitionKey())).toList();
     if (!cascade && instances.stream().anyMatch(i -> !i.isEnded())) {
-      throw FlowableError.internal("Could not delete deployment '" + id + "': it still has running process instances;"
+      throw RestError.internal("Could not delete deployment '" + id + "': it still has running process instances;"
           + " use cascade=true");
     }
     for (InstanceSnapshot i : instances) {
@@ -406,8 +308,8 @@ public final class FlowableRouter implements FakeHandler {
   private DeployedModel definitionById(String id, boolean notFoundIs404) {
     return visibleDefinitions().stream().filter(d -> flowableId(d).equals(id)).findFirst().orElseThrow(() ->
         notFoundIs404
-            ? FlowableError.notFound("Could not find a process definition with id '" + id + "'.")
-            : FlowableError.badRequest("no deployed process definition found with id '" + id + "'"));
+            ? RestError.notFound("Could not find a process definition with id '" + id + "'.")
+            : RestError.badRequest("no deployed process definition found with id '" + id + "'"));
   }
 
   private Optional<DeployedModel> latest(String key, String tenantId) {
@@ -489,10 +391,10 @@ public final class FlowableRouter implements FakeHandler {
     String message = text(body, "message");
     int given = (definitionId != null ? 1 : 0) + (key != null ? 1 : 0) + (message != null ? 1 : 0);
     if (given == 0) {
-      throw FlowableError.badRequest("Either processDefinitionId, processDefinitionKey or message is required.");
+      throw RestError.badRequest("Either processDefinitionId, processDefinitionKey or message is required.");
     }
     if (given > 1) {
-      throw FlowableError.badRequest("Only one of processDefinitionId, processDefinitionKey or message should be set.");
+      throw RestError.badRequest("Only one of processDefinitionId, processDefinitionKey or message should be set.");
     }
     String tenantId = text(body, "tenantId");
     Map<String, Object> variables = FlowableVariables.read(body.get("variables"), false);
@@ -502,7 +404,7 @@ public final class FlowableRouter implements FakeHandler {
       DeployedModel d = definitionById(definitionId, false);
       cmd = StartCommand.definitionKey(d.key()).withTenantId(d.tenantId());
     } else if (key != null) {
-      DeployedModel d = latest(key, tenantId).orElseThrow(() -> FlowableError.badRequest(tenantId == null
+      DeployedModel d = latest(key, tenantId).orElseThrow(() -> RestError.badRequest(tenantId == null
           ? "No process definition found for key '" + key + "'"
           : "no processes deployed with key '" + key + "' for tenant identifier '" + tenantId + "'"));
       cmd = StartCommand.definitionKey(d.key()).withTenantId(d.tenantId());
@@ -515,9 +417,9 @@ public final class FlowableRouter implements FakeHandler {
       s = engine.start(cmd);
     } catch (EngineException e) {
       switch (e.reason()) {
-        case DEFINITION_NOT_FOUND -> throw FlowableError.badRequest(
+        case DEFINITION_NOT_FOUND -> throw RestError.badRequest(
             "Cannot start process instance by message: no subscription to message with name '" + message + "' found.");
-        case NO_START_EVENT -> throw FlowableError.internal(e.getMessage());
+        case NO_START_EVENT -> throw RestError.internal(e.getMessage());
         default -> throw e;
       }
     }
@@ -532,7 +434,7 @@ public final class FlowableRouter implements FakeHandler {
   /** A running instance; ended ones are gone from Flowable's runtime tables. */
   private InstanceSnapshot runtimeInstance(String id) {
     return runtimeOrNull(id).orElseThrow(() ->
-        FlowableError.notFound("Could not find a process instance with id '" + id + "'."));
+        RestError.notFound("Could not find a process instance with id '" + id + "'."));
   }
 
   private Optional<InstanceSnapshot> runtimeOrNull(String id) {
@@ -689,7 +591,7 @@ public final class FlowableRouter implements FakeHandler {
       case "lessThanOrEquals" -> cmp != null && cmp <= 0;
       case "greaterThanOrEquals" -> cmp != null && cmp >= 0;
       case "like" -> have instanceof String h && want instanceof String w && like(h, w);
-      default -> throw FlowableError.badRequest("Unsupported variable query operation: " + op);
+      default -> throw RestError.badRequest("Unsupported variable query operation: " + op);
     };
   }
 
@@ -699,16 +601,16 @@ public final class FlowableRouter implements FakeHandler {
     String action = text(body, "action");
     if ("suspend".equals(action)) {
       if (s.state() == InstanceStatus.SUSPENDED) {
-        throw FlowableError.conflict("Process instance with id '" + id + "' is already suspended.");
+        throw RestError.conflict("Process instance with id '" + id + "' is already suspended.");
       }
       engine.suspend(id);
     } else if ("activate".equals(action)) {
       if (s.state() != InstanceStatus.SUSPENDED) {
-        throw FlowableError.conflict("Process instance with id '" + id + "' is already active.");
+        throw RestError.conflict("Process instance with id '" + id + "' is already active.");
       }
       engine.resume(id);
     } else {
-      throw FlowableError.badRequest("Invalid action: '" + action + "'.");
+      throw RestError.badRequest("Invalid action: '" + action + "'.");
     }
     return json(200, instanceBody(engine.get(id), false));
   }
@@ -735,7 +637,7 @@ public final class FlowableRouter implements FakeHandler {
 
   private InstanceSnapshot execution(String id) {
     return runtimeOrNull(id).orElseThrow(() ->
-        FlowableError.notFound("Could not find an execution with id '" + id + "'."));
+        RestError.notFound("Could not find an execution with id '" + id + "'."));
   }
 
   private FakeResponse getVariables(String id) {
@@ -745,7 +647,7 @@ public final class FlowableRouter implements FakeHandler {
   private FakeResponse getVariable(String id, String name) {
     Map<String, Object> vars = visibleVariables(execution(id));
     if (!vars.containsKey(name)) {
-      throw FlowableError.notFound("Execution '" + id + "' does not have a variable with name: '" + name + "'.");
+      throw RestError.notFound("Execution '" + id + "' does not have a variable with name: '" + name + "'.");
     }
     return json(200, FlowableVariables.write(name, vars.get(name)));
   }
@@ -758,7 +660,7 @@ public final class FlowableRouter implements FakeHandler {
       Map<String, Object> existing = visibleVariables(s);
       for (String name : vars.keySet()) {
         if (existing.containsKey(name)) {
-          throw FlowableError.conflict("Variable '" + name + "' is already present on execution '" + id + "'.");
+          throw RestError.conflict("Variable '" + name + "' is already present on execution '" + id + "'.");
         }
       }
     }
@@ -783,10 +685,10 @@ public final class FlowableRouter implements FakeHandler {
     JsonNode body = parseObject(req, "org.flowable.rest.service.api.engine.variable.RestVariable");
     String bodyName = text(body, "name");
     if (bodyName == null) {
-      throw FlowableError.badRequest("Variable name is required");
+      throw RestError.badRequest("Variable name is required");
     }
     if (!bodyName.equals(name)) {
-      throw FlowableError.badRequest("Variable name in the body should be equal to the name used in the requested URL.");
+      throw RestError.badRequest("Variable name in the body should be equal to the name used in the requested URL.");
     }
     Map.Entry<String, Object> v = FlowableVariables.readOne(body);
     Map<String, Object> one = new LinkedHashMap<>();
@@ -798,7 +700,7 @@ public final class FlowableRouter implements FakeHandler {
   private FakeResponse deleteVariable(String id, String name) {
     InstanceSnapshot s = execution(id);
     if (!visibleVariables(s).containsKey(name)) {
-      throw FlowableError.notFound("Execution '" + id + "' does not have a variable '" + name + "' in scope local");
+      throw RestError.notFound("Execution '" + id + "' does not have a variable '" + name + "' in scope local");
     }
     // The engine cannot remove a variable: the fake hides it (conditions still see the old value).
     removedVariables.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(name);
@@ -899,13 +801,13 @@ public final class FlowableRouter implements FakeHandler {
       case "messageEventReceived" -> {
         String messageName = text(body, "messageName");
         if (messageName == null) {
-          throw FlowableError.badRequest("MessageName is required");
+          throw RestError.badRequest("MessageName is required");
         }
         try {
           engine.messageEventReceived(id, messageName, vars);
         } catch (EngineException e) {
           if (e.reason() == EngineException.Reason.ILLEGAL_STATE) {
-            throw FlowableError.internal("Execution with id '" + id
+            throw RestError.internal("Execution with id '" + id
                 + "' does not have a subscription to a message event with name '" + messageName + "'");
           }
           throw e;
@@ -916,14 +818,14 @@ public final class FlowableRouter implements FakeHandler {
       case "signal", "trigger" -> {
         NodeSnapshot waiting = engine.tree(id).children().stream()
             .filter(n -> n.type() == NodeType.RECEIVE_TASK && n.state() == NodeStatus.RUNNING).findFirst()
-            .orElseThrow(() -> FlowableError.internal("Execution '" + id + "' is not waiting in a receive task"));
+            .orElseThrow(() -> RestError.internal("Execution '" + id + "' is not waiting in a receive task"));
         engine.callback(id, waiting.id(), vars, waiting.version());
         unhide(id, vars.keySet());
         return FakeResponse.empty(204);
       }
-      case "signalEventReceived" -> throw FlowableError.internal(
+      case "signalEventReceived" -> throw RestError.internal(
           "FakeFlowableServer does not support signal events (action 'signalEventReceived')");
-      default -> throw FlowableError.badRequest("Invalid action: '" + action + "'.");
+      default -> throw RestError.badRequest("Invalid action: '" + action + "'.");
     }
   }
 
@@ -941,7 +843,7 @@ public final class FlowableRouter implements FakeHandler {
 
   private JobSnapshot task(String id) {
     return userTasks().stream().filter(j -> j.key().equals(id)).findFirst()
-        .orElseThrow(() -> FlowableError.notFound("Could not find a task with id '" + id + "'."));
+        .orElseThrow(() -> RestError.notFound("Could not find a task with id '" + id + "'."));
   }
 
   private ObjectNode taskBody(JobSnapshot j) {
@@ -1022,7 +924,7 @@ public final class FlowableRouter implements FakeHandler {
           assignees.put(j.key(), assignee);
         }
       }
-      default -> throw FlowableError.badRequest("Invalid action: '" + action + "'.");
+      default -> throw RestError.badRequest("Invalid action: '" + action + "'.");
     }
     return FakeResponse.empty(200);
   }
@@ -1034,7 +936,7 @@ public final class FlowableRouter implements FakeHandler {
       return engine.get(id);
     } catch (EngineException e) {
       if (e.reason() == EngineException.Reason.INSTANCE_NOT_FOUND || e.reason() == EngineException.Reason.INVALID_ARGUMENT) {
-        throw FlowableError.notFound("Could not find a process instance with id '" + id + "'.");
+        throw RestError.notFound("Could not find a process instance with id '" + id + "'.");
       }
       throw e;
     }
@@ -1103,7 +1005,7 @@ public final class FlowableRouter implements FakeHandler {
   private FakeResponse deleteHistory(String id) {
     InstanceSnapshot s = historic(id);
     if (!s.isEnded()) {
-      throw FlowableError.internal("Process instance is still running, cannot delete historic process instance: " + id);
+      throw RestError.internal("Process instance is still running, cannot delete historic process instance: " + id);
     }
     engine.delete(id);
     deleteReasons.remove(id);
@@ -1140,15 +1042,15 @@ public final class FlowableRouter implements FakeHandler {
     List<String[]> links = links(id);
     JsonNode body = parseObject(req, "org.flowable.rest.service.api.engine.RestIdentityLink");
     if (text(body, "group") != null) {
-      throw FlowableError.badRequest("Only user identity links are supported on a process instance.");
+      throw RestError.badRequest("Only user identity links are supported on a process instance.");
     }
     String linkUser = text(body, "user");
     if (linkUser == null) {
-      throw FlowableError.badRequest("The user is required.");
+      throw RestError.badRequest("The user is required.");
     }
     String type = text(body, "type");
     if (type == null) {
-      throw FlowableError.badRequest("The identity link type is required.");
+      throw RestError.badRequest("The identity link type is required.");
     }
     String[] link = {linkUser, type};
     links.add(link); // Flowable does not check for duplicates either
@@ -1157,7 +1059,7 @@ public final class FlowableRouter implements FakeHandler {
 
   private String[] identityLink(String id, String linkUser, String type) {
     return links(id).stream().filter(l -> l[0].equals(linkUser) && l[1].equals(type)).findFirst()
-        .orElseThrow(() -> FlowableError.notFound("Could not find the requested identity link."));
+        .orElseThrow(() -> RestError.notFound("Could not find the requested identity link."));
   }
 
   private FakeResponse deleteIdentityLink(String id, String linkUser, String type) {
@@ -1175,10 +1077,10 @@ public final class FlowableRouter implements FakeHandler {
     String order = first(query, "order", "asc");
     Comparator<T> cmp = sorts.get(sort);
     if (cmp == null) {
-      throw FlowableError.badRequest("Value for param 'sort' is not valid, '" + sort + "' is not a valid property");
+      throw RestError.badRequest("Value for param 'sort' is not valid, '" + sort + "' is not a valid property");
     }
     if (!order.equals("asc") && !order.equals("desc")) {
-      throw FlowableError.badRequest("Value for param 'order' is not valid : '" + order + "', must be 'asc' or 'desc'");
+      throw RestError.badRequest("Value for param 'order' is not valid : '" + order + "', must be 'asc' or 'desc'");
     }
     int start = Math.max(0, intParam(query, "start", 0));
     int size = Math.max(0, intParam(query, "size", 10));
@@ -1211,7 +1113,7 @@ public final class FlowableRouter implements FakeHandler {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw FlowableError.badRequest("Failed to convert value of type 'java.lang.String' to required type 'int';"
+      throw RestError.badRequest("Failed to convert value of type 'java.lang.String' to required type 'int';"
           + " For input string: \"" + v + "\"");
     }
   }
@@ -1219,25 +1121,25 @@ public final class FlowableRouter implements FakeHandler {
   /** The body as JSON; Spring's 400 texts when it is missing or not JSON. */
   private static JsonNode parseJson(FakeRequest req, String targetType) {
     if (req.body().length == 0) {
-      throw FlowableError.badRequest("Required request body is missing");
+      throw RestError.badRequest("Required request body is missing");
     }
     try {
       JsonNode n = FlowableVariables.JSON.readTree(req.body());
       if (n == null || n.isMissingNode()) {
-        throw FlowableError.badRequest("Required request body is missing");
+        throw RestError.badRequest("Required request body is missing");
       }
       return n;
     } catch (JsonProcessingException e) {
-      throw FlowableError.badRequest("JSON parse error: " + e.getOriginalMessage());
+      throw RestError.badRequest("JSON parse error: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw FlowableError.badRequest("I/O error while reading input message");
+      throw RestError.badRequest("I/O error while reading input message");
     }
   }
 
   private static JsonNode parseObject(FakeRequest req, String targetType) {
     JsonNode n = parseJson(req, targetType);
     if (!n.isObject()) {
-      throw FlowableError.badRequest("JSON parse error: Cannot deserialize value of type `" + targetType + "` from "
+      throw RestError.badRequest("JSON parse error: Cannot deserialize value of type `" + targetType + "` from "
           + FlowableVariables.describe(n) + " value");
     }
     return n;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.testkit.fakes.rest.RestError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -39,16 +40,16 @@ public final class FlowableVariables {
   static Map<String, Object> read(JsonNode array, boolean requireNonEmpty) {
     if (array == null || array.isNull()) {
       if (requireNonEmpty) {
-        throw FlowableError.badRequest("Request did not contain a list of variables to create.");
+        throw RestError.badRequest("Request did not contain a list of variables to create.");
       }
       return new LinkedHashMap<>();
     }
     if (!array.isArray()) {
-      throw FlowableError.badRequest("JSON parse error: Cannot deserialize value of type `java.util.ArrayList<org.flowable"
+      throw RestError.badRequest("JSON parse error: Cannot deserialize value of type `java.util.ArrayList<org.flowable"
           + ".rest.service.api.engine.variable.RestVariable>` from " + describe(array) + " value");
     }
     if (requireNonEmpty && array.isEmpty()) {
-      throw FlowableError.badRequest("Request did not contain a list of variables to create.");
+      throw RestError.badRequest("Request did not contain a list of variables to create.");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (JsonNode v : array) {
@@ -61,12 +62,12 @@ public final class FlowableVariables {
   /** Reads one REST variable {@code {"name","type","value"}}. */
   static Map.Entry<String, Object> readOne(JsonNode v) {
     if (v == null || !v.isObject()) {
-      throw FlowableError.badRequest("JSON parse error: Cannot construct instance of `org.flowable.rest.service.api"
+      throw RestError.badRequest("JSON parse error: Cannot construct instance of `org.flowable.rest.service.api"
           + ".engine.variable.RestVariable`");
     }
     JsonNode nameNode = v.get("name");
     if (nameNode == null || nameNode.isNull() || nameNode.asText().isEmpty()) {
-      throw FlowableError.badRequest("Variable name is required");
+      throw RestError.badRequest("Variable name is required");
     }
     String name = nameNode.asText();
     JsonNode typeNode = v.get("type");
@@ -145,17 +146,17 @@ public final class FlowableVariables {
         case "null":
           return null;
         default:
-          throw FlowableError.badRequest("Variable '" + name + "' has unsupported type: '" + type + "'.");
+          throw RestError.badRequest("Variable '" + name + "' has unsupported type: '" + type + "'.");
       }
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw FlowableError.badRequest("The given value '" + value.asText() + "' of variable '" + name
+      throw RestError.badRequest("The given value '" + value.asText() + "' of variable '" + name
           + "' cannot be converted to type '" + type + "'");
     }
   }
 
   private static void requireThat(boolean ok, String message) {
     if (!ok) {
-      throw FlowableError.badRequest(message);
+      throw RestError.badRequest(message);
     }
   }
 

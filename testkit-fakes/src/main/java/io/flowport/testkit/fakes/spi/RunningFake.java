@@ -1,0 +1,80 @@
+package io.flowport.testkit.fakes.spi;
+
+import io.flowport.testkit.engine.EngineDeployment;
+import io.flowport.testkit.engine.InMemoryEngine;
+import java.util.Map;
+import java.util.Objects;
+
+/** A fake a {@link FakeServerProvider} started, as {@link io.flowport.testkit.fakes.FakeServers} drives it. */
+public interface RunningFake extends AutoCloseable {
+  /** The fake itself ({@code FakeFlowableServer}, {@code FakeZeebeGateway}, ...), for typed access. */
+  Object server();
+
+  /** The engine behind the fake. */
+  InMemoryEngine engine();
+
+  /** The bound port. */
+  int port();
+
+  /** One line about where it listens, for the banner: {@code "REST API listening on 127.0.0.1:8080, base URL ..."}. */
+  String describe();
+
+  /**
+   * Deploys one definition file of {@code --definitions} ({@code *.bpmn}, {@code *.bpmn20.xml}); by
+   * default into {@link #engine()} as is. Fails with the engine's exception when it does not deploy.
+   */
+  default EngineDeployment deploy(String fileName, byte[] content) {
+    return engine().deploy(null, Map.of(fileName, content));
+  }
+
+  /** Stops the fake and the engine it created. */
+  @Override
+  void close();
+
+  /**
+   * The usual running fake: {@code server} with its engine, bound port and banner line; closing it
+   * closes {@code server} (a checked exception from it becomes an {@link IllegalStateException}).
+   */
+  static RunningFake of(AutoCloseable server, InMemoryEngine engine, int port, String description) {
+    Objects.requireNonNull(server, "server == null");
+    Objects.requireNonNull(engine, "engine == null");
+    Objects.requireNonNull(description, "description == null");
+    return new RunningFake() {
+      @Override
+      public Object server() {
+        return server;
+      }
+
+      @Override
+      public InMemoryEngine engine() {
+        return engine;
+      }
+
+      @Override
+      public int port() {
+        return port;
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+
+      @Override
+      public void close() {
+        try {
+          server.close();
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot stop " + server, e);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return server.toString();
+      }
+    };
+  }
+}
