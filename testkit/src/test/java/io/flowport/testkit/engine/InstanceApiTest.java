@@ -236,8 +236,7 @@ class InstanceApiTest {
   }
 
   @Test
-  void engineStartsFastAndRunsManyInstances() {
-    long t0 = System.nanoTime();
+  void engineRunsManyInstancesAndKeepsNoneEndedWhenAskedNotTo() {
     try (InMemoryEngine e = InMemoryEngine.create(EngineOptions.builder().keepEndedInstances(false).build())) {
       e.deploy(ProcessModel.builder("p").startEvent("s").serviceTask("t", "t").endEvent("e").build());
       e.registerHandler("t", job -> job.complete(Map.of("ok", true)));
@@ -246,7 +245,6 @@ class InstanceApiTest {
       }
       assertThat(e.list(InstanceFilter.all())).isEmpty();
     }
-    // a sanity bound, not a benchmark: 20k instances well within the test budget
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    // Speed is BENCHMARKS.md's business (InMemoryEngineBenchmark), not a timed unit test's.
   }
 }
