@@ -147,6 +147,19 @@ public final class RestErrors {
     };
   }
 
+  /**
+   * The exception for an answer that means an error although its status says success (an empty
+   * list where one item was expected): the adapter names the meaning with a code of its own, and
+   * {@code table} maps that code as it maps the engine's, so the kind stays data.
+   *
+   * @param derivedCode a code of the adapter's (a row of {@code table} matches it)
+   */
+  public static WorkflowException derived(
+      ErrorTable table, Operation operation, RestResponse response, String derivedCode, String message) {
+    return table.toException(operation, String.valueOf(response.status()), derivedCode, message,
+        response.requestId(), null);
+  }
+
   /** {@code message} with the server's {@code Retry-After}, if any, appended. */
   public static String withRetryAfter(String message, RestResponse response) {
     String retryAfter = response.header("Retry-After");

@@ -41,9 +41,6 @@ import java.util.function.Supplier;
  * backend's attempt through the {@link CallExecutor}. Adapters differ only in their backend.
  */
 public final class DefaultWorkflowClient implements WorkflowClient {
-  /** Time allowed beyond an engine-side wait for the answer to travel back. */
-  private static final Duration AWAIT_MARGIN = Duration.ofSeconds(5);
-
   private final EngineBackend backend;
   private final CallExecutor executor;
   private final boolean ownsExecutor;
@@ -197,7 +194,7 @@ public final class DefaultWorkflowClient implements WorkflowClient {
           return CompletableFuture.failedFuture(e);
         }
         // The engine waits up to `timeout`: the attempt must be allowed that long, plus the trip.
-        return executor.execute(op, false, timeout.plus(AWAIT_MARGIN),
+        return executor.execute(op, false, timeout.plus(GuardedCalls.AWAIT_MARGIN),
             ctx -> backend.startAndAwait(ctx, checked, timeout));
       }
       if (!capabilities.supports(op)) {

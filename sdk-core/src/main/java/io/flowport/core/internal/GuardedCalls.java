@@ -19,6 +19,13 @@ import java.util.function.Predicate;
  * throw becomes a failed future (a stray runtime exception becomes ClientValidationException).
  */
 public final class GuardedCalls {
+  /**
+   * The one margin for calls that ask the engine to wait (native start-and-await, a job
+   * long-poll): each attempt, and the call, get the engine's wait plus this, for the answer to
+   * travel back. Backends use the attempt's deadline as it is and add no margin of their own.
+   */
+  public static final Duration AWAIT_MARGIN = Duration.ofSeconds(5);
+
   private final String engine;
   private final Predicate<Operation> supported;
   private final CallExecutor executor;
@@ -64,6 +71,15 @@ public final class GuardedCalls {
       return CompletableFuture.failedFuture(Args.invalid(engine, op, "invalid arguments: " + e.getMessage()));
     }
     return executor.execute(op, idempotencyKey, minimumTimeout, attempt);
+  }
+
+  /**
+   * Runs {@code plan} for an operation that asks the engine to wait up to {@code engineWait}: its
+   * attempts and the call get at least {@code engineWait} plus {@link #AWAIT_MARGIN}.
+   */
+  public <T> CompletableFuture<T> callAwaiting(Operation op, Duration engineWait, CallPlan<T> plan) {
+    Duration wait = engineWait == null || engineWait.isNegative() ? Duration.ZERO : engineWait;
+    return call(op, false, wait.plus(AWAIT_MARGIN), plan);
   }
 
   /**

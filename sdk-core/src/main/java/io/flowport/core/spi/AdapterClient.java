@@ -102,6 +102,17 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
     return calls.call(operation, hasIdempotencyKey, java.time.Duration.ZERO, plan);
   }
 
+  /**
+   * As {@link #call(Operation, CallPlan)}, for an operation that asks the engine to wait up to
+   * {@code engineWait} (a long-poll): its attempts and the call get at least that plus one margin
+   * for the answer's trip, the same margin native start-and-await gets. A null or negative wait
+   * counts as none.
+   */
+  protected final <T> CompletableFuture<T> callAwaiting(Operation operation, java.time.Duration engineWait,
+      CallPlan<T> plan) {
+    return calls.callAwaiting(operation, engineWait, plan);
+  }
+
   /** Whether {@link #close()} has begun. */
   protected final boolean isClosed() {
     return closed.get();

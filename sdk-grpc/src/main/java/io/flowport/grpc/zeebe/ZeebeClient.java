@@ -1,11 +1,9 @@
 package io.flowport.grpc.zeebe;
 
-import io.flowport.core.Capabilities;
 import io.flowport.core.ClientOptions;
-import io.flowport.core.WorkflowClient;
-import io.flowport.core.WorkflowClients;
+import io.flowport.core.Operation;
 import io.flowport.core.auth.Credentials;
-import io.flowport.core.spi.CallExecutor;
+import io.flowport.core.spi.AdapterClient;
 import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory;
 import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory.HostPort;
 import io.flowport.grpc.zeebe.internal.ZeebeBackend;
@@ -38,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Flowport client for a Zeebe gateway over gRPC: the unified {@link WorkflowClient} operations
+ * A Flowport client for a Zeebe gateway over gRPC: the unified {@link io.flowport.core.WorkflowClient} operations
  * plus Zeebe's own ({@link ZeebeOperations}), all through one retry/timeout machinery.
  *
  * <pre>{@code
@@ -49,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * From the blocking client: {@code sync.join(sync.engineOperations(ZeebeOperations.class).topology())}.
+ *
  * <p>The client owns its channel, its gRPC executor and its event loop: {@link #close()} stops them
  * all and every worker, so no thread outlives it. It is thread-safe.
  *
@@ -56,49 +56,48 @@ import org.slf4j.LoggerFactory;
  * upsert variables. The gateway API cannot read instances or variables: get, list and variable
  * reads fail fast with {@link io.flowport.core.error.OperationNotSupportedException}.
  */
-public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
+public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements ZeebeOperations {
   private static final AtomicInteger CLIENTS = new AtomicInteger();
+  private static final Set<Operation> OPERATIONS = Set.of(TOPOLOGY, SET_VARIABLES, RESOLVE_INCIDENT,
+      UPDATE_JOB_RETRIES, BROADCAST_SIGNAL, ACTIVATE_JOBS, COMPLETE_JOB, FAIL_JOB, THROW_ERROR);
 
-  private final WorkflowClient delegate;
-  private final ZeebeBackend backend;
-  private final CallExecutor executor;
-  private final ManagedChannel channel;
-  private final boolean ownsChannel;
-  private final EventLoopGroup eventLoop;
-  private final ExecutorService grpcExecutor;
+  private final Wire wire;
   private final Set<JobWorker> workers = ConcurrentHashMap.newKeySet();
-  private final String description;
-  private volatile boolean closed;
 
-  private ZeebeClient(Builder b) {
-    int id = CLIENTS.incrementAndGet();
-    if (b.channel != null) {
-      this.channel = b.channel;
-      this.ownsChannel = false;
-      this.eventLoop = null;
-      this.grpcExecutor = null;
-      this.description = "ZeebeClient{channel=" + b.channel + ", credentials=" + b.credentials + "}";
-    } else {
+  /**
+   * The channel and the threads behind it: the client's own (built from the addresses) or the
+   * user's channel, which the client does not shut down.
+   */
+  private record Wire(ManagedChannel channel, boolean ownsChannel, EventLoopGroup eventLoop,
+      ExecutorService grpcExecutor, String description) {
+
+    static Wire open(Builder b) {
+      if (b.channel != null) {
+        return new Wire(b.channel, false, null, null,
+            "ZeebeClient{channel=" + b.channel + ", credentials=" + b.credentials + "}");
+      }
       if (b.addresses.isEmpty()) {
         throw new IllegalStateException("no gateway address: call gatewayAddress(\"host:port\")");
       }
-      this.ownsChannel = true;
-      this.grpcExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+      int id = CLIENTS.incrementAndGet();
+      ExecutorService grpcExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
           new SynchronousQueue<>(), daemon("flowport-zeebe-" + id + "-grpc-"));
-      this.eventLoop = new MultiThreadIoEventLoopGroup(1, daemon("flowport-zeebe-" + id + "-io-"),
+      EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, daemon("flowport-zeebe-" + id + "-io-"),
           NioIoHandler.newFactory());
-      this.channel = buildChannel(b, eventLoop, grpcExecutor);
-      this.description = "ZeebeClient{gateways=" + b.addresses + ", tls=" + !b.plaintext
-          + ", credentials=" + b.credentials + "}";
+      ManagedChannel channel = buildChannel(b, eventLoop, grpcExecutor);
       if (b.plaintext && b.credentials != Credentials.none()) {
         // Allowed (a local gateway behind a trusted network), but the token travels unencrypted.
         LoggerFactory.getLogger(ZeebeClient.class).warn(
             "credentials ({}) will be sent over a plaintext channel to {}", b.credentials, b.addresses);
       }
+      return new Wire(channel, true, eventLoop, grpcExecutor, "ZeebeClient{gateways=" + b.addresses
+          + ", tls=" + !b.plaintext + ", credentials=" + b.credentials + "}");
     }
-    this.backend = new ZeebeBackend(channel, b.credentials, null);
-    this.executor = CallExecutor.create(ZeebeErrors.ENGINE, b.options, backend.traits());
-    this.delegate = WorkflowClients.create(backend, executor);
+  }
+
+  private ZeebeClient(Builder b, Wire wire) {
+    super(new ZeebeBackend(wire.channel(), b.credentials, null), b.options, OPERATIONS);
+    this.wire = wire;
   }
 
   @SuppressWarnings("deprecation") // nameResolverFactory: the simplest way to give a fixed address list
@@ -145,74 +144,41 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
     return new Builder();
   }
 
-  // ---------------------------------------------------------------- WorkflowClient
-
-  @Override
-  public String engine() {
-    return delegate.engine();
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public Definitions definitions() {
-    return delegate.definitions();
-  }
-
-  @Override
-  public Instances instances() {
-    return delegate.instances();
-  }
-
-  @Override
-  public Variables variables() {
-    return delegate.variables();
-  }
-
-  @Override
-  public Messages messages() {
-    return delegate.messages();
-  }
-
-  @Override
-  public Nodes nodes() {
-    return delegate.nodes();
-  }
-
-  @Override
-  public Groups groups() {
-    return delegate.groups();
-  }
-
   // ---------------------------------------------------------------- ZeebeOperations
 
   @Override
   public CompletableFuture<Topology> topology() {
-    return executor.execute(TOPOLOGY, false, backend::topology);
+    return call(TOPOLOGY, check -> backend()::topology);
   }
 
   @Override
   public CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, ?> variables, boolean local) {
-    return executor.execute(SET_VARIABLES, false,
-        ctx -> backend.setVariables(ctx, elementInstanceKey, variables, local));
+    return call(SET_VARIABLES, check -> {
+      Map<String, Object> vars = check.variables(variables);
+      return ctx -> backend().setVariables(ctx, elementInstanceKey, vars, local);
+    });
   }
 
   @Override
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
-    return executor.execute(RESOLVE_INCIDENT, false, ctx -> backend.resolveIncident(ctx, incidentKey));
+    return call(RESOLVE_INCIDENT, check -> ctx -> backend().resolveIncident(ctx, incidentKey));
   }
 
   @Override
   public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
-    return executor.execute(UPDATE_JOB_RETRIES, false, ctx -> backend.updateJobRetries(ctx, jobKey, retries));
+    return call(UPDATE_JOB_RETRIES, check -> {
+      check.atLeast("retries", retries, 1);
+      return ctx -> backend().updateJobRetries(ctx, jobKey, retries);
+    });
   }
 
   @Override
   public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, ?> variables) {
-    return executor.execute(BROADCAST_SIGNAL, false, ctx -> backend.broadcastSignal(ctx, signalName, variables));
+    return call(BROADCAST_SIGNAL, check -> {
+      check.id("signal name", signalName);
+      Map<String, Object> vars = check.optionalVariables(variables);
+      return ctx -> backend().broadcastSignal(ctx, signalName, vars);
+    });
   }
 
   @Override
@@ -220,26 +186,44 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
     return activateJobs(type, maxJobs, timeout, worker, Duration.ZERO);
   }
 
+  /** The attempt may long-poll for {@code requestTimeout}: it gets that plus the one await margin. */
   @Override
   public CompletableFuture<List<ActivatedJob>> activateJobs(
       String type, int maxJobs, Duration timeout, String worker, Duration requestTimeout) {
-    return executor.execute(ACTIVATE_JOBS, false,
-        ctx -> backend.activateJobs(ctx, type, maxJobs, timeout, worker, requestTimeout));
+    return callAwaiting(ACTIVATE_JOBS, requestTimeout, check -> {
+      check.id("job type", type);
+      check.atLeast("maxJobs", maxJobs, 1);
+      check.positive("job timeout", timeout);
+      check.nonNull("requestTimeout", requestTimeout);
+      if (requestTimeout.isNegative()) {
+        throw check.invalid("requestTimeout must not be negative, was " + requestTimeout);
+      }
+      return ctx -> backend().activateJobs(ctx, type, maxJobs, timeout, worker, requestTimeout);
+    });
   }
 
   @Override
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, ?> variables) {
-    return executor.execute(COMPLETE_JOB, false, ctx -> backend.completeJob(ctx, jobKey, variables));
+    return call(COMPLETE_JOB, check -> {
+      Map<String, Object> vars = check.optionalVariables(variables);
+      return ctx -> backend().completeJob(ctx, jobKey, vars);
+    });
   }
 
   @Override
   public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage) {
-    return executor.execute(FAIL_JOB, false, ctx -> backend.failJob(ctx, jobKey, retries, errorMessage));
+    return call(FAIL_JOB, check -> {
+      check.atLeast("retries", retries, 0);
+      return ctx -> backend().failJob(ctx, jobKey, retries, errorMessage);
+    });
   }
 
   @Override
   public CompletableFuture<Void> throwError(long jobKey, String errorCode, String errorMessage) {
-    return executor.execute(THROW_ERROR, false, ctx -> backend.throwError(ctx, jobKey, errorCode, errorMessage));
+    return call(THROW_ERROR, check -> {
+      check.id("errorCode", errorCode);
+      return ctx -> backend().throwError(ctx, jobKey, errorCode, errorMessage);
+    });
   }
 
   @Override
@@ -255,7 +239,7 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
     if (type.isBlank()) {
       throw new IllegalArgumentException("type is blank");
     }
-    if (closed) {
+    if (isClosed()) {
       throw new IllegalStateException("the client is closed");
     }
     JobWorker worker = new JobWorker(this, type, handler, settings, workers::remove);
@@ -266,53 +250,49 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /**
-   * Stops the workers, fails the calls still in flight (cancelling them on the wire), then shuts the
-   * channel down (waiting up to 5 s), the event loop and the gRPC threads. Idempotent.
-   */
+  /** Stops the workers first: they would start new polls while the client closes. */
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void beforeClose() {
     for (JobWorker w : new ArrayList<>(workers)) {
       w.close();
     }
-    try {
-      // The executor first: it fails the calls still running and cancels their attempts (on the
-      // wire) while the channel is still up; then the backend and the channel.
-      executor.close();
-      delegate.close();
-    } finally {
-      if (ownsChannel) {
-        channel.shutdown();
-        try {
-          if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-            channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-          }
-        } catch (InterruptedException e) {
-          channel.shutdownNow();
-          Thread.currentThread().interrupt();
+  }
+
+  /**
+   * After the executor (calls in flight failed and cancelled on the wire) and the backend: shuts
+   * the channel down (waiting up to 5 s), the event loop and the gRPC threads, when they are the
+   * client's own.
+   */
+  @Override
+  protected void afterClose() {
+    if (wire.ownsChannel()) {
+      ManagedChannel channel = wire.channel();
+      channel.shutdown();
+      try {
+        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+          channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
         }
+      } catch (InterruptedException e) {
+        channel.shutdownNow();
+        Thread.currentThread().interrupt();
       }
-      if (eventLoop != null) {
-        eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-      }
-      if (grpcExecutor != null) {
-        grpcExecutor.shutdownNow();
-        try {
-          grpcExecutor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+    }
+    if (wire.eventLoop() != null) {
+      wire.eventLoop().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    if (wire.grpcExecutor() != null) {
+      wire.grpcExecutor().shutdownNow();
+      try {
+        wire.grpcExecutor().awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
 
   @Override
   public String toString() {
-    return description;
+    return wire.description();
   }
 
   /** Builds a {@link ZeebeClient}. TLS is on unless {@link #usePlaintext()}. */
@@ -394,7 +374,17 @@ public final class ZeebeClient implements WorkflowClient, ZeebeOperations {
       if (plaintext && trustCertificates != null) {
         throw new IllegalStateException("usePlaintext() and trustCertificates(...) exclude each other");
       }
-      return new ZeebeClient(this);
+      Wire wire = Wire.open(this);
+      try {
+        return new ZeebeClient(this, wire);
+      } catch (RuntimeException | Error e) {
+        if (wire.ownsChannel()) {
+          wire.channel().shutdownNow();
+          wire.eventLoop().shutdownGracefully(0, 0, TimeUnit.SECONDS);
+          wire.grpcExecutor().shutdownNow();
+        }
+        throw e;
+      }
     }
   }
 }

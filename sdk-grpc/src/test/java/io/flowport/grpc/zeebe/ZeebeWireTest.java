@@ -134,7 +134,8 @@ class ZeebeWireTest {
     CreateProcessInstanceWithResultRequest sent = (CreateProcessInstanceWithResultRequest) seen.request();
     assertThat(sent.getRequestTimeout()).isEqualTo(3_000);
     assertThat(sent.getFetchVariablesList()).containsExactly("x", "ok");
-    assertThat(seen.deadline().timeRemaining(TimeUnit.MILLISECONDS)).isBetween(3_500L, 5_000L);
+    // The gRPC deadline is the attempt's: the 3 s wait plus core's one await margin (5 s), no second margin.
+    assertThat(seen.deadline().timeRemaining(TimeUnit.MILLISECONDS)).isBetween(7_500L, 8_000L);
     assertThat(done.state()).isEqualTo(InstanceState.COMPLETED);
     assertThat(done.id()).isEqualTo("77");
     assertThat(done.variables()).containsEntry("x", 42).containsEntry("ok", true);
@@ -237,6 +238,30 @@ class ZeebeWireTest {
     assertThat(failure(client.instances().start(StartRequest.builder().messageName("m").build())))
         .isInstanceOf(OperationNotSupportedException.class);
     assertThat(gateway.seen).isEmpty();
+  }
+
+  @Test
+  void zeebesOwnOperationsGetTheSameChecksBeforeTheWire() {
+    Map<String, Object> notJson = new java.util.HashMap<>();
+    notJson.put("x", Double.NaN);
+    List<CompletableFuture<?>> refused = List.of(
+        client.updateJobRetries(1, 0),
+        client.failJob(1, -1, "m"),
+        client.throwError(1, " ", "m"),
+        client.broadcastSignal(null, Map.of()),
+        client.broadcastSignal("s", notJson),
+        client.completeJob(1, notJson),
+        client.setVariables(1, null, true),
+        client.setVariables(1, notJson, true),
+        client.activateJobs(" ", 1, Duration.ofSeconds(1), "w"),
+        client.activateJobs("t", 1, Duration.ZERO, "w"),
+        client.activateJobs("t", 1, Duration.ofSeconds(1), "w", Duration.ofSeconds(-1)));
+    for (CompletableFuture<?> f : refused) {
+      assertThat(failure(f)).isInstanceOf(ClientValidationException.class).hasMessageContaining("[zeebe]");
+    }
+    assertThat(failure(client.updateJobRetries(1, 0))).hasMessageContaining("retries must be at least 1, was 0");
+    assertThat(gateway.seen).isEmpty();
+    assertThat(client.engineOperations()).contains(ZeebeOperations.TOPOLOGY, ZeebeOperations.ACTIVATE_JOBS);
   }
 
   @Test

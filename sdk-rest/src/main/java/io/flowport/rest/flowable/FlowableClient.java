@@ -1,33 +1,24 @@
 package io.flowport.rest.flowable;
 
-import io.flowport.core.Capabilities;
 import io.flowport.core.ClientOptions;
 import io.flowport.core.Operation;
-import io.flowport.core.WorkflowClient;
-import io.flowport.core.WorkflowClients;
-import io.flowport.core.auth.Credentials;
-import io.flowport.core.error.WorkflowException;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.Page;
 import io.flowport.core.model.StartRequest;
-import io.flowport.core.spi.Args;
-import io.flowport.core.spi.CallContext;
-import io.flowport.core.spi.CallExecutor;
-import io.flowport.core.spi.JsonValues;
+import io.flowport.core.spi.AdapterClient;
+import io.flowport.rest.RestCalls;
+import io.flowport.rest.RestClientBuilder;
 import io.flowport.rest.RestTransport;
 import io.flowport.rest.flowable.internal.FlowableBackend;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The Flowable client: the unified {@link WorkflowClient} over Flowable's REST API, plus what only
- * Flowable has in {@link #flowable()}. Both share one executor (retries, timeouts, listeners) and
- * one HTTP transport.
+ * The Flowable client: the unified {@link io.flowport.core.WorkflowClient} over Flowable's REST
+ * API, and what only Flowable has ({@link FlowableOperations}), both through one executor
+ * (retries, timeouts, listeners) and one HTTP transport.
  *
  * <pre>{@code
  * try (FlowableClient client = FlowableClient.builder()
@@ -35,42 +26,31 @@ import java.util.function.Supplier;
  *     .credentials(Credentials.basic("rest-admin", "test"))
  *     .build()) {
  *   Instance started = client.instances().start(StartRequest.of("oneTask").variable("amount", 42).build()).join();
- *   client.flowable().addIdentityLink(started.id(), "fozzie", "participant").join();
+ *   client.addIdentityLink(started.id(), "fozzie", "participant").join();
  * }
  * }</pre>
  *
- * Thread-safe; share one per Flowable. {@link #close()} cancels calls in flight and releases the
+ * From the blocking client: {@code sync.join(sync.engineOperations(FlowableOperations.class).getDiagram(id))}.
+ *
+ * <p>Thread-safe; share one per Flowable. {@link #close()} cancels calls in flight and releases the
  * connections and threads.
  */
-public final class FlowableClient implements WorkflowClient {
-  private final WorkflowClient client;
-  private final CallExecutor executor;
-  private final FlowableBackend backend;
-  private final FlowableOperations flowable = new Ops();
+public final class FlowableClient extends AdapterClient<FlowableBackend> implements FlowableOperations {
+  private static final Set<Operation> OPERATIONS = Set.of(
+      GET_IDENTITY_LINKS, ADD_IDENTITY_LINK, REMOVE_IDENTITY_LINK, GET_TYPED_VARIABLES, CREATE_BINARY_VARIABLE,
+      UPDATE_BINARY_VARIABLE, GET_BINARY_VARIABLE, QUERY_INSTANCES, GET_DIAGRAM, START_WITH_OPTIONS, SIGNAL,
+      MESSAGE_INSTANCE, COMPLETE_TASK);
+
   private final String baseUrl;
 
-  private FlowableClient(Builder b) {
-    RestTransport.Builder transport = RestTransport.builder(FlowableBackend.ENGINE)
-        .baseUrl(b.baseUrl)
-        .credentials(b.credentials)
-        .continuationExecutor(b.options.callbackExecutor());
-    if (b.transportCustomizer != null) {
-      b.transportCustomizer.accept(transport);
-    }
-    RestTransport http = transport.build();
-    this.baseUrl = http.baseUrl();
-    this.backend = new FlowableBackend(new io.flowport.rest.RestCalls(http, FlowableErrors.READER));
-    this.executor = CallExecutor.create(FlowableBackend.ENGINE, b.options, backend.traits());
-    this.client = WorkflowClients.create(backend, executor);
+  private FlowableClient(RestTransport transport, ClientOptions options) {
+    super(new FlowableBackend(new RestCalls(transport, FlowableErrors.READER)), options, OPERATIONS);
+    this.baseUrl = transport.baseUrl();
   }
 
+  /** A builder; {@link Builder#baseUrl} is required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** What only Flowable has. */
-  public FlowableOperations flowable() {
-    return flowable;
   }
 
   /** The base URL requests go to. */
@@ -79,52 +59,129 @@ public final class FlowableClient implements WorkflowClient {
   }
 
   @Override
-  public String engine() {
-    return client.engine();
+  public CompletableFuture<Void> completeTask(String instanceId, String taskKey, Map<String, ?> variables) {
+    return call(COMPLETE_TASK, check -> {
+      check.id("instanceId", instanceId);
+      check.id("taskKey", taskKey);
+      Map<String, Object> vars = check.optionalVariables(variables);
+      return ctx -> backend().tasks().complete(ctx, instanceId, taskKey, vars);
+    });
   }
 
   @Override
-  public Capabilities capabilities() {
-    return client.capabilities();
+  public CompletableFuture<List<IdentityLink>> getIdentityLinks(String instanceId) {
+    return call(GET_IDENTITY_LINKS, check -> {
+      check.id("instanceId", instanceId);
+      return ctx -> backend().tasks().identityLinks(ctx, instanceId);
+    });
   }
 
   @Override
-  public Definitions definitions() {
-    return client.definitions();
+  public CompletableFuture<IdentityLink> addIdentityLink(String instanceId, String userId, String type) {
+    return call(ADD_IDENTITY_LINK, check -> {
+      check.id("instanceId", instanceId);
+      check.id("userId", userId);
+      check.id("type", type);
+      return ctx -> backend().tasks().addIdentityLink(ctx, instanceId, userId, type);
+    });
   }
 
   @Override
-  public Instances instances() {
-    return client.instances();
+  public CompletableFuture<Void> removeIdentityLink(String instanceId, String userId, String type) {
+    return call(REMOVE_IDENTITY_LINK, check -> {
+      check.id("instanceId", instanceId);
+      check.id("userId", userId);
+      check.id("type", type);
+      return ctx -> backend().tasks().removeIdentityLink(ctx, instanceId, userId, type);
+    });
   }
 
   @Override
-  public Variables variables() {
-    return client.variables();
+  public CompletableFuture<List<FlowableVariable>> getTypedVariables(String instanceId) {
+    return call(GET_TYPED_VARIABLES, check -> {
+      check.id("instanceId", instanceId);
+      return ctx -> backend().variables().typed(ctx, instanceId);
+    });
   }
 
   @Override
-  public Messages messages() {
-    return client.messages();
+  public CompletableFuture<FlowableVariable> createBinaryVariable(String instanceId, String name, byte[] content) {
+    return binary(CREATE_BINARY_VARIABLE, instanceId, name, content, true);
   }
 
   @Override
-  public Nodes nodes() {
-    return client.nodes();
+  public CompletableFuture<FlowableVariable> updateBinaryVariable(String instanceId, String name, byte[] content) {
+    return binary(UPDATE_BINARY_VARIABLE, instanceId, name, content, false);
+  }
+
+  private CompletableFuture<FlowableVariable> binary(
+      Operation op, String instanceId, String name, byte[] content, boolean create) {
+    return call(op, check -> {
+      check.id("instanceId", instanceId);
+      check.id("variable name", name);
+      byte[] bytes = check.nonNull("content", content).clone();
+      return ctx -> backend().variables().binary(ctx, instanceId, name, bytes, create);
+    });
   }
 
   @Override
-  public Groups groups() {
-    return client.groups();
+  public CompletableFuture<byte[]> getBinaryVariable(String instanceId, String name) {
+    return call(GET_BINARY_VARIABLE, check -> {
+      check.id("instanceId", instanceId);
+      check.id("variable name", name);
+      return ctx -> backend().variables().binaryData(ctx, instanceId, name);
+    });
   }
 
   @Override
-  public void close() {
-    try {
-      client.close(); // closes the backend and its transport
-    } finally {
-      executor.close();
-    }
+  public CompletableFuture<Page<Instance>> query(FlowableInstanceQuery query) {
+    return call(QUERY_INSTANCES, check -> {
+      check.nonNull("query", query);
+      for (FlowableInstanceQuery.VariableFilter f : query.variables()) {
+        check.value(f.name(), f.value());
+      }
+      return ctx -> backend().instances().query(ctx, query);
+    });
+  }
+
+  @Override
+  public CompletableFuture<byte[]> getDiagram(String instanceId) {
+    return call(GET_DIAGRAM, check -> {
+      check.id("instanceId", instanceId);
+      return ctx -> backend().instances().diagram(ctx, instanceId);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Instance> start(
+      StartRequest request, Map<String, ?> transientVariables, boolean returnVariables) {
+    return call(START_WITH_OPTIONS, check -> {
+      StartRequest checked = check.start(request);
+      Map<String, Object> transients = check.optionalVariables(transientVariables);
+      return ctx -> backend().instances().start(ctx, checked, transients, returnVariables);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> signal(String signalName, String tenantId, Map<String, ?> variables, boolean async) {
+    return call(SIGNAL, check -> {
+      check.id("signal name", signalName);
+      Map<String, Object> vars = check.optionalVariables(variables);
+      if (async && !vars.isEmpty()) {
+        throw check.invalid("Flowable takes no variables with an asynchronous signal");
+      }
+      return ctx -> backend().messages().signal(ctx, signalName, tenantId, vars, async);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> messageInstance(String instanceId, String messageName, Map<String, ?> variables) {
+    return call(MESSAGE_INSTANCE, check -> {
+      check.id("instanceId", instanceId);
+      check.id("message name", messageName);
+      Map<String, Object> vars = check.optionalVariables(variables);
+      return ctx -> backend().messages().messageInstance(ctx, instanceId, messageName, vars);
+    });
   }
 
   @Override
@@ -132,220 +189,30 @@ public final class FlowableClient implements WorkflowClient {
     return "FlowableClient{" + baseUrl + "}";
   }
 
-  /** Builds a {@link FlowableClient}. */
-  public static final class Builder {
-    private String baseUrl;
-    private Credentials credentials = Credentials.none();
-    private ClientOptions options = ClientOptions.defaults();
-    private Consumer<RestTransport.Builder> transportCustomizer;
-
-    private Builder() {}
+  /** Builds a {@link FlowableClient}: base URL (required), credentials, options, transport settings. */
+  public static final class Builder extends RestClientBuilder<Builder, FlowableClient> {
+    private Builder() {
+      super(FlowableBackend.ENGINE);
+    }
 
     /**
      * Where Flowable's process REST API lives: {@code http://host:port/process-api} for the Spring
      * Boot starter, {@code http://host:port/flowable-rest/service} for the flowable-rest webapp.
      */
+    @Override
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
+      return super.baseUrl(baseUrl);
     }
 
-    /** Usually {@code Credentials.basic(user, password)}; none by default. */
-    public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
-      return this;
-    }
-
-    /** Retries, timeouts, listeners and the callback executor. */
-    public Builder options(ClientOptions options) {
-      this.options = Objects.requireNonNull(options, "options == null");
-      return this;
-    }
-
-    /** Last-word access to the HTTP transport's settings (connect timeout, pool, TLS through OkHttp). */
-    public Builder transport(Consumer<RestTransport.Builder> customizer) {
-      this.transportCustomizer = customizer;
-      return this;
-    }
-
-    /**
-     * @throws IllegalStateException without a base URL
-     * @throws IllegalArgumentException when the base URL is not an http(s) URL
-     */
-    public FlowableClient build() {
-      if (baseUrl == null) {
-        throw new IllegalStateException("baseUrl is required");
-      }
-      return new FlowableClient(this);
-    }
-  }
-
-  private final class Ops implements FlowableOperations {
-    private final String engine = FlowableBackend.ENGINE;
-
-    /** Runs checks, then the attempt through the shared executor; never throws. */
-    private <T> CompletableFuture<T> call(
-        Operation op, Supplier<Function<CallContext, CompletableFuture<T>>> prepare) {
-      Function<CallContext, CompletableFuture<T>> attempt;
-      try {
-        attempt = prepare.get();
-      } catch (WorkflowException e) {
-        return CompletableFuture.failedFuture(e);
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(Args.invalid(engine, op, "invalid arguments: " + e.getMessage()));
-      }
-      return executor.execute(op, false, attempt);
-    }
-
-    private String id(Operation op, String what, String value) {
-      return Args.requireId(engine, op, what, value);
+    /** Flowable sends no request id; a gateway in front of it often adds {@code x-request-id}. */
+    @Override
+    protected void adapterTransport(RestTransport.Builder transport) {
+      transport.requestIdHeaders("x-request-id");
     }
 
     @Override
-    public CompletableFuture<Void> completeTask(String instanceId, String taskKey, Map<String, ?> variables) {
-      Operation op = COMPLETE_TASK;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "taskKey", taskKey);
-        Map<String, Object> checked = JsonValues.checkVariables(engine, op, variables == null ? Map.of() : variables);
-        return ctx -> backend.completeTask(ctx, instanceId, taskKey, checked);
-      });
-    }
-
-    @Override
-    public CompletableFuture<List<IdentityLink>> getIdentityLinks(String instanceId) {
-      Operation op = GET_IDENTITY_LINKS;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        return ctx -> backend.identityLinks(ctx, instanceId);
-      });
-    }
-
-    @Override
-    public CompletableFuture<IdentityLink> addIdentityLink(String instanceId, String userId, String type) {
-      Operation op = ADD_IDENTITY_LINK;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "userId", userId);
-        id(op, "type", type);
-        return ctx -> backend.addIdentityLink(ctx, instanceId, userId, type);
-      });
-    }
-
-    @Override
-    public CompletableFuture<Void> removeIdentityLink(String instanceId, String userId, String type) {
-      Operation op = REMOVE_IDENTITY_LINK;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "userId", userId);
-        id(op, "type", type);
-        return ctx -> backend.removeIdentityLink(ctx, instanceId, userId, type);
-      });
-    }
-
-    @Override
-    public CompletableFuture<List<FlowableVariable>> getTypedVariables(String instanceId) {
-      Operation op = GET_TYPED_VARIABLES;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        return ctx -> backend.getTypedVariables(ctx, instanceId);
-      });
-    }
-
-    @Override
-    public CompletableFuture<FlowableVariable> createBinaryVariable(String instanceId, String name, byte[] content) {
-      return binary(CREATE_BINARY_VARIABLE, instanceId, name, content, true);
-    }
-
-    @Override
-    public CompletableFuture<FlowableVariable> updateBinaryVariable(String instanceId, String name, byte[] content) {
-      return binary(UPDATE_BINARY_VARIABLE, instanceId, name, content, false);
-    }
-
-    private CompletableFuture<FlowableVariable> binary(
-        Operation op, String instanceId, String name, byte[] content, boolean create) {
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "variable name", name);
-        byte[] bytes = Args.requireNonNull(engine, op, "content", content).clone();
-        return ctx -> backend.binaryVariable(ctx, instanceId, name, bytes, create);
-      });
-    }
-
-    @Override
-    public CompletableFuture<byte[]> getBinaryVariable(String instanceId, String name) {
-      Operation op = GET_BINARY_VARIABLE;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "variable name", name);
-        return ctx -> backend.binaryVariableData(ctx, instanceId, name);
-      });
-    }
-
-    @Override
-    public CompletableFuture<Page<Instance>> query(FlowableInstanceQuery query) {
-      Operation op = QUERY_INSTANCES;
-      return call(op, () -> {
-        Args.requireNonNull(engine, op, "query", query);
-        for (FlowableInstanceQuery.VariableFilter f : query.variables()) {
-          JsonValues.checkValue(engine, op, f.name(), f.value());
-        }
-        return ctx -> backend.query(ctx, query);
-      });
-    }
-
-    @Override
-    public CompletableFuture<byte[]> getDiagram(String instanceId) {
-      Operation op = GET_DIAGRAM;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        return ctx -> backend.diagram(ctx, instanceId);
-      });
-    }
-
-    @Override
-    public CompletableFuture<Instance> start(
-        StartRequest request, Map<String, ?> transientVariables, boolean returnVariables) {
-      Operation op = START_WITH_OPTIONS;
-      return call(op, () -> {
-        Args.requireNonNull(engine, op, "request", request);
-        if ((request.definition() == null) == (request.messageName() == null)) {
-          throw Args.invalid(engine, op, "a start request names a definition or a message, exactly one");
-        }
-        if (request.definition() != null) {
-          id(op, "definition", request.definition().isByKey() ? request.definition().key() : request.definition().id());
-        } else {
-          id(op, "message name", request.messageName());
-        }
-        StartRequest checked = request.withVariables(JsonValues.checkVariables(engine, op, request.variables()));
-        Map<String, Object> transients = transientVariables == null ? Map.of()
-            : JsonValues.checkVariables(engine, op, transientVariables);
-        return ctx -> backend.start(ctx, checked, transients, returnVariables);
-      });
-    }
-
-    @Override
-    public CompletableFuture<Void> signal(String signalName, String tenantId, Map<String, ?> variables, boolean async) {
-      Operation op = SIGNAL;
-      return call(op, () -> {
-        id(op, "signal name", signalName);
-        Map<String, Object> vars = variables == null ? Map.of() : JsonValues.checkVariables(engine, op, variables);
-        if (async && !vars.isEmpty()) {
-          throw Args.invalid(engine, op, "Flowable takes no variables with an asynchronous signal");
-        }
-        return ctx -> backend.signal(ctx, signalName, tenantId, vars, async);
-      });
-    }
-
-    @Override
-    public CompletableFuture<Void> messageInstance(String instanceId, String messageName, Map<String, ?> variables) {
-      Operation op = MESSAGE_INSTANCE;
-      return call(op, () -> {
-        id(op, "instanceId", instanceId);
-        id(op, "message name", messageName);
-        Map<String, Object> vars = variables == null ? Map.of() : JsonValues.checkVariables(engine, op, variables);
-        return ctx -> backend.messageInstance(ctx, instanceId, messageName, vars);
-      });
+    protected FlowableClient create(RestTransport transport, ClientOptions options) {
+      return new FlowableClient(transport, options);
     }
   }
 }

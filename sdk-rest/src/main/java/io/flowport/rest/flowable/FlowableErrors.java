@@ -16,6 +16,10 @@ import java.util.List;
  * <table>
  *   <caption>Flowable error table</caption>
  *   <tr><th>operation</th><th>status</th><th>message contains</th><th>kind</th></tr>
+ *   <tr><td>any</td><td>200 (code {@link #NO_SUCH_VERSION})</td><td>start by definition id and version: no such version</td><td>DEFINITION_NOT_FOUND</td></tr>
+ *   <tr><td>any</td><td>200 (code {@link #NO_SUCH_HISTORIC_VARIABLE})</td><td>ended instance without that variable</td><td>VARIABLE_NOT_FOUND</td></tr>
+ *   <tr><td>any</td><td>200 (code {@link #NO_WAITING_EXECUTION})</td><td>message to an instance none of whose executions waits for it</td><td>INSTANCE_NOT_FOUND</td></tr>
+ *   <tr><td>any</td><td>200 (code {@link #NO_OPEN_TASK})</td><td>complete task: no open task with that key</td><td>NOT_FOUND</td></tr>
  *   <tr><td>start instance (+ with options)</td><td>400</td><td>No process definition found / no deployed process
  *       definition found / no subscription to message / No process definition ... version</td><td>DEFINITION_NOT_FOUND</td></tr>
  *   <tr><td>publish message</td><td>400</td><td>no subscription to message</td><td>NOT_FOUND</td></tr>
@@ -70,8 +74,29 @@ public final class FlowableErrors {
   /** The error reader the Flowable transport uses. */
   public static final ErrorReader READER = RestErrors.tableReader(TABLE, BODY);
 
+  /**
+   * Codes of the adapter's own for answers that mean an error although Flowable answered 200 (an
+   * empty list where one item was expected); Flowable sends no codes, so these cannot clash. They
+   * are rows of {@link #TABLE} like any other.
+   */
+  public static final String NO_SUCH_VERSION = "flowport:no-such-version";
+
+  /** An ended instance whose history has no variable of that name. */
+  public static final String NO_SUCH_HISTORIC_VARIABLE = "flowport:no-such-historic-variable";
+
+  /** No execution of the instance waits for the message. */
+  public static final String NO_WAITING_EXECUTION = "flowport:no-waiting-execution";
+
+  /** The instance has no open task with that key. */
+  public static final String NO_OPEN_TASK = "flowport:no-open-task";
+
   private static ErrorTable build() {
     ErrorTable.Builder t = ErrorTable.builder("flowable");
+    // Empty 200 answers the backend names (see NO_SUCH_VERSION and the codes after it).
+    t.row(null, null, NO_SUCH_VERSION, ErrorKind.DEFINITION_NOT_FOUND);
+    t.row(null, null, NO_SUCH_HISTORIC_VARIABLE, ErrorKind.VARIABLE_NOT_FOUND);
+    t.row(null, null, NO_WAITING_EXECUTION, ErrorKind.INSTANCE_NOT_FOUND);
+    t.row(null, null, NO_OPEN_TASK, ErrorKind.NOT_FOUND);
     // 400: the start call reports a missing definition (or message start) as a bad request.
     t.rowMatching(Operation.START_INSTANCE, "400", NO_DEFINITION, ErrorKind.DEFINITION_NOT_FOUND);
     t.rowMatching(FlowableOperations.START_WITH_OPTIONS, "400", NO_DEFINITION, ErrorKind.DEFINITION_NOT_FOUND);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What only Flowable has, reached through {@link FlowableClient#flowable()}: involved people, binary
+ * What only Flowable has, implemented by {@link FlowableClient}: involved people, binary
  * variables, queries with variable filters, diagrams, signals, start options and messages to one
  * instance. Same rules as the unified API: every call returns a future and never throws, errors
  * are the unified exceptions, retries and timeouts come from the client's options, and cancelling

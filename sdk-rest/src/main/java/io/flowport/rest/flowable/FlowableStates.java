@@ -1,9 +1,8 @@
 package io.flowport.rest.flowable;
 
 import io.flowport.core.model.InstanceState;
-import java.util.LinkedHashMap;
+import io.flowport.core.spi.StateTable;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Flowable's instance states as raw status strings, and their unified {@link InstanceState}.
@@ -29,24 +28,19 @@ public final class FlowableStates {
   public static final String COMPLETED = "completed";
   public static final String CANCELLED = "cancelled";
 
-  /** The mapping, in documentation order. */
-  public static final Map<String, InstanceState> TABLE;
-
-  static {
-    Map<String, InstanceState> t = new LinkedHashMap<>();
-    t.put(ACTIVE, InstanceState.RUNNING);
-    t.put(SUSPENDED, InstanceState.SUSPENDED);
-    t.put(COMPLETED, InstanceState.COMPLETED);
-    t.put(CANCELLED, InstanceState.CANCELLED);
-    TABLE = java.util.Collections.unmodifiableMap(t);
-  }
+  /** The mapping, in documentation order; raw statuses match without regard to case. */
+  public static final StateTable TABLE = StateTable.builder("flowable")
+      .row(ACTIVE, InstanceState.RUNNING)
+      .row(SUSPENDED, InstanceState.SUSPENDED)
+      .row(COMPLETED, InstanceState.COMPLETED)
+      .row(CANCELLED, InstanceState.CANCELLED)
+      .build();
 
   private FlowableStates() {}
 
   /** The unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}. */
   public static InstanceState state(String rawStatus) {
-    return rawStatus == null ? InstanceState.UNKNOWN
-        : TABLE.getOrDefault(rawStatus.toLowerCase(Locale.ROOT), InstanceState.UNKNOWN);
+    return TABLE.state(rawStatus);
   }
 
   /** The raw status of a runtime process instance answer. */

@@ -164,7 +164,7 @@ class FlowableClientTest {
     flowable.server.stubFor(post(urlPathEqualTo(path("/runtime/process-instances")))
         .willReturn(aResponse().withStatus(201).withBody(INSTANCE.replace("\"variables\":[]",
             "\"variables\":[{\"name\":\"amount\",\"type\":\"long\",\"value\":7,\"scope\":\"local\"}]"))));
-    Instance i = client.flowable().start(StartRequest.of("oneTask").variable("amount", 7L).build(),
+    Instance i = client.start(StartRequest.of("oneTask").variable("amount", 7L).build(),
         Map.of("token", "t"), true).join();
     assertThat(i.variables()).containsExactly(Map.entry("amount", 7L));
     LoggedRequest sent = only(postRequestedFor(urlPathEqualTo(path("/runtime/process-instances"))));
@@ -307,7 +307,7 @@ class FlowableClientTest {
             "{\"data\":[{\"id\":\"t 7\",\"taskDefinitionKey\":\"approve\"}],\"total\":1}")));
     flowable.server.stubFor(post(urlPathEqualTo(path("/runtime/tasks/t%207"))).willReturn(aResponse().withStatus(200)));
 
-    client.flowable().completeTask("i-1", "approve", Map.of("ok", true)).join();
+    client.completeTask("i-1", "approve", Map.of("ok", true)).join();
 
     LoggedRequest query = only(getRequestedFor(urlPathEqualTo(path("/runtime/tasks"))));
     assertThat(query.queryParameter("processInstanceId").firstValue()).isEqualTo("i-1");
@@ -321,7 +321,7 @@ class FlowableClientTest {
     flowable.server.stubFor(get(urlPathEqualTo(path("/runtime/tasks")))
         .willReturn(aResponse().withStatus(200).withBody("{\"data\":[],\"total\":0}")));
 
-    assertThatThrownBy(() -> client.flowable().completeTask("i-1", "approve", Map.of()).join())
+    assertThatThrownBy(() -> client.completeTask("i-1", "approve", Map.of()).join())
         .hasCauseInstanceOf(io.flowport.core.error.ResourceNotFoundException.class)
         .hasMessageContaining("no open task 'approve'");
     assertThat(flowable.server.findAll(postRequestedFor(anyUrl()))).isEmpty();
@@ -352,7 +352,7 @@ class FlowableClientTest {
     assertThat(vars).containsEntry("n", null).containsEntry("blob", null);
     assertThat(vars.get("when")).isEqualTo("2024-05-01T10:00:00.000+0000");
 
-    List<FlowableVariable> typed = client.flowable().getTypedVariables("i-1").join();
+    List<FlowableVariable> typed = client.getTypedVariables("i-1").join();
     assertThat(typed.get(8).isBinary()).isTrue();
     assertThat(typed.get(8).valueUrl()).endsWith("/variables/blob/data");
   }
@@ -407,10 +407,10 @@ class FlowableClientTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream")
             .withBody(new byte[] {0, 1, 2, (byte) 255})));
 
-    FlowableVariable created = client.flowable().createBinaryVariable("i-1", "blob", new byte[] {9, 8}).join();
+    FlowableVariable created = client.createBinaryVariable("i-1", "blob", new byte[] {9, 8}).join();
     assertThat(created.isBinary()).isTrue();
-    client.flowable().updateBinaryVariable("i-1", "blob", new byte[] {7}).join();
-    assertThat(client.flowable().getBinaryVariable("i-1", "blob").join()).containsExactly(0, 1, 2, 255);
+    client.updateBinaryVariable("i-1", "blob", new byte[] {7}).join();
+    assertThat(client.getBinaryVariable("i-1", "blob").join()).containsExactly(0, 1, 2, 255);
 
     LoggedRequest post = only(postRequestedFor(urlPathEqualTo(path("/runtime/process-instances/i-1/variables"))));
     assertThat(post.getHeader("Content-Type")).startsWith("multipart/form-data");
@@ -522,16 +522,16 @@ class FlowableClientTest {
     flowable.server.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
     flowable.server.stubFor(post(urlPathEqualTo(path("/runtime/signals"))).willReturn(aResponse().withStatus(204)));
 
-    client.flowable().messageInstance("i-1", "ping", Map.of()).join();
+    client.messageInstance("i-1", "ping", Map.of()).join();
     assertThat(only(putRequestedFor(urlPathEqualTo(path("/runtime/executions/e-1")))).getBodyAsString())
         .isEqualTo("{\"action\":\"messageEventReceived\",\"messageName\":\"ping\"}");
-    assertThat(failure(client.flowable().messageInstance("i-2", "ping", null)))
+    assertThat(failure(client.messageInstance("i-2", "ping", null)))
         .isInstanceOf(io.flowport.core.error.InstanceNotFoundException.class);
 
-    client.flowable().signal("alert", "acme", Map.of("level", 3), false).join();
+    client.signal("alert", "acme", Map.of("level", 3), false).join();
     assertThat(json(only(postRequestedFor(urlPathEqualTo(path("/runtime/signals")))))).isEqualTo(JsonValues.MAPPER
         .readTree("{\"signalName\":\"alert\",\"tenantId\":\"acme\",\"variables\":[{\"name\":\"level\",\"type\":\"integer\",\"value\":3}]}"));
-    assertThat(failure(client.flowable().signal("alert", null, Map.of("x", 1), true)))
+    assertThat(failure(client.signal("alert", null, Map.of("x", 1), true)))
         .isInstanceOf(ClientValidationException.class);
   }
 
@@ -550,14 +550,14 @@ class FlowableClientTest {
     flowable.server.stubFor(get(urlPathEqualTo(path("/runtime/process-instances/i-1/diagram")))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
 
-    assertThat(client.flowable().getIdentityLinks("i-1").join())
+    assertThat(client.getIdentityLinks("i-1").join())
         .containsExactly(new IdentityLink("fozzie", null, "participant", "http://x/identitylinks/users/fozzie/participant"));
-    assertThat(client.flowable().addIdentityLink("i-1", "fozzie", "participant").join().user()).isEqualTo("fozzie");
-    client.flowable().removeIdentityLink("i-1", "fozzie", "participant").join();
-    Page<Instance> page = client.flowable().query(FlowableInstanceQuery.builder().processDefinitionKey("oneTask")
+    assertThat(client.addIdentityLink("i-1", "fozzie", "participant").join().user()).isEqualTo("fozzie");
+    client.removeIdentityLink("i-1", "fozzie", "participant").join();
+    Page<Instance> page = client.query(FlowableInstanceQuery.builder().processDefinitionKey("oneTask")
         .variable("amount", FlowableInstanceQuery.VariableOperation.GREATER_THAN, 10L).variableEquals("vip", true)
         .pageSize(1).build()).join();
-    byte[] png = client.flowable().getDiagram("i-1").join();
+    byte[] png = client.getDiagram("i-1").join();
 
     assertThat(json(only(postRequestedFor(urlPathEqualTo(path("/runtime/process-instances/i-1/identitylinks"))))))
         .isEqualTo(JsonValues.MAPPER.readTree("{\"user\":\"fozzie\",\"type\":\"participant\"}"));

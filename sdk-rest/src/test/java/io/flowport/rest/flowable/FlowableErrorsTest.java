@@ -77,11 +77,11 @@ class FlowableErrorsTest {
   static final Function<FlowableClient, CompletableFuture<?>> GET_VAR = c -> c.variables().get("i-1", "nope");
   static final Function<FlowableClient, CompletableFuture<?>> DEPLOY = c -> c.definitions().deploy(
       DeployRequest.of(Resource.of("bad.bpmn20.xml", "<x/>".getBytes(StandardCharsets.UTF_8))));
-  static final Function<FlowableClient, CompletableFuture<?>> LINKS = c -> c.flowable().getIdentityLinks("i-1");
+  static final Function<FlowableClient, CompletableFuture<?>> LINKS = c -> c.getIdentityLinks("i-1");
   static final Function<FlowableClient, CompletableFuture<?>> REMOVE_LINK =
-      c -> c.flowable().removeIdentityLink("i-1", "fozzie", "participant");
+      c -> c.removeIdentityLink("i-1", "fozzie", "participant");
   static final Function<FlowableClient, CompletableFuture<?>> CREATE_BINARY =
-      c -> c.flowable().createBinaryVariable("i-1", "blob", new byte[] {1, 2});
+      c -> c.createBinaryVariable("i-1", "blob", new byte[] {1, 2});
   static final Function<FlowableClient, CompletableFuture<?>> LIST =
       c -> c.instances().list(io.flowport.core.model.InstanceQuery.all());
 
@@ -203,5 +203,52 @@ class FlowableErrorsTest {
             "Cannot start process instance by message: no subscription to message with name 'ping' found"))));
     Throwable t = failure(client.messages().publish(MessageRequest.builder("ping", "order-1").build()));
     assertThat(t).isExactlyInstanceOf(ResourceNotFoundException.class).hasMessageContaining("ping");
+  }
+
+  /** Empty 200 answers that mean an error: the backend names them with a code, the table gives the meaning. */
+  static Stream<Arguments> derived() {
+    String empty = "{\"data\":[],\"total\":0}";
+    return Stream.of(
+        Arguments.of("start by id and version: no such version", FlowableErrors.NO_SUCH_VERSION,
+            (Function<FlowableClient, CompletableFuture<?>>) c -> c.instances().start(
+                StartRequest.builder().definition(io.flowport.core.model.DefinitionRef.version("order", 3)).build()),
+            empty, DefinitionNotFoundException.class),
+        Arguments.of("message to an instance: nothing waits", FlowableErrors.NO_WAITING_EXECUTION,
+            (Function<FlowableClient, CompletableFuture<?>>) c -> c.messageInstance("i-1", "ping", null),
+            empty, InstanceNotFoundException.class),
+        Arguments.of("complete task: none open", FlowableErrors.NO_OPEN_TASK,
+            (Function<FlowableClient, CompletableFuture<?>>) c -> c.completeTask("i-1", "approve", null),
+            empty, ResourceNotFoundException.class));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("derived")
+  void emptyAnswersThatMeanAnErrorGoThroughTheTable(String name, String code,
+      Function<FlowableClient, CompletableFuture<?>> call, String body, Class<? extends WorkflowException> expected) {
+    flowable.server.resetAll();
+    flowable.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)
+        .withHeader("Content-Type", "application/json")));
+    Throwable t = failure(call.apply(client));
+    assertThat(t).as(name).isExactlyInstanceOf(expected);
+    assertThat(((WorkflowException) t).engineCode()).isEqualTo(code);
+    assertThat(((WorkflowException) t).wireStatus()).isEqualTo("200");
+    assertThat(FlowableErrors.TABLE.rows()).anyMatch(r -> code.equals(r.engineCode()));
+  }
+
+  @Test
+  void aVariableAnEndedInstanceLacksIsVariableNotFound() {
+    flowable.server.resetAll();
+    flowable.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/runtime/.*"))
+        .willReturn(aResponse().withStatus(404).withBody(body("Not found",
+            "Could not find a process instance with id 'i-1'."))));
+    flowable.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/history/.*"))
+        .willReturn(aResponse().withStatus(200).withBody(
+            "{\"data\":[{\"id\":\"i-1\",\"variables\":[{\"name\":\"a\",\"type\":\"integer\",\"value\":1}]}]}")));
+    Throwable t = failure(client.variables().get("i-1", "nope"));
+    assertThat(t).isExactlyInstanceOf(VariableNotFoundException.class).hasMessageContaining("'nope'");
+    assertThat(((WorkflowException) t).engineCode()).isEqualTo(FlowableErrors.NO_SUCH_HISTORIC_VARIABLE);
+    assertThat(client.variables().get("i-1", "a").join()).isEqualTo(1);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.core.model.InstanceState;
+import io.flowport.core.spi.StateTable;
 import io.flowport.core.spi.JsonValues;
 import io.flowport.rest.flowable.internal.FlowableJson;
 import java.math.BigInteger;
@@ -26,9 +27,11 @@ class FlowableStatesTest {
 
   @Test
   void tableHasExactlyTheDocumentedRows() {
-    assertThat(FlowableStates.TABLE).containsExactly(
-        Map.entry("active", InstanceState.RUNNING), Map.entry("suspended", InstanceState.SUSPENDED),
-        Map.entry("completed", InstanceState.COMPLETED), Map.entry("cancelled", InstanceState.CANCELLED));
+    assertThat(FlowableStates.TABLE.rows()).containsExactly(
+        new StateTable.Row("active", InstanceState.RUNNING), new StateTable.Row("suspended", InstanceState.SUSPENDED),
+        new StateTable.Row("completed", InstanceState.COMPLETED),
+        new StateTable.Row("cancelled", InstanceState.CANCELLED));
+    assertThat(FlowableStates.TABLE.fallback()).isEqualTo(InstanceState.UNKNOWN);
     assertThat(FlowableStates.state(null)).isEqualTo(InstanceState.UNKNOWN);
   }
 

@@ -366,9 +366,9 @@ class FlowableAdapterRealTest {
     assertThat(client.variables().get(waiting.id(), "answer").join()).isEqualTo(42);
     assertThat(client.instances().get(other.id()).join().state()).isEqualTo(InstanceState.RUNNING);
 
-    client.flowable().messageInstance(other.id(), "fpPing", Map.of()).join();
+    client.messageInstance(other.id(), "fpPing", Map.of()).join();
     assertThat(client.instances().get(other.id()).join().state()).isEqualTo(InstanceState.COMPLETED);
-    assertThat(failure(client.flowable().messageInstance(other.id(), "fpPing", Map.of())))
+    assertThat(failure(client.messageInstance(other.id(), "fpPing", Map.of())))
         .isInstanceOf(InstanceNotFoundException.class);
   }
 
@@ -408,34 +408,34 @@ class FlowableAdapterRealTest {
     String businessKey = unique("extras");
     Instance i = startOneTask(businessKey, Map.of("amount", 150L, "vip", true));
 
-    IdentityLink added = client.flowable().addIdentityLink(i.id(), "fozzie", "participant").join();
+    IdentityLink added = client.addIdentityLink(i.id(), "fozzie", "participant").join();
     assertThat(added.user()).isEqualTo("fozzie");
-    assertThat(client.flowable().getIdentityLinks(i.id()).join()).extracting(IdentityLink::user).contains("fozzie");
-    client.flowable().removeIdentityLink(i.id(), "fozzie", "participant").join();
-    assertThat(client.flowable().getIdentityLinks(i.id()).join()).extracting(IdentityLink::user).doesNotContain("fozzie");
-    assertThat(failure(client.flowable().removeIdentityLink(i.id(), "fozzie", "participant")))
+    assertThat(client.getIdentityLinks(i.id()).join()).extracting(IdentityLink::user).contains("fozzie");
+    client.removeIdentityLink(i.id(), "fozzie", "participant").join();
+    assertThat(client.getIdentityLinks(i.id()).join()).extracting(IdentityLink::user).doesNotContain("fozzie");
+    assertThat(failure(client.removeIdentityLink(i.id(), "fozzie", "participant")))
         .isInstanceOf(ResourceNotFoundException.class);
 
     byte[] blob = {0, 1, 2, (byte) 200, (byte) 255};
-    FlowableVariable created = client.flowable().createBinaryVariable(i.id(), "blob", blob).join();
+    FlowableVariable created = client.createBinaryVariable(i.id(), "blob", blob).join();
     assertThat(created.type()).isEqualTo("binary");
-    assertThat(client.flowable().getBinaryVariable(i.id(), "blob").join()).isEqualTo(blob);
-    assertThat(failure(client.flowable().createBinaryVariable(i.id(), "blob", blob)))
+    assertThat(client.getBinaryVariable(i.id(), "blob").join()).isEqualTo(blob);
+    assertThat(failure(client.createBinaryVariable(i.id(), "blob", blob)))
         .isInstanceOf(AlreadyExistsException.class);
-    client.flowable().updateBinaryVariable(i.id(), "blob", new byte[] {7}).join();
-    assertThat(client.flowable().getBinaryVariable(i.id(), "blob").join()).containsExactly(7);
-    assertThat(client.flowable().getTypedVariables(i.id()).join())
+    client.updateBinaryVariable(i.id(), "blob", new byte[] {7}).join();
+    assertThat(client.getBinaryVariable(i.id(), "blob").join()).containsExactly(7);
+    assertThat(client.getTypedVariables(i.id()).join())
         .anySatisfy(v -> assertThat(v.name() + v.type() + v.isBinary()).isEqualTo("blobbinarytrue"));
     assertThat(client.variables().getAll(i.id()).join()).containsEntry("blob", null);
 
-    Page<Instance> found = client.flowable().query(FlowableInstanceQuery.builder()
+    Page<Instance> found = client.query(FlowableInstanceQuery.builder()
         .processDefinitionKey("fpOneTask")
         .variable("amount", FlowableInstanceQuery.VariableOperation.GREATER_THAN, 100L)
         .variableEquals("vip", true)
         .businessKey(businessKey)
         .build()).join();
     assertThat(found.items()).extracting(Instance::id).containsExactly(i.id());
-    assertThat(client.flowable().query(FlowableInstanceQuery.builder().businessKey(businessKey)
+    assertThat(client.query(FlowableInstanceQuery.builder().businessKey(businessKey)
         .variable("amount", FlowableInstanceQuery.VariableOperation.LESS_THAN, 100L).build()).join().items()).isEmpty();
   }
 }

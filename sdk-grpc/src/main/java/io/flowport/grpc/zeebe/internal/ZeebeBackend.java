@@ -81,8 +81,6 @@ import java.util.function.Function;
 public final class ZeebeBackend implements EngineBackend {
   private static final BackendTraits TRAITS = new BackendTraits(true, true);
 
-  /** Added to start-and-await's request timeout to make the client-side deadline. */
-  public static final Duration AWAIT_DEADLINE_MARGIN = Duration.ofSeconds(2);
 
   private static final Set<Operation> CAPABILITIES = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
       Operation.DEPLOY, Operation.START_INSTANCE, Operation.START_AND_AWAIT, Operation.CANCEL_INSTANCE,
@@ -139,14 +137,9 @@ public final class ZeebeBackend implements EngineBackend {
 
   @Override
   public CompletableFuture<Deployment> deploy(CallContext ctx, DeployRequest request) {
+    // The client has checked there is a resource and each has a name; Zeebe also refuses empty ones.
     DeployResourceRequest.Builder b = DeployResourceRequest.newBuilder();
-    if (request.resources().isEmpty()) {
-      return invalid(ctx, "a deploy request needs at least one resource");
-    }
     for (Resource r : request.resources()) {
-      if (r.name() == null || r.name().isBlank()) {
-        return invalid(ctx, "a resource name must not be blank");
-      }
       if (r.size() == 0) {
         return invalid(ctx, "resource '" + r.name() + "' is empty");
       }
@@ -214,9 +207,9 @@ public final class ZeebeBackend implements EngineBackend {
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
     }
-    // The gateway answers DEADLINE_EXCEEDED itself at requestTimeout; the client deadline is a safety net.
-    Instant deadline = Instant.now().plus(timeout).plus(AWAIT_DEADLINE_MARGIN);
-    return unary(ctx, GatewayGrpc.getCreateProcessInstanceWithResultMethod(), withResult, deadline,
+    // The gateway answers DEADLINE_EXCEEDED itself at requestTimeout; the attempt's deadline (the
+    // wait plus core's one await margin) is the safety net.
+    return unary(ctx, GatewayGrpc.getCreateProcessInstanceWithResultMethod(), withResult, ctx.deadline(),
         r -> Instance.builder()
             .id(Long.toString(r.getProcessInstanceKey()))
             .definitionId(r.getBpmnProcessId())
@@ -336,7 +329,7 @@ public final class ZeebeBackend implements EngineBackend {
       boolean local, Function<GatewayOuterClass.SetVariablesResponse, T> mapper) {
     String document;
     try {
-      document = json(ctx, JsonValues.checkVariables(ctx.engine(), ctx.operation(), variables));
+      document = json(ctx, variables);
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -351,9 +344,6 @@ public final class ZeebeBackend implements EngineBackend {
   }
 
   public CompletableFuture<Void> updateJobRetries(CallContext ctx, long jobKey, int retries) {
-    if (retries < 1) {
-      return invalid(ctx, "retries must be at least 1, was " + retries);
-    }
     return unary(ctx, GatewayGrpc.getUpdateJobRetriesMethod(),
         UpdateJobRetriesRequest.newBuilder().setJobKey(jobKey).setRetries(retries).build(), ctx.deadline(), r -> null);
   }
@@ -361,9 +351,9 @@ public final class ZeebeBackend implements EngineBackend {
   public CompletableFuture<Long> broadcastSignal(CallContext ctx, String signalName, Map<String, ?> variables) {
     BroadcastSignalRequest.Builder b = BroadcastSignalRequest.newBuilder();
     try {
-      b.setSignalName(Args.requireId(ctx.engine(), ctx.operation(), "signal name", signalName));
-      if (variables != null && !variables.isEmpty()) {
-        b.setVariables(json(ctx, JsonValues.checkVariables(ctx.engine(), ctx.operation(), variables)));
+      b.setSignalName(signalName);
+      if (!variables.isEmpty()) {
+        b.setVariables(json(ctx, variables));
       }
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
@@ -374,8 +364,8 @@ public final class ZeebeBackend implements EngineBackend {
   public CompletableFuture<Void> completeJob(CallContext ctx, long jobKey, Map<String, ?> variables) {
     CompleteJobRequest.Builder b = CompleteJobRequest.newBuilder().setJobKey(jobKey);
     try {
-      if (variables != null && !variables.isEmpty()) {
-        b.setVariables(json(ctx, JsonValues.checkVariables(ctx.engine(), ctx.operation(), variables)));
+      if (!variables.isEmpty()) {
+        b.setVariables(json(ctx, variables));
       }
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
@@ -384,18 +374,12 @@ public final class ZeebeBackend implements EngineBackend {
   }
 
   public CompletableFuture<Void> failJob(CallContext ctx, long jobKey, int retries, String errorMessage) {
-    if (retries < 0) {
-      return invalid(ctx, "retries must not be negative, was " + retries);
-    }
     return unary(ctx, GatewayGrpc.getFailJobMethod(), FailJobRequest.newBuilder()
         .setJobKey(jobKey).setRetries(retries).setErrorMessage(errorMessage == null ? "" : errorMessage).build(),
         ctx.deadline(), r -> null);
   }
 
   public CompletableFuture<Void> throwError(CallContext ctx, long jobKey, String errorCode, String errorMessage) {
-    if (errorCode == null || errorCode.isBlank()) {
-      return invalid(ctx, "errorCode must not be blank");
-    }
     return unary(ctx, GatewayGrpc.getThrowErrorMethod(), ThrowErrorRequest.newBuilder()
         .setJobKey(jobKey).setErrorCode(errorCode).setErrorMessage(errorMessage == null ? "" : errorMessage).build(),
         ctx.deadline(), r -> null);
@@ -407,18 +391,6 @@ public final class ZeebeBackend implements EngineBackend {
    */
   public CompletableFuture<List<ActivatedJob>> activateJobs(
       CallContext ctx, String type, int maxJobs, Duration timeout, String worker, Duration requestTimeout) {
-    if (type == null || type.isBlank()) {
-      return invalid(ctx, "job type must not be blank");
-    }
-    if (maxJobs < 1) {
-      return invalid(ctx, "maxJobs must be at least 1, was " + maxJobs);
-    }
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      return invalid(ctx, "job timeout must be positive, was " + timeout);
-    }
-    if (requestTimeout == null || requestTimeout.isNegative()) {
-      return invalid(ctx, "requestTimeout must not be negative, was " + requestTimeout);
-    }
     ActivateJobsRequest request = ActivateJobsRequest.newBuilder()
         .setType(type)
         .setMaxJobsToActivate(maxJobs)

@@ -56,7 +56,7 @@ public final class FlowableContractTargets {
 
     @Override
     public void completeTask(String instanceId, Map<String, Object> variables) throws Exception {
-      flowable.flowable().completeTask(instanceId, "work", variables).get(30, TimeUnit.SECONDS);
+      flowable.completeTask(instanceId, "work", variables).get(30, TimeUnit.SECONDS);
     }
   }
 }
