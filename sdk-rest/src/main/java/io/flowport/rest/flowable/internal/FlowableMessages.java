@@ -114,14 +114,8 @@ public final class FlowableMessages {
         .query("messageEventSubscriptionName", messageName)
         .query("size", 1)
         .build();
-    CompletableFuture<String> execution = http.call(ctx, waiting, r -> {
-      JsonNode data = RestJson.requireArray(r.json(), "data");
-      if (data.isEmpty()) {
-        throw FlowablePaths.derived(ctx, r, FlowableErrors.NO_WAITING_EXECUTION,
-            "no execution of instance '" + instanceId + "' waits for message '" + messageName + "'");
-      }
-      return RestJson.requireText(data.get(0), "id");
-    });
+    CompletableFuture<String> execution = FlowablePaths.firstId(http, ctx, waiting, FlowableErrors.NO_WAITING_EXECUTION,
+        "no execution of instance '" + instanceId + "' waits for message '" + messageName + "'");
     return RestFutures.compose(execution, id -> deliver(ctx, id, messageName, variables));
   }
 

@@ -3,7 +3,6 @@ package io.flowport.rest.flowable.internal;
 import static io.flowport.rest.flowable.internal.FlowablePaths.INSTANCES;
 import static io.flowport.rest.flowable.internal.FlowablePaths.RUNTIME;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.core.spi.CallContext;
 import io.flowport.rest.RestCalls;
@@ -35,14 +34,8 @@ public final class FlowableTasks {
         .query("taskDefinitionKey", taskKey)
         .query("size", 1)
         .build();
-    CompletableFuture<String> task = http.call(ctx, open, r -> {
-      JsonNode data = RestJson.requireArray(r.json(), "data");
-      if (data.isEmpty()) {
-        throw FlowablePaths.derived(ctx, r, FlowableErrors.NO_OPEN_TASK,
-            "instance '" + instanceId + "' has no open task '" + taskKey + "'");
-      }
-      return RestJson.requireText(data.get(0), "id");
-    });
+    CompletableFuture<String> task = FlowablePaths.firstId(http, ctx, open, FlowableErrors.NO_OPEN_TASK,
+        "instance '" + instanceId + "' has no open task '" + taskKey + "'");
     return RestFutures.compose(task, id -> {
       ObjectNode body = RestJson.object().put("action", "complete");
       if (variables != null && !variables.isEmpty()) {
