@@ -2,10 +2,10 @@ package io.flowport.rest;
 
 /**
  * Turns a successful (2xx) answer into a value. A reader may throw anything when the body is not
- * the expected shape: the transport reports it as UnexpectedResponseException with an excerpt of
+ * the expected shape: {@link RestCalls} reports it as UnexpectedResponseException with an excerpt of
  * the body. A reader that finds an engine error inside a 2xx answer (bk-sops' {@code result:false}
- * envelope) throws the matching {@link io.flowport.core.error.WorkflowException}, which passes
- * through unchanged.
+ * envelope) throws {@link ErrorAnswer} (the answer is then read by the adapter's error reader) or
+ * the matching {@link io.flowport.core.error.WorkflowException}, which passes through unchanged.
  */
 @FunctionalInterface
 public interface ResponseReader<T> {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * What the engine answered: status, headers and the whole body, read before the future
  * completes. Readers may call {@link #json()}; when the body is not what they expect they just
- * throw, and the transport turns that into UnexpectedResponseException with an excerpt.
+ * throw, and {@link RestCalls} turns that into UnexpectedResponseException with an excerpt.
  */
 public final class RestResponse {
   private final String method;
@@ -145,7 +145,7 @@ public final class RestResponse {
   /**
    * The body as JSON.
    *
-   * @throws IllegalStateException when it is not JSON (the transport reports UnexpectedResponseException)
+   * @throws IllegalStateException when it is not JSON ({@link RestCalls} reports UnexpectedResponseException)
    */
   public JsonNode json() {
     return jsonIfAny().orElseThrow(() -> new IllegalStateException("the body is not JSON"));

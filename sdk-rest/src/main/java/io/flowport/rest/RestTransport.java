@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * The one HTTP transport of Flowport's REST adapters (Flowable, Cloudify, bk-sops, OBS): OkHttp
  * and Jackson behind a small API that makes exactly one attempt per call. Retries, backoff and the
  * whole-call timeout belong to core's {@link io.flowport.core.spi.CallExecutor}; this class gives
- * each attempt its deadline, credentials, encoding and error mapping.
+ * each attempt its deadline, credentials and encoding, and maps transport failures (no answer) to typed errors.
  *
  * <ul>
  *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}).

@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Flowable's JSON both ways: typed REST variables and process instance answers (runtime and
- * history). Readers throw on a shape they cannot read; the transport reports that as
+ * history). Readers throw on a shape they cannot read; RestCalls reports that as
  * UnexpectedResponseException.
  */
 public final class FlowableJson {
