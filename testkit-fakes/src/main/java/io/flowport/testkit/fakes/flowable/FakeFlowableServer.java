@@ -2,7 +2,7 @@ package io.flowport.testkit.fakes.flowable;
 
 import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
-import io.flowport.testkit.fakes.flowable.internal.FlowableRouter;
+import io.flowport.testkit.fakes.flowable.internal.FlowableApi;
 import io.flowport.testkit.fakes.rest.RestFakeServer;
 import java.util.function.Consumer;
 
@@ -46,7 +46,7 @@ public final class FakeFlowableServer extends RestFakeServer {
   public static final String DEFAULT_BASE_PATH = "/process-api";
 
   private FakeFlowableServer(Builder b) {
-    super(b, context -> new FlowableRouter(context.engine(), context::baseUrl, b.user, b.password).api());
+    super(b, context -> new FlowableApi(context.engine(), context::baseUrl, b.user, b.password).api());
   }
 
   /** The engine options that behave like Flowable: every deploy adds a version, no tenant is {@code ""}. */

@@ -1,0 +1,79 @@
+package io.flowport.testkit.fakes.zeebe;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One server call: replies at most once, and tells registered hooks when the client cancels. */
+final class GatewayCall<T> {
+  final Rpc rpc;
+  final String key;
+  final SocketAddress remote;
+  private final ServerCallStreamObserver<T> observer;
+  private final AtomicBoolean done = new AtomicBoolean();
+  private final List<Runnable> cancelHooks = new ArrayList<>();
+  private boolean cancelled;
+
+  GatewayCall(Rpc rpc, String key, StreamObserver<T> observer) {
+    this.rpc = rpc;
+    this.key = key;
+    this.remote = FakeZeebeGateway.REMOTE_ADDRESS.get();
+    this.observer = (ServerCallStreamObserver<T>) observer;
+    this.observer.setOnCancelHandler(this::cancelled);
+  }
+
+  private void cancelled() {
+    List<Runnable> hooks;
+    synchronized (this) {
+      cancelled = true;
+      hooks = new ArrayList<>(cancelHooks);
+      cancelHooks.clear();
+    }
+    hooks.forEach(Runnable::run);
+  }
+
+  /** Runs {@code hook} when the client cancels (at once if it already has). */
+  void onCancel(Runnable hook) {
+    boolean now;
+    synchronized (this) {
+      now = cancelled;
+      if (!now) {
+        cancelHooks.add(hook);
+      }
+    }
+    if (now) {
+      hook.run();
+    }
+  }
+
+  boolean isDone() {
+    return done.get();
+  }
+
+  void reply(T value) {
+    if (done.compareAndSet(false, true)) {
+      try {
+        if (value != null) {
+          observer.onNext(value);
+        }
+        observer.onCompleted();
+      } catch (RuntimeException ignored) {
+        // the client went away: a real gateway drops the answer too
+      }
+    }
+  }
+
+  void fail(StatusRuntimeException e) {
+    if (done.compareAndSet(false, true)) {
+      try {
+        observer.onError(e);
+      } catch (RuntimeException ignored) {
+        // the client went away
+      }
+    }
+  }
+}
