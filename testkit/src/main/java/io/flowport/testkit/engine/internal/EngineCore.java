@@ -413,6 +413,36 @@ public final class EngineCore implements AutoCloseable {
   // ------------------------------------------------------------------ start
 
   public InstanceSnapshot start(StartCommand cmd) {
+    return start(cmd, false);
+  }
+
+  /**
+   * Creates an instance that does not run until {@link #release}: an execution group's member
+   * waiting for a slot. Reads like {@link #start} otherwise (same lookups, same errors).
+   */
+  public InstanceSnapshot createQueued(StartCommand cmd) {
+    return start(cmd, true);
+  }
+
+  /** Lets a queued instance run from its start event; an instance that is not QUEUED → ILLEGAL_STATE. */
+  public InstanceSnapshot release(String instanceId) {
+    return op(() -> {
+      InstanceRec inst = active(instanceId);
+      if (inst.queuedStart == null) {
+        throw illegal("Process instance '" + instanceId + "' is not queued (it is " + inst.state() + ")");
+      }
+      CNode startNode = inst.queuedStart;
+      inst.queuedStart = null;
+      inst.rootTokens = 1;
+      inst.rootVersion = newVersion();
+      changed.add(inst);
+      work.add(() -> arrive(inst, startNode));
+      drain();
+      return snapshot(inst);
+    });
+  }
+
+  private InstanceSnapshot start(StartCommand cmd, boolean queued) {
     if (cmd == null) {
       throw new EngineException(INVALID_ARGUMENT, "command must not be null");
     }
@@ -463,7 +493,8 @@ public final class EngineCore implements AutoCloseable {
           throw new EngineException(NO_START_EVENT, "Expected to create instance of process with none start event, but there is no such event");
         }
       }
-      InstanceRec inst = startInstance(def, startNode, cmd.variables(), cmd.businessKey(), tenant);
+      InstanceRec inst = queued ? queueInstance(def, startNode, cmd.variables(), cmd.businessKey(), tenant)
+          : startInstance(def, startNode, cmd.variables(), cmd.businessKey(), tenant);
       drain();
       return snapshot(inst);
     });
@@ -482,6 +513,16 @@ public final class EngineCore implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  private InstanceRec queueInstance(DefRec def, CNode startNode, Map<String, Object> vars, String businessKey, String tenant) {
+    InstanceRec inst = new InstanceRec(key(), nextSeq++, def, businessKey, tenant, now());
+    inst.vars.putAll(vars);
+    inst.rootVersion = newVersion();
+    inst.queuedStart = startNode;
+    instances.put(inst.key, inst);
+    changed.add(inst);
+    return inst;
   }
 
   private InstanceRec startInstance(DefRec def, CNode startNode, Map<String, Object> vars, String businessKey, String tenant) {
@@ -1224,6 +1265,7 @@ public final class EngineCore implements AutoCloseable {
     inst.endState = InstanceStatus.CANCELLED;
     inst.end = now();
     inst.suspended = false;
+    inst.queuedStart = null;
     inst.rootVersion = newVersion();
     inst.incidents.clear();
     changed.add(inst);
@@ -1258,6 +1300,9 @@ public final class EngineCore implements AutoCloseable {
       InstanceRec inst = active(instanceId);
       if (inst.suspended) {
         throw illegal("Process instance '" + instanceId + "' is already suspended");
+      }
+      if (inst.queuedStart != null) {
+        throw illegal("Process instance '" + instanceId + "' is queued: it has not started, so it cannot be suspended");
       }
       inst.suspended = true;
       inst.rootVersion = newVersion();
@@ -1423,6 +1468,7 @@ public final class EngineCore implements AutoCloseable {
         case COMPLETED -> NodeStatus.FINISHED;
         case CANCELLED -> NodeStatus.REVOKED;
         case SUSPENDED -> NodeStatus.SUSPENDED;
+        case QUEUED -> NodeStatus.READY;
         default -> NodeStatus.RUNNING;
       };
       return new NodeSnapshot(inst.key, inst.def.compiled.name, NodeType.PROCESS, rootState, 0, 1, false, inst.rootVersion, inst.start,

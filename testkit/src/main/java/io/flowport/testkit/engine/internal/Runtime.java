@@ -55,6 +55,8 @@ final class Runtime {
     int rootTokens;
     int failedCount;
     boolean suspended;
+    /** Created for an execution group and not yet released: no token, no node has run. */
+    Compiled.CNode queuedStart;
     InstanceStatus endState;
     final Instant start;
     Instant end;
@@ -72,6 +74,9 @@ final class Runtime {
     InstanceStatus state() {
       if (endState != null) {
         return endState;
+      }
+      if (queuedStart != null) {
+        return InstanceStatus.QUEUED;
       }
       if (suspended) {
         return InstanceStatus.SUSPENDED;
