@@ -72,11 +72,11 @@ public final class ExecutionGroups {
 
   /** Defines a group of targets; a used id → ALREADY_EXISTS. */
   public synchronized void createTargetGroup(String groupId, List<String> targets) {
-    EngineCore.requireId(groupId, "groupId");
+    EnginePart.requireId(groupId, "groupId");
     if (targets == null) {
       throw new EngineException(INVALID_ARGUMENT, "targets must not be null");
     }
-    targets.forEach(t -> EngineCore.requireId(t, "target"));
+    targets.forEach(t -> EnginePart.requireId(t, "target"));
     if (targetGroups.containsKey(groupId)) {
       throw new EngineException(ALREADY_EXISTS, "A group of targets with id '" + groupId + "' already exists");
     }
@@ -89,7 +89,7 @@ public final class ExecutionGroups {
   }
 
   private List<String> targets(String groupId) {
-    EngineCore.requireId(groupId, "groupId");
+    EnginePart.requireId(groupId, "groupId");
     List<String> targets = targetGroups.get(groupId);
     if (targets == null) {
       throw new EngineException(GROUP_NOT_FOUND, "Requested group of targets '" + groupId + "' was not found");
@@ -103,7 +103,7 @@ public final class ExecutionGroups {
    */
   public synchronized GroupSnapshot start(String targetGroupId, String processId, Map<String, Object> parameters,
       int concurrency) {
-    EngineCore.requireId(processId, "processId");
+    EnginePart.requireId(processId, "processId");
     if (concurrency < 0) {
       throw new EngineException(INVALID_ARGUMENT, "concurrency must be at least 0, was " + concurrency);
     }
@@ -181,7 +181,7 @@ public final class ExecutionGroups {
   }
 
   private GroupRec group(String groupId) {
-    EngineCore.requireId(groupId, "groupId");
+    EnginePart.requireId(groupId, "groupId");
     GroupRec group = groups.get(groupId);
     if (group == null) {
       throw new EngineException(GROUP_NOT_FOUND, "Requested execution group '" + groupId + "' was not found");

@@ -49,10 +49,13 @@ final class Runtime {
     final String tenantId;
     final Map<String, Object> vars = new HashMap<>();
     final LinkedHashMap<String, NodeRun> nodes = new LinkedHashMap<>();
+    /** Per joining gateway: [0] live and [1] dead arrivals so far (see TokenExecution). */
     final Map<String, int[]> joins = new HashMap<>();
     final Map<String, List<NodeAttempt>> histories = new HashMap<>();
     final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
+    /** Tokens alive in the process scope; zero ends the instance (see TokenExecution). */
     int rootTokens;
+    /** Nodes now FAILED; any makes the instance FAILED. Kept by TokenExecution.transit. */
     int failedCount;
     boolean suspended;
     /** Created for an execution group and not yet released: no token, no node has run. */
@@ -98,7 +101,9 @@ final class Runtime {
     Map<String, Object> inputs = Map.of();
     Map<String, Object> outputs = Map.of();
     String error;
+    /** Reached while SUSPENDED: runs when resumed. */
     boolean parked;
+    /** For a subprocess run: tokens alive in its scope (see TokenExecution). */
     int tokens;
     JobRec job;
     SubRec sub;
