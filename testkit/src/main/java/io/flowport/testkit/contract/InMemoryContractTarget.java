@@ -4,8 +4,11 @@ import io.flowport.core.model.DeployRequest;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.JobSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-memory client on a fresh engine of its own, reading Zeebe's BPMN and completing the
@@ -13,6 +16,7 @@ import java.util.Optional;
  */
 public final class InMemoryContractTarget extends AbstractContractTarget {
   private final InMemoryEngine engine;
+  private final AtomicInteger nextGroup = new AtomicInteger();
 
   /** A target on a fresh engine. */
   public InMemoryContractTarget() {
@@ -32,6 +36,18 @@ public final class InMemoryContractTarget extends AbstractContractTarget {
   @Override
   public Optional<DeployRequest> resources(Scenario scenario) {
     return BpmnContractResources.ZEEBE.resources(scenario);
+  }
+
+  /** A group of targets named {@code t1..tN} on the engine, under a fresh id. */
+  @Override
+  public Optional<String> prepareTargetGroup(int size) {
+    String id = "targets-" + nextGroup.incrementAndGet();
+    List<String> targets = new ArrayList<>();
+    for (int i = 1; i <= size; i++) {
+      targets.add(id + "-t" + i);
+    }
+    engine.createTargetGroup(id, targets);
+    return Optional.of(id);
   }
 
   @Override

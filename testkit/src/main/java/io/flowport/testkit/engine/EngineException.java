@@ -36,6 +36,8 @@ public final class EngineException extends RuntimeException {
     STALE_VERSION,
     /** No open incident with that key. */
     INCIDENT_NOT_FOUND,
+    /** No execution group, or group of targets, with that id. */
+    GROUP_NOT_FOUND,
     /** An await did not see the expected state in time. */
     TIMEOUT
   }

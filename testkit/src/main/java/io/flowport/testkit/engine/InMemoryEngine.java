@@ -1,6 +1,7 @@
 package io.flowport.testkit.engine;
 
 import io.flowport.testkit.engine.internal.EngineCore;
+import io.flowport.testkit.engine.internal.ExecutionGroups;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.function.Predicate;
  */
 public final class InMemoryEngine implements AutoCloseable {
   private final EngineCore core;
+  private volatile ExecutionGroups groups;
 
   private InMemoryEngine(EngineOptions options) {
     this.core = new EngineCore(options);
@@ -353,6 +355,69 @@ public final class InMemoryEngine implements AutoCloseable {
   /** Earlier runs of a node (written on retry, skip and loop re-entry), oldest first. */
   public List<NodeAttempt> histories(String instanceId, String nodeId) {
     return core.histories(instanceId, nodeId);
+  }
+
+  // ---------------------------------------------------------------- execution groups (Cloudify)
+
+  /**
+   * Defines a group of targets (Cloudify: a deployment group) that execution groups start on;
+   * an id in use → {@code ALREADY_EXISTS}.
+   */
+  public void createTargetGroup(String groupId, List<String> targets) {
+    groups().createTargetGroup(groupId, targets);
+  }
+
+  /** The targets of a group of targets (including those a group's success or failure added). */
+  public List<String> targetGroup(String groupId) {
+    return groups().targetGroup(groupId);
+  }
+
+  /**
+   * Starts an execution group: one instance of {@code processId} per target of
+   * {@code targetGroupId} (with the parameters and a variable {@code target}), all QUEUED, of which
+   * {@code concurrency} are released at once and the rest as running ones settle. Unknown group
+   * of targets → {@code GROUP_NOT_FOUND}; one without targets → {@code INVALID_ARGUMENT}.
+   */
+  public GroupSnapshot startGroup(String targetGroupId, String processId, Map<String, Object> parameters, int concurrency) {
+    return groups().start(targetGroupId, processId, parameters, concurrency);
+  }
+
+  /** The execution group as it stands; unknown → {@code GROUP_NOT_FOUND}. */
+  public GroupSnapshot group(String groupId) {
+    return groups().get(groupId);
+  }
+
+  /** Cancels the members that have not ended, queued ones first; none left → {@code ILLEGAL_STATE}. */
+  public void cancelGroup(String groupId) {
+    groups().cancel(groupId);
+  }
+
+  /** Sets how many members run at once; raising it releases queued members. */
+  public void setGroupConcurrency(String groupId, int concurrency) {
+    groups().setConcurrency(groupId, concurrency);
+  }
+
+  /**
+   * The groups of targets that members' targets join when they complete or fail (either may be
+   * null); unknown ids → {@code GROUP_NOT_FOUND}.
+   */
+  public void setGroupTargets(String groupId, String successGroupId, String failureGroupId) {
+    groups().setTargetGroups(groupId, successGroupId, failureGroupId);
+  }
+
+  /** Made on first use, so engines without groups pay nothing for following their members. */
+  private ExecutionGroups groups() {
+    ExecutionGroups g = groups;
+    if (g == null) {
+      synchronized (this) {
+        g = groups;
+        if (g == null) {
+          g = new ExecutionGroups(core);
+          groups = g;
+        }
+      }
+    }
+    return g;
   }
 
   /** Stops listening to the clock and fails pending {@link #when} futures; later calls → ILLEGAL_STATE. */

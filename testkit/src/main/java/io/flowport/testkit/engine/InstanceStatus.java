@@ -4,6 +4,11 @@ package io.flowport.testkit.engine;
 public enum InstanceStatus {
   /** Never reported by this engine (start runs synchronously); kept for the unified model. */
   CREATED,
+  /**
+   * A member of an execution group waiting for a free slot under the group's concurrency: it has
+   * its variables but has not started to run.
+   */
+  QUEUED,
   RUNNING,
   SUSPENDED,
   COMPLETED,

@@ -7,6 +7,8 @@ import io.flowport.core.model.DefinitionRef;
 import io.flowport.core.model.DeployRequest;
 import io.flowport.core.model.DeployedDefinition;
 import io.flowport.core.model.Deployment;
+import io.flowport.core.model.Group;
+import io.flowport.core.model.GroupRequest;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.InstanceQuery;
 import io.flowport.core.model.InstanceState;
@@ -25,6 +27,7 @@ import io.flowport.core.spi.CallExecutor;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.EngineException;
+import io.flowport.testkit.engine.GroupSnapshot;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceFilter;
 import io.flowport.testkit.engine.InstanceSnapshot;
@@ -52,6 +55,9 @@ public final class InMemoryBackend implements EngineBackend {
   public static final ErrorTable ERRORS = ErrorTable.builder(InMemoryWorkflowClient.ENGINE)
       // Zeebe and Flowable both answer "not found" to cancelling an instance that has ended.
       .row(Operation.CANCEL_INSTANCE, null, "ILLEGAL_STATE", ErrorKind.INSTANCE_NOT_FOUND)
+      // Cloudify answers 404 to cancelling a group with no member left to cancel (notes §6 1.9).
+      .row(Operation.CANCEL_GROUP, null, "ILLEGAL_STATE", ErrorKind.NOT_FOUND)
+      .row(null, null, "GROUP_NOT_FOUND", ErrorKind.NOT_FOUND)
       .row(null, null, "DEFINITION_NOT_FOUND", ErrorKind.DEFINITION_NOT_FOUND)
       .row(null, null, "INSTANCE_NOT_FOUND", ErrorKind.INSTANCE_NOT_FOUND)
       .row(null, null, "NODE_NOT_FOUND", ErrorKind.NODE_NOT_FOUND)
@@ -76,7 +82,8 @@ public final class InMemoryBackend implements EngineBackend {
       Operation.PAUSE_NODE, Operation.RESUME_NODE, Operation.RETRY_NODE, Operation.SKIP_NODE,
       Operation.SKIP_EXCLUSIVE_GATEWAY, Operation.SKIP_CONDITIONAL_PARALLEL_GATEWAY,
       Operation.FORCE_FAIL_NODE, Operation.CALLBACK_NODE, Operation.RETRY_SUBPROCESS,
-      Operation.GET_NODE_DATA, Operation.GET_NODE_HISTORY);
+      Operation.GET_NODE_DATA, Operation.GET_NODE_HISTORY, Operation.START_GROUP, Operation.CANCEL_GROUP,
+      Operation.SET_GROUP_CONCURRENCY, Operation.SET_GROUP_TARGETS);
 
   private final InMemoryEngine engine;
 
@@ -345,6 +352,44 @@ public final class InMemoryBackend implements EngineBackend {
         .map(h -> new NodeHistory(toNodeState(h.state()), h.loop(), h.retry(), h.skip(),
             h.startTime(), h.finishTime(), h.inputs(), h.outputs()))
         .toList());
+  }
+
+  /**
+   * Starts the definition {@code workflowId} once per target of the group of targets
+   * {@code groupId}. {@code force} changes nothing: this engine has no rule against concurrent
+   * executions on one target.
+   */
+  @Override
+  public CompletableFuture<Group> startGroup(CallContext ctx, GroupRequest request) {
+    return run(ctx, () -> toGroup(engine.startGroup(
+        request.groupId(), request.workflowId(), request.parameters(), request.concurrency())));
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelGroup(CallContext ctx, String groupId) {
+    return runVoid(ctx, () -> engine.cancelGroup(groupId));
+  }
+
+  @Override
+  public CompletableFuture<Void> setGroupConcurrency(CallContext ctx, String groupId, int concurrency) {
+    return runVoid(ctx, () -> engine.setGroupConcurrency(groupId, concurrency));
+  }
+
+  @Override
+  public CompletableFuture<Void> setGroupTargets(
+      CallContext ctx, String groupId, String successGroupId, String failureGroupId) {
+    return runVoid(ctx, () -> engine.setGroupTargets(groupId, successGroupId, failureGroupId));
+  }
+
+  /** The unified group; the raw status is Cloudify's word for it. */
+  static Group toGroup(GroupSnapshot g) {
+    InstanceState state = switch (g.status()) {
+      case QUEUED -> InstanceState.QUEUED;
+      case STARTED -> InstanceState.RUNNING;
+      case FAILED -> InstanceState.FAILED;
+      case TERMINATED -> InstanceState.COMPLETED;
+    };
+    return new Group(g.id(), state, g.status().name().toLowerCase(java.util.Locale.ROOT), g.concurrency(), g.instanceIds());
   }
 
   /** The unified instance for an engine snapshot. */

@@ -22,7 +22,7 @@ import java.util.Map;
  * <table>
  *   <caption>general table</caption>
  *   <tr><th>engine reason</th><th>gRPC</th><th>rejection type</th></tr>
- *   <tr><td>DEFINITION/INSTANCE/NODE/VARIABLE/JOB/INCIDENT_NOT_FOUND</td><td>NOT_FOUND</td><td>NOT_FOUND</td></tr>
+ *   <tr><td>DEFINITION/INSTANCE/NODE/VARIABLE/JOB/INCIDENT/GROUP_NOT_FOUND</td><td>NOT_FOUND</td><td>NOT_FOUND</td></tr>
  *   <tr><td>ALREADY_EXISTS</td><td>ALREADY_EXISTS</td><td>ALREADY_EXISTS</td></tr>
  *   <tr><td>INVALID_ARGUMENT, INVALID_DEFINITION</td><td>INVALID_ARGUMENT</td><td>INVALID_ARGUMENT</td></tr>
  *   <tr><td>NO_START_EVENT, ILLEGAL_STATE, STALE_VERSION</td><td>FAILED_PRECONDITION</td><td>INVALID_STATE</td></tr>
@@ -72,7 +72,7 @@ final class ZeebeStatuses {
     Map<Reason, Row> m = new EnumMap<>(Reason.class);
     Row notFound = new Row(Status.Code.NOT_FOUND, "NOT_FOUND");
     for (Reason r : List.of(Reason.DEFINITION_NOT_FOUND, Reason.INSTANCE_NOT_FOUND, Reason.NODE_NOT_FOUND,
-        Reason.VARIABLE_NOT_FOUND, Reason.JOB_NOT_FOUND, Reason.INCIDENT_NOT_FOUND)) {
+        Reason.VARIABLE_NOT_FOUND, Reason.JOB_NOT_FOUND, Reason.INCIDENT_NOT_FOUND, Reason.GROUP_NOT_FOUND)) {
       m.put(r, notFound);
     }
     m.put(Reason.ALREADY_EXISTS, new Row(Status.Code.ALREADY_EXISTS, "ALREADY_EXISTS"));

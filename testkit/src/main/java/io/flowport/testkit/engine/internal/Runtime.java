@@ -49,12 +49,17 @@ final class Runtime {
     final String tenantId;
     final Map<String, Object> vars = new HashMap<>();
     final LinkedHashMap<String, NodeRun> nodes = new LinkedHashMap<>();
+    /** Per joining gateway: [0] live and [1] dead arrivals so far (see TokenExecution). */
     final Map<String, int[]> joins = new HashMap<>();
     final Map<String, List<NodeAttempt>> histories = new HashMap<>();
     final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
+    /** Tokens alive in the process scope; zero ends the instance (see TokenExecution). */
     int rootTokens;
+    /** Nodes now FAILED; any makes the instance FAILED. Kept by TokenExecution.transit. */
     int failedCount;
     boolean suspended;
+    /** Created for an execution group and not yet released: no token, no node has run. */
+    Compiled.CNode queuedStart;
     InstanceStatus endState;
     final Instant start;
     Instant end;
@@ -72,6 +77,9 @@ final class Runtime {
     InstanceStatus state() {
       if (endState != null) {
         return endState;
+      }
+      if (queuedStart != null) {
+        return InstanceStatus.QUEUED;
       }
       if (suspended) {
         return InstanceStatus.SUSPENDED;
@@ -93,7 +101,9 @@ final class Runtime {
     Map<String, Object> inputs = Map.of();
     Map<String, Object> outputs = Map.of();
     String error;
+    /** Reached while SUSPENDED: runs when resumed. */
     boolean parked;
+    /** For a subprocess run: tokens alive in its scope (see TokenExecution). */
     int tokens;
     JobRec job;
     SubRec sub;
