@@ -55,10 +55,11 @@ public final class GuardedCalls {
    * Runs {@code plan} for {@code op}.
    *
    * @param idempotencyKey the request carries a key the engine deduplicates on
-   * @param minimumTimeout the least time each attempt and the call get (an engine-side wait)
+   * @param awaitTimeout for a call that asks the engine to wait, that wait plus the trip back (each
+   *     attempt gets exactly this, the call at least this); ZERO otherwise
    */
   public <T> CompletableFuture<T> call(
-      Operation op, boolean idempotencyKey, Duration minimumTimeout, CallPlan<T> plan) {
+      Operation op, boolean idempotencyKey, Duration awaitTimeout, CallPlan<T> plan) {
     if (!supported.test(op)) {
       return CompletableFuture.failedFuture(Unsupported.exception(engine, op));
     }
@@ -70,12 +71,13 @@ public final class GuardedCalls {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(Args.invalid(engine, op, "invalid arguments: " + e.getMessage()));
     }
-    return executor.execute(op, idempotencyKey, minimumTimeout, attempt);
+    return executor.execute(op, idempotencyKey, awaitTimeout, attempt);
   }
 
   /**
    * Runs {@code plan} for an operation that asks the engine to wait up to {@code engineWait}: its
-   * attempts and the call get at least {@code engineWait} plus {@link #AWAIT_MARGIN}.
+   * attempts get exactly {@code engineWait} plus {@link #AWAIT_MARGIN} (whatever the attempt timeout),
+   * the call at least that.
    */
   public <T> CompletableFuture<T> callAwaiting(Operation op, Duration engineWait, CallPlan<T> plan) {
     Duration wait = engineWait == null || engineWait.isNegative() ? Duration.ZERO : engineWait;

@@ -104,8 +104,8 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
 
   /**
    * As {@link #call(Operation, CallPlan)}, for an operation that asks the engine to wait up to
-   * {@code engineWait} (a long-poll): its attempts and the call get at least that plus one margin
-   * for the answer's trip, the same margin native start-and-await gets. A null or negative wait
+   * {@code engineWait} (a long-poll): each attempt gets that plus one margin for the answer's trip
+   * (whatever the attempt timeout), the call at least that, the same margin native start-and-await gets. A null or negative wait
    * counts as none.
    */
   protected final <T> CompletableFuture<T> callAwaiting(Operation operation, java.time.Duration engineWait,

@@ -119,15 +119,19 @@ public final class CallExecutor implements AutoCloseable {
   }
 
   /**
-   * Runs one call whose attempts may need longer than the configured timeouts: a call that asks
-   * the engine to wait (start-and-await with its own timeout). Each attempt, and the whole call,
-   * get at least {@code minimumTimeout}.
+   * Runs one call that asks the engine to wait (start-and-await with its own timeout, a job
+   * long-poll). {@code awaitTimeout} is that wait plus the trip back: each attempt gets exactly
+   * that long, longer or shorter than the configured attempt timeout, because the wait, not the
+   * attempt timeout, says when an answer is due (an engine that ignores its wait then still ends
+   * on time); the whole call gets at least that long. {@link Duration#ZERO} means no wait: the
+   * configured timeouts apply.
    */
   public <T> CompletableFuture<T> execute(
-      Operation operation, boolean hasIdempotencyKey, Duration minimumTimeout,
+      Operation operation, boolean hasIdempotencyKey, Duration awaitTimeout,
       Function<CallContext, CompletableFuture<T>> attempt) {
-    Duration attemptTimeout = max(options.attemptTimeout(), minimumTimeout);
-    Duration callTimeout = max(options.apiCallTimeout(), minimumTimeout);
+    boolean awaits = awaitTimeout != null && awaitTimeout.compareTo(Duration.ZERO) > 0;
+    Duration attemptTimeout = awaits ? awaitTimeout : options.attemptTimeout();
+    Duration callTimeout = awaits ? max(options.apiCallTimeout(), awaitTimeout) : options.apiCallTimeout();
     if (closed) {
       return CompletableFuture.failedFuture(closedError(operation));
     }
