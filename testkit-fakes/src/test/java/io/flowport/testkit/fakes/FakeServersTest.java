@@ -182,6 +182,11 @@ class FakeServersTest {
       assertThat(code).isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: cannot start the fakes: ");
       assertThat(out.size()).isZero();
+      // The gateway that did start is shut down; its event-loop threads end shortly after.
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!gatewaysBefore.containsAll(zeebeGatewayThreadPrefixes()) && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
       assertThat(gatewaysBefore).containsAll(zeebeGatewayThreadPrefixes());
     }
     assertPortFree(port);
