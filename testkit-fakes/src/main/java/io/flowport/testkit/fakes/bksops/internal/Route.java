@@ -1,0 +1,39 @@
+package io.flowport.testkit.fakes.bksops.internal;
+
+import io.flowport.testkit.fakes.http.FakeRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One gateway resource matched from a path, as Django's {@code re_path} does: exactly
+ * {@code /<name>/<digits>/<digits>/}, with the trailing slash. operate_node and get_task_node_data
+ * put the business id first.
+ *
+ * @param name the resource
+ * @param method its HTTP method
+ * @param id the template or task id
+ * @param biz the business id
+ */
+record Route(String name, String method, String id, String biz) {
+  /** Resource → method; the resources whose business id comes first are in {@link #BIZ_FIRST}. */
+  private static final Map<String, String> METHODS = Map.of(
+      "create_task", "POST", "start_task", "POST", "operate_task", "POST", "get_task_status", "GET",
+      "get_task_detail", "GET", "get_task_node_detail", "GET", "node_callback", "POST",
+      "get_task_node_data", "GET", "operate_node", "POST");
+  private static final List<String> BIZ_FIRST = List.of("operate_node", "get_task_node_data");
+
+  /** The route of a request, or null (Django's 404). */
+  static Route match(FakeRequest req) {
+    List<String> s = req.segments();
+    if (s.size() != 3 || !req.path().endsWith("/") || !METHODS.containsKey(s.get(0))
+        || !digits(s.get(1)) || !digits(s.get(2))) {
+      return null;
+    }
+    boolean bizFirst = BIZ_FIRST.contains(s.get(0));
+    return new Route(s.get(0), METHODS.get(s.get(0)), bizFirst ? s.get(2) : s.get(1), bizFirst ? s.get(1) : s.get(2));
+  }
+
+  private static boolean digits(String v) {
+    return !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+}
