@@ -3,7 +3,10 @@ package io.flowport.rest.bksops;
 import io.flowport.core.Operation;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.ErrorTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.core.spi.ResponseBodies;
 import io.flowport.rest.ErrorReader;
+import io.flowport.rest.JsonEnvelope;
 import io.flowport.rest.RestErrors;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -67,13 +70,23 @@ public final class BkSopsErrors {
   public static final ErrorTable TABLE = build();
 
   /**
-   * The reader of non-2xx answers (the gateway's own). bk-sops' refusals come with HTTP 200 and are
-   * read from the envelope by the client itself.
+   * The error reader: failed envelopes (HTTP 200, handed over by {@link io.flowport.rest.RestCalls})
+   * and the gateway's own error statuses, JSON or not. The message is shortened
+   * ({@link #shortMessage}); the request id is the envelope's {@code trace_id}, else the
+   * {@code Sops-Trace-Id} header.
    */
   public static final ErrorReader READER = RestErrors.tableReader(TABLE, response -> {
-    RestErrors.ErrorBody parsed = RestErrors.jsonFields(List.of("code"), List.of("message")).parse(response);
-    return parsed == null ? null : new RestErrors.ErrorBody(parsed.code(), shortMessage(parsed.message()));
+    JsonNode node = response.jsonIfAny().orElse(null);
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    String message = ResponseBodies.text(node, "message");
+    return new RestErrors.ErrorBody(ResponseBodies.text(node, "code"), shortMessage(message),
+        ResponseBodies.text(node, "trace_id"));
   });
+
+  /** bk-sops' envelope for 2xx answers: {@code result} decides, a failure is read by {@link #READER}. */
+  public static final JsonEnvelope ENVELOPE = JsonEnvelope.builder(TABLE).requestIdField("trace_id").build();
 
   /**
    * A message fit for an exception: for an engine failure ({@code "fail: Traceback ..."}) the

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * bk-sops' own API gateway calls, typed, reached through {@link BkSopsClient#bksops()}: every one
+ * bk-sops' own API gateway calls, typed, implemented by {@link BkSopsClient}: every one
  * of bamboo_engine's API operations the gateway exposes. Same rules as the unified API: every call
  * returns a future and never throws, errors are the unified exceptions (the
  * {@code {result, code, message, trace_id}} envelope decides, see {@link BkSopsErrors}), retries

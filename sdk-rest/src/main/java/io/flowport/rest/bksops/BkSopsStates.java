@@ -3,7 +3,7 @@ package io.flowport.rest.bksops;
 import io.flowport.core.model.InstanceState;
 import io.flowport.core.model.NodeState;
 import java.util.Locale;
-import java.util.Map;
+import io.flowport.core.spi.StateTable;
 
 /**
  * bk-sops' state words mapped to the unified states, as data. The task's state is the root of
@@ -29,26 +29,28 @@ import java.util.Map;
 public final class BkSopsStates {
   private BkSopsStates() {}
 
-  /** Task state word → unified instance state. */
-  public static final Map<String, InstanceState> INSTANCE = Map.ofEntries(
-      Map.entry("CREATED", InstanceState.CREATED),
-      Map.entry("READY", InstanceState.CREATED),
-      Map.entry("RUNNING", InstanceState.RUNNING),
-      Map.entry("BLOCKED", InstanceState.RUNNING),
-      Map.entry("NODE_SUSPENDED", InstanceState.RUNNING),
-      Map.entry("PENDING_PROCESSING", InstanceState.RUNNING),
-      Map.entry("PENDING_APPROVAL", InstanceState.RUNNING),
-      Map.entry("PENDING_CONFIRMATION", InstanceState.RUNNING),
-      Map.entry("PENDING_CONTINUE", InstanceState.RUNNING),
-      Map.entry("SUSPENDED", InstanceState.SUSPENDED),
-      Map.entry("FAILED", InstanceState.FAILED),
-      Map.entry("FINISHED", InstanceState.COMPLETED),
-      Map.entry("REVOKED", InstanceState.CANCELLED),
-      Map.entry("EXPIRED", InstanceState.CANCELLED));
+  /** Task state word → unified instance state (bk-sops writes upper case; read without regard to case). */
+  public static final StateTable INSTANCE = StateTable.builder("bk-sops")
+      .row("CREATED", InstanceState.CREATED)
+      .row("READY", InstanceState.CREATED)
+      .row("RUNNING", InstanceState.RUNNING)
+      .row("BLOCKED", InstanceState.RUNNING)
+      .row("NODE_SUSPENDED", InstanceState.RUNNING)
+      .row("PENDING_PROCESSING", InstanceState.RUNNING)
+      .row("PENDING_APPROVAL", InstanceState.RUNNING)
+      .row("PENDING_CONFIRMATION", InstanceState.RUNNING)
+      .row("PENDING_CONTINUE", InstanceState.RUNNING)
+      .row("SUSPENDED", InstanceState.SUSPENDED)
+      .row("FAILED", InstanceState.FAILED)
+      .row("FINISHED", InstanceState.COMPLETED)
+      .row("REVOKED", InstanceState.CANCELLED)
+      .row("EXPIRED", InstanceState.CANCELLED)
+      .fallback(InstanceState.UNKNOWN)
+      .build();
 
   /** The unified state of a task state word; UNKNOWN for null or an unknown word. */
   public static InstanceState instanceState(String raw) {
-    return raw == null ? InstanceState.UNKNOWN : INSTANCE.getOrDefault(raw.toUpperCase(Locale.ROOT), InstanceState.UNKNOWN);
+    return raw == null ? InstanceState.UNKNOWN : INSTANCE.state(raw);
   }
 
   /** The unified state of a node state word; UNKNOWN for null or an unknown word. */

@@ -16,7 +16,9 @@ import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.RestRequest;
-import io.flowport.rest.RestTransport;
+import io.flowport.rest.RestCalls;
+import io.flowport.rest.ResponseReader;
+import io.flowport.rest.bksops.BkSopsErrors;
 import io.flowport.rest.bksops.BkSopsStates;
 import io.flowport.rest.bksops.CreatedTask;
 import io.flowport.rest.bksops.NodeDetail;
@@ -33,10 +35,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The wire side of the bk-sops adapter: one method per gateway call, one attempt each, over
- * {@link RestTransport}. Paths are relative to the gateway stage's base URL and end with '/', as
+ * {@link RestCalls}. Paths are relative to the gateway stage's base URL and end with '/', as
  * bk-sops' Django routes do; {@code bk_biz_id} is in every path (operate_node and
  * get_task_node_data put it first), {@code scope} in the query of GETs and the JSON body of POSTs.
  *
@@ -70,7 +73,7 @@ public final class BkSopsBackend implements EngineBackend {
   /** The cache-busting query parameter of status reads. */
   public static final String NONCE = "_flowport";
 
-  private final RestTransport http;
+  private final RestCalls http;
   private final String bizId;
   private final String scope;
   private final Map<String, String> templateIds;
@@ -78,12 +81,12 @@ public final class BkSopsBackend implements EngineBackend {
   private final AtomicLong nonce = new AtomicLong(System.nanoTime());
 
   /**
-   * @param http the transport to the gateway stage
+   * @param http the calls to the gateway stage, read with {@link BkSopsErrors#READER}
    * @param bizId the business (or project) id of every path
    * @param scope {@code cmdb_biz} or {@code project}, or null for the gateway's default
    * @param templateIds names a user starts templates by → numeric template ids
    */
-  public BkSopsBackend(RestTransport http, String bizId, String scope, Map<String, String> templateIds) {
+  public BkSopsBackend(RestCalls http, String bizId, String scope, Map<String, String> templateIds) {
     this.http = http;
     this.bizId = bizId;
     this.scope = scope;
@@ -120,31 +123,24 @@ public final class BkSopsBackend implements EngineBackend {
     Map<String, Object> body = body();
     body.put("name", name);
     body.put("constants", wrapped);
-    return http.call(ctx, post(ctx.operation(), "create_task", templateId, bizId).json(body).build(), r -> {
-      JsonNode data = Envelope.data(ctx.operation(), r);
-      String taskId = Envelope.text(data, "task_id");
+    return http.call(ctx, post(ctx.operation(), "create_task", templateId, bizId).json(body).build(), data(data -> {
+      String taskId = BkSopsJson.text(data, "task_id");
       if (taskId == null) {
         throw new IllegalStateException("create_task answered no task_id");
       }
-      return new CreatedTask(taskId, Envelope.text(data, "task_url"));
-    });
+      return new CreatedTask(taskId, BkSopsJson.text(data, "task_url"));
+    }));
   }
 
   public CompletableFuture<String> startTask(CallContext ctx, String taskId) {
-    return http.call(ctx, post(ctx.operation(), "start_task", taskId, bizId).json(body()).build(), r -> {
-      JsonNode env = Envelope.read(ctx.operation(), r);
-      String url = Envelope.text(env, "task_url");
-      return url != null ? url : Envelope.text(env.path("data"), "task_url");
-    });
+    return http.call(ctx, post(ctx.operation(), "start_task", taskId, bizId).json(body()).build(),
+        BkSopsErrors.ENVELOPE.data(data -> BkSopsJson.text(data, "task_url")));
   }
 
   public CompletableFuture<Void> operateTask(CallContext ctx, String taskId, TaskAction action) {
     Map<String, Object> body = body();
     body.put("action", action.wireName());
-    return http.call(ctx, post(ctx.operation(), "operate_task", taskId, bizId).json(body).build(), r -> {
-      Envelope.read(ctx.operation(), r);
-      return null;
-    });
+    return http.call(ctx, post(ctx.operation(), "operate_task", taskId, bizId).json(body).build(), success());
   }
 
   public CompletableFuture<TaskState> taskStatus(CallContext ctx, String taskId, String subprocessId, boolean withExData) {
@@ -153,21 +149,21 @@ public final class BkSopsBackend implements EngineBackend {
       req.query("with_ex_data", "true"); // a truthy string: any value, even "false", turns it on
     }
     req.query(NONCE, Long.toString(nonce.incrementAndGet(), 36));
-    return http.call(ctx, req.build(), r -> BkSopsJson.taskState(Envelope.data(ctx.operation(), r)));
+    return http.call(ctx, req.build(), data(BkSopsJson::taskState));
   }
 
   public CompletableFuture<JsonNode> taskDetail(CallContext ctx, String taskId) {
-    return http.call(ctx, get(ctx.operation(), "get_task_detail", taskId, bizId).build(), r -> Envelope.data(ctx.operation(), r));
+    return http.call(ctx, get(ctx.operation(), "get_task_detail", taskId, bizId).build(), data(data -> data));
   }
 
   public CompletableFuture<NodeDetail> nodeDetail(CallContext ctx, String taskId, String nodeId, Integer loop) {
     RestRequest req = get(ctx.operation(), "get_task_node_detail", taskId, bizId).query("node_id", nodeId).query("loop", loop).build();
-    return http.call(ctx, req, r -> BkSopsJson.nodeDetail(Envelope.data(ctx.operation(), r)));
+    return http.call(ctx, req, data(BkSopsJson::nodeDetail));
   }
 
   public CompletableFuture<NodeExecution> nodeExecution(CallContext ctx, String taskId, String nodeId, Integer loop) {
     RestRequest req = get(ctx.operation(), "get_task_node_data", bizId, taskId).query("node_id", nodeId).query("loop", loop).build();
-    return http.call(ctx, req, r -> BkSopsJson.nodeExecution(Envelope.data(ctx.operation(), r)));
+    return http.call(ctx, req, data(BkSopsJson::nodeExecution));
   }
 
   /** operate_node with {@code action}; {@code extra} adds inputs, data or flow_id. */
@@ -177,10 +173,7 @@ public final class BkSopsBackend implements EngineBackend {
     body.put("node_id", nodeId);
     body.put("action", action);
     body.putAll(extra);
-    return http.call(ctx, post(ctx.operation(), "operate_node", bizId, taskId).json(body).build(), r -> {
-      Envelope.read(ctx.operation(), r);
-      return null;
-    });
+    return http.call(ctx, post(ctx.operation(), "operate_node", bizId, taskId).json(body).build(), success());
   }
 
   public CompletableFuture<Void> nodeCallback(CallContext ctx, String taskId, String nodeId, Map<String, Object> data,
@@ -191,10 +184,7 @@ public final class BkSopsBackend implements EngineBackend {
     if (version != null) {
       body.put("version", version);
     }
-    return http.call(ctx, post(ctx.operation(), "node_callback", taskId, bizId).json(body).build(), r -> {
-      Envelope.read(ctx.operation(), r);
-      return null;
-    });
+    return http.call(ctx, post(ctx.operation(), "node_callback", taskId, bizId).json(body).build(), success());
   }
 
   // ------------------------------------------------------------------ the unified API
@@ -228,7 +218,7 @@ public final class BkSopsBackend implements EngineBackend {
   public CompletableFuture<Instance> get(CallContext ctx, String instanceId) {
     return RestFutures.compose(taskStatus(ctx, instanceId, null, false),
         state -> RestFutures.map(taskDetail(ctx, instanceId), detail -> {
-          String templateId = Envelope.text(detail, "template_id");
+          String templateId = BkSopsJson.text(detail, "template_id");
           return Instance.builder()
               .id(instanceId)
               .definitionId(templateId == null ? null : definitionName(templateId))
@@ -337,6 +327,20 @@ public final class BkSopsBackend implements EngineBackend {
       return id;
     }
     return named.chars().allMatch(c -> c >= '0' && c <= '9') ? named : null;
+  }
+
+  /** A reader of the envelope's {@code data}, which must be an object. */
+  private static <T> ResponseReader<T> data(Function<JsonNode, T> read) {
+    return BkSopsErrors.ENVELOPE.data(data -> {
+      if (!data.isObject()) {
+        throw new IllegalStateException("the envelope's data is not an object");
+      }
+      return read.apply(data);
+    });
+  }
+
+  private static ResponseReader<Void> success() {
+    return BkSopsErrors.ENVELOPE.success();
   }
 
   private Map<String, Object> body() {

@@ -5,6 +5,7 @@ import io.flowport.core.model.Node;
 import io.flowport.core.model.NodeData;
 import io.flowport.core.model.NodeHistory;
 import io.flowport.core.spi.JsonValues;
+import io.flowport.core.spi.ResponseBodies;
 import io.flowport.rest.bksops.BkSopsStates;
 import io.flowport.rest.bksops.NodeDetail;
 import io.flowport.rest.bksops.NodeExecution;
@@ -42,16 +43,16 @@ final class BkSopsJson {
     }
     JsonNode ignored = n.has("error_ignored") ? n.get("error_ignored") : n.get("error_ignorable");
     return new TaskState(
-        Envelope.text(n, "id"),
-        Envelope.text(n, "name"),
-        Envelope.text(n, "state"),
+        text(n, "id"),
+        text(n, "name"),
+        text(n, "state"),
         n.path("loop").asInt(1),
         n.path("retry").asInt(0),
         n.path("skip").asBoolean(false), // the not-started shape sends skip: 0
         ignored != null && ignored.asBoolean(false),
-        Envelope.text(n, "version"),
-        Envelope.text(n, "start_time"),
-        Envelope.text(n, "finish_time"),
+        text(n, "version"),
+        text(n, "start_time"),
+        text(n, "finish_time"),
         n.path("elapsed_time").asLong(0),
         children,
         map(n.get("ex_data")));
@@ -68,12 +69,12 @@ final class BkSopsJson {
             e.hasNonNull("state") ? e.get("state").asText() : "FAILED",
             e.path("loop").asInt(1),
             e.path("skip").asBoolean(false),
-            Envelope.text(e, "version"),
-            Envelope.text(e, "start_time"),
-            Envelope.text(e, "finish_time"),
+            text(e, "version"),
+            text(e, "start_time"),
+            text(e, "finish_time"),
             map(e.get("inputs")),
             map(e.get("outputs")),
-            Envelope.text(e, "ex_data")));
+            text(e, "ex_data")));
       }
     }
     return new NodeDetail(taskState(data), runs);
@@ -92,7 +93,7 @@ final class BkSopsJson {
     } else if (o != null && o.isObject()) {
       outputs.putAll(map(o));
     }
-    return new NodeExecution(map(data.get("inputs")), outputs, Envelope.text(data, "ex_data"));
+    return new NodeExecution(map(data.get("inputs")), outputs, text(data, "ex_data"));
   }
 
   /** The unified tree: the root takes the task id, so {@code tree(id).id()} is the instance id. */
@@ -129,6 +130,12 @@ final class BkSopsJson {
       out.put(unwrapKey(e.getKey()), value(v != null && v.isObject() && v.has("value") ? v.get("value") : v));
     }
     return out;
+  }
+
+  /** A field as text; null when absent, null or empty. */
+  static String text(JsonNode node, String field) {
+    String s = ResponseBodies.text(node, field);
+    return s == null || s.isEmpty() ? null : s;
   }
 
   /** {@code ${name}} → {@code name}. */
