@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>node version .. not exist, StateVersionNotMatch</td><td>STALE_VERSION</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999, 3545000</td><td>command is invalid</td><td>INVALID_REQUEST</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>NotFoundError</td><td>NODE_NOT_FOUND</td></tr>
+ *   <tr><td>cancel instance</td><td>200</td><td>3599999</td><td>transit .. from REVOKED / FINISHED to REVOKED</td><td>INSTANCE_NOT_FOUND (no running task to cancel)</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>InvalidOperationError, can not / can't not transit, state is not</td><td>ILLEGAL_TRANSITION</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td></td><td>INTERNAL (an engine failure)</td></tr>
  *   <tr><td>any</td><td>200</td><td>3540000</td><td></td><td>INVALID_REQUEST</td></tr>
@@ -142,6 +143,9 @@ public final class BkSopsErrors {
     rowCodeMatching(t, null, "3599999", "(?i)command is invalid", ErrorKind.INVALID_REQUEST);
     rowCodeMatching(t, null, "3545000", "(?i)command is invalid", ErrorKind.INVALID_REQUEST);
     rowCodeMatching(t, null, "3599999", "NotFoundError", ErrorKind.NODE_NOT_FOUND);
+    // Revoking a task that already ended: there is no running task to cancel (as on the other engines).
+    rowCodeMatching(t, Operation.CANCEL_INSTANCE, "3599999", "(?i)transit .* from (REVOKED|FINISHED) to REVOKED",
+        ErrorKind.INSTANCE_NOT_FOUND);
     rowCodeMatching(t, null, "3599999",
         "InvalidOperationError|(?i)can'?t? not transit|can not transit|state is not", ErrorKind.ILLEGAL_TRANSITION);
     t.row(null, ok, "3599999", ErrorKind.INTERNAL);
