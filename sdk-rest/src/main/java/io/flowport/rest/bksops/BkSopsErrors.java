@@ -99,7 +99,7 @@ public final class BkSopsErrors {
       return null;
     }
     String m = message.strip();
-    int traceback = m.indexOf("Traceback (most recent call last)");
+    int traceback = m.indexOf("Traceback");
     if (traceback >= 0) {
       String prefix = m.substring(0, traceback).strip();
       String last = lastLine(m.substring(traceback));
