@@ -1,16 +1,16 @@
 package io.flowport.testkit.fakes.bksops;
 
+import io.flowport.testkit.engine.DeployedModel;
+import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.ProcessModel;
-import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.bksops.internal.BkSopsRouter;
 import io.flowport.testkit.fakes.bksops.internal.GatewayAuth;
-import io.flowport.testkit.fakes.http.FakeResponse;
-import io.flowport.testkit.fakes.http.HttpFakeServer;
-import io.flowport.testkit.fakes.http.RecordedRequest;
+import io.flowport.testkit.fakes.rest.RestFakeServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -51,79 +51,50 @@ import java.util.function.Consumer;
  * below the base path (e.g. {@code "POST /operate_node/2/10001/"}); faults come before the gateway's
  * checks.
  */
-public final class FakeBkSopsServer implements AutoCloseable {
+public final class FakeBkSopsServer extends RestFakeServer {
   /** The business id the fake serves unless the builder names another. */
   public static final String DEFAULT_BIZ_ID = "2";
+  /** The gateway stage's path unless the builder names another. */
+  public static final String DEFAULT_BASE_PATH = "/prod";
 
-  private final InMemoryEngine engine;
-  private final boolean ownsEngine;
   private final BkSopsRouter router;
-  private final HttpFakeServer http;
 
-  private FakeBkSopsServer(Builder b) {
-    this.ownsEngine = b.engine == null;
-    this.engine = b.engine != null ? b.engine : InMemoryEngine.create();
-    this.router = new BkSopsRouter(engine, new GatewayAuth(b.appCode, b.appSecret), b.bizId, "http://bk-sops.fake",
-        b.statusCacheTtl);
-    try {
-      b.templates.forEach(t -> t.accept(router));
-      this.http = HttpFakeServer.builder(router)
-          .basePath(b.basePath)
-          .host(b.host)
-          .port(b.port)
-          .backPressureResponse(r -> FakeResponse.json(429,
-              "{\"result\":false,\"code\":\"1642902\",\"data\":null,\"message\":\"API rate limit exceeded (injected by FakeBkSopsServer)\"}"))
-          .unavailableResponse(r -> FakeResponse.text(503, "text/html", "<html><body>503 Service Unavailable</body></html>"))
-          .start();
-    } catch (RuntimeException e) {
-      if (ownsEngine) {
-        engine.close();
-      }
-      throw e;
-    }
-    if (b.requestListener != null) {
-      http.onRequest(b.requestListener);
-    }
+  private FakeBkSopsServer(Builder b, AtomicReference<BkSopsRouter> made) {
+    super(b, context -> {
+      BkSopsRouter r = new BkSopsRouter(context.engine(), new GatewayAuth(b.appCode, b.appSecret), b.bizId,
+          "http://bk-sops.fake", b.statusCacheTtl);
+      b.templates.forEach(t -> t.accept(r));
+      made.set(r);
+      return r.api();
+    });
+    this.router = made.get();
   }
 
-  /** Starts a fake with no templates, no app check, base path {@code /prod}. */
+  /** Starts a fake with no templates, no app check, base path {@value #DEFAULT_BASE_PATH}. */
   public static FakeBkSopsServer start() {
     return builder().start();
+  }
+
+  /** Starts a fake on {@code engine} (not closed with the fake). */
+  public static FakeBkSopsServer start(InMemoryEngine engine) {
+    return builder().engine(engine).start();
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The gateway stage's URL: {@code http://127.0.0.1:<port>/prod}. */
-  public String baseUrl() {
-    return http.baseUrl();
+  /** Serves {@code model} (deployed now) as template {@code templateId}; returns the definition it runs. */
+  public DeployedModel addTemplate(String templateId, ProcessModel model) {
+    return router.addTemplate(requireDigits(templateId), model);
   }
 
-  public int port() {
-    return http.port();
-  }
-
-  /** The address the server is bound to. */
-  public String host() {
-    return http.host();
-  }
-
-  /** The engine behind the fake, for arranging and asserting state directly. */
-  public InMemoryEngine engine() {
-    return engine;
-  }
-
-  /** Serves {@code model} (deployed now) as template {@code templateId}. */
-  public FakeBkSopsServer addTemplate(String templateId, ProcessModel model) {
-    router.addTemplate(requireDigits(templateId), model);
-    return this;
-  }
-
-  /** Serves the first process of a BPMN resource (deployed now) as template {@code templateId}. */
-  public FakeBkSopsServer addTemplate(String templateId, String resourceName, byte[] bpmn) {
-    router.addTemplate(requireDigits(templateId), resourceName, bpmn);
-    return this;
+  /**
+   * Serves the first process of a BPMN resource (deployed now) as template {@code templateId};
+   * returns the definition it runs. BPMN that does not deploy fails with the engine's exception.
+   */
+  public DeployedModel addTemplate(String templateId, String resourceName, byte[] bpmn) {
+    return router.addTemplate(requireDigits(templateId), resourceName, bpmn);
   }
 
   /** The in-memory engine instance a started task runs as, or null before it starts. */
@@ -145,73 +116,28 @@ public final class FakeBkSopsServer implements AutoCloseable {
     return this;
   }
 
-  /** One line per request answered; see {@link HttpFakeServer#onRequest}. */
-  public FakeBkSopsServer onRequest(Consumer<String> listener) {
-    http.onRequest(listener);
-    return this;
-  }
-
-  /** The faults the next requests get; requests are named {@code "METHOD /path/"} below the base path. */
-  public FaultPlan faults() {
-    return http.faults();
-  }
-
-  /** How many requests had a name starting with {@code prefix}, e.g. {@code "GET /get_task_status/"}. */
-  public int requestCount(String prefix) {
-    return http.requestCount(prefix);
-  }
-
-  /** Every request received so far, in arrival order. */
-  public List<RecordedRequest> requests() {
-    return http.requests();
-  }
-
-  /** Stops the server, and the engine if the fake created it. */
-  @Override
-  public void close() {
-    http.close();
-    if (ownsEngine) {
-      engine.close();
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "FakeBkSopsServer[" + baseUrl() + "]";
-  }
-
   private static String requireDigits(String id) {
-    Objects.requireNonNull(id, "templateId == null");
+    Objects.requireNonNull(id, "id == null");
     if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IllegalArgumentException("bk-sops template ids are numbers, got '" + id + "'");
+      throw new IllegalArgumentException("bk-sops ids are numbers, got '" + id + "'");
     }
     return id;
   }
 
   /** Builds a {@link FakeBkSopsServer}. */
-  public static final class Builder {
-    private InMemoryEngine engine;
-    private String basePath = "/prod";
+  public static final class Builder extends RestFakeServer.Builder<Builder, FakeBkSopsServer> {
     private String bizId = DEFAULT_BIZ_ID;
     private String appCode;
     private String appSecret;
     private Duration statusCacheTtl = Duration.ofSeconds(10);
-    private String host = "127.0.0.1";
-    private int port;
-    private Consumer<String> requestListener;
     private final List<Consumer<BkSopsRouter>> templates = new java.util.ArrayList<>();
 
-    private Builder() {}
-
-    /** The engine to serve (default: a new one, closed with the fake). */
-    public Builder engine(InMemoryEngine value) {
-      this.engine = value;
-      return this;
+    private Builder() {
+      super(EngineOptions.defaults(), DEFAULT_BASE_PATH);
     }
 
-    /** The gateway stage's path (default {@code /prod}). */
-    public Builder basePath(String value) {
-      this.basePath = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -248,26 +174,9 @@ public final class FakeBkSopsServer implements AutoCloseable {
       return this;
     }
 
-    /** The address to bind (default {@code 127.0.0.1}). */
-    public Builder host(String value) {
-      this.host = Objects.requireNonNull(value, "host == null");
-      return this;
-    }
-
-    /** The port to bind, 0 (default) for a free one. */
-    public Builder port(int value) {
-      this.port = value;
-      return this;
-    }
-
-    /** A listener of the answered requests from the first one on. */
-    public Builder onRequest(Consumer<String> listener) {
-      this.requestListener = listener;
-      return this;
-    }
-
+    @Override
     public FakeBkSopsServer start() {
-      return new FakeBkSopsServer(this);
+      return new FakeBkSopsServer(this, new AtomicReference<>());
     }
   }
 }

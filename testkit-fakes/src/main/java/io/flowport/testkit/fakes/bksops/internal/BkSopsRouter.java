@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.core.spi.JsonValues;
+import io.flowport.testkit.engine.DeployedModel;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.NodeAttempt;
 import io.flowport.testkit.engine.NodeExecutionData;
 import io.flowport.testkit.engine.NodeSnapshot;
 import io.flowport.testkit.engine.ProcessModel;
 import io.flowport.testkit.engine.StartCommand;
-import io.flowport.testkit.fakes.http.FakeHandler;
 import io.flowport.testkit.fakes.http.FakeRequest;
 import io.flowport.testkit.fakes.http.FakeResponse;
+import io.flowport.testkit.fakes.rest.RestApi;
+import io.flowport.testkit.fakes.rest.RestRoutes;
+import io.flowport.testkit.fakes.rest.StatusTable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +29,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code gcloud/apigw/urls.py} (ids are digits, paths end with '/'), each answering the envelope
  * codes its view really returns (engine-wire-notes §3 as corrected by §6), the gateway's own
  * answers (401 JSON for bad app credentials, 403 text when reached without the gateway, Django's
- * 404 / 405), and the 10 s cache of get_task_status. Not API: use {@code FakeBkSopsServer}.
+ * 404 / 405), and the 10 s cache of get_task_status, as a {@link RestApi} of the shared REST fake
+ * layer. Not API: use {@code FakeBkSopsServer}.
  */
-public final class BkSopsRouter implements FakeHandler {
+public final class BkSopsRouter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final FakeResponse NOT_FOUND = FakeResponse.text(404, "text/html",
+      "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
   private static final Set<String> OPERATE_NODE_ACTIONS = Set.of("callback", "skip_exg", "retry", "skip",
       "pause_subproc", "resume_subproc", "skip_cpg", "pause", "resume", "forced_fail", "retry_subprocess");
 
@@ -48,7 +54,7 @@ public final class BkSopsRouter implements FakeHandler {
    * @param engine the engine the tasks run on
    * @param auth the gateway's check of {@code X-Bkapi-Authorization}
    * @param bizId the one business the fake serves
-   * @param rootUrl where task URLs point
+   * @param rootUrl where task URLs point (bk-sops' web UI)
    * @param statusCacheTtl how long get_task_status answers are cached (ZERO: not at all)
    */
   public BkSopsRouter(InMemoryEngine engine, GatewayAuth auth, String bizId, String rootUrl, Duration statusCacheTtl) {
@@ -61,16 +67,19 @@ public final class BkSopsRouter implements FakeHandler {
   }
 
   /** Deploys {@code model} to the engine and serves it as template {@code templateId}. */
-  public synchronized void addTemplate(String templateId, ProcessModel model) {
-    engine.deploy(model);
+  public synchronized DeployedModel addTemplate(String templateId, ProcessModel model) {
+    DeployedModel deployed = engine.deploy(model);
     templates.put(templateId, FakeTask.Template.of(templateId, model));
+    return deployed;
   }
 
   /** Deploys a BPMN resource (its first process) and serves it as template {@code templateId}. */
-  public synchronized void addTemplate(String templateId, String resourceName, byte[] bpmn) {
-    engine.deploy(resourceName, bpmn);
+  public synchronized DeployedModel addTemplate(String templateId, String resourceName, byte[] bpmn) {
+    DeployedModel deployed = engine.deploy(resourceName, bpmn);
+    // The engine keeps its models to itself; the fake reads the file's first process for the node ids.
     ProcessModel model = io.flowport.testkit.engine.internal.BpmnParser.parse(resourceName, bpmn).get(0);
     templates.put(templateId, FakeTask.Template.of(templateId, model));
+    return deployed;
   }
 
   /** When set, every request gets bk-sops' answer to a call that did not come through the gateway. */
@@ -90,24 +99,40 @@ public final class BkSopsRouter implements FakeHandler {
     return t == null ? List.of() : List.copyOf(t.expiredSchedules);
   }
 
-  @Override
-  public synchronized FakeResponse handle(FakeRequest req) {
+  /**
+   * The API: one route per gateway resource (Django's 404 for a path that is not
+   * {@code /<name>/<digits>/<digits>/}, 405 for a wrong method), the gateway's check of the app
+   * first, bk-sops' envelopes from the handlers; what escapes a handler is Django's 500.
+   */
+  public RestApi api() {
+    RestRoutes.Builder routes = RestRoutes.builder();
+    Route.METHODS.forEach((name, method) -> routes.route(method, "/" + name + "/{first}/{second}",
+        (req, path) -> answer(req, Route.of(name, path.get("first"), path.get("second")))));
+    return RestApi.builder()
+        .routes(routes.unknownPath(req -> NOT_FOUND).wrongMethod((req, allowed) -> FakeResponse.empty(405)).build())
+        .errors((status, detail, req) -> FakeResponse.text(status, "text/html", "<h1>Server Error (" + status + ")</h1>"))
+        .statuses(StatusTable.builder().otherwise(500).build()) // an engine failure nothing handles is Django's 500
+        .auth(req -> !bypassGateway && auth.check(req.header("x-bkapi-authorization")).refusal() == null, this::refused)
+        .backPressureAnswer(req -> FakeResponse.json(429, "{\"result\":false,\"code\":\"1642902\",\"data\":null,"
+            + "\"message\":\"API rate limit exceeded (injected by FakeBkSopsServer)\"}"))
+        .unavailableAnswer(req -> FakeResponse.text(503, "text/html", "<html><body>503 Service Unavailable</body></html>"))
+        .build();
+  }
+
+  private FakeResponse refused(FakeRequest req) {
     if (bypassGateway) {
       return FakeResponse.text(403, "text/plain", "This API can only be accessed through API gateway");
     }
-    GatewayAuth.Result who = auth.check(req.header("x-bkapi-authorization"));
-    if (who.refusal() != null) {
-      return who.refusal();
-    }
-    Route route = Route.match(req);
-    if (route == null) {
-      return FakeResponse.text(404, "text/html", "<h1>Not Found</h1><p>The requested resource was not found on this server.</p>");
-    }
-    if (!route.method().equals(req.method())) {
-      return FakeResponse.empty(405);
+    return auth.check(req.header("x-bkapi-authorization")).refusal();
+  }
+
+  /** One resource's answer, under the router's lock (templates may be added meanwhile). */
+  private synchronized FakeResponse answer(FakeRequest req, Route route) {
+    if (route == null || !req.path().endsWith("/")) {
+      return NOT_FOUND; // re_path wants digits and the trailing slash
     }
     String traceId = traceId(req);
-    Call call = new Call(req, route, who.username(), traceId);
+    Call call = new Call(req, route, auth.check(req.header("x-bkapi-authorization")).username(), traceId);
     ObjectNode answer;
     try {
       answer = dispatch(call);

@@ -1,12 +1,11 @@
 package io.flowport.testkit.fakes.bksops.internal;
 
-import io.flowport.testkit.fakes.http.FakeRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One gateway resource matched from a path, as Django's {@code re_path} does: exactly
- * {@code /<name>/<digits>/<digits>/}, with the trailing slash. operate_node and get_task_node_data
+ * {@code /<name>/<digits>/<digits>/}, with the trailing slash (which the router checks). operate_node and get_task_node_data
  * put the business id first.
  *
  * @param name the resource
@@ -16,21 +15,19 @@ import java.util.Map;
  */
 record Route(String name, String method, String id, String biz) {
   /** Resource → method; the resources whose business id comes first are in {@link #BIZ_FIRST}. */
-  private static final Map<String, String> METHODS = Map.of(
+  static final Map<String, String> METHODS = Map.of(
       "create_task", "POST", "start_task", "POST", "operate_task", "POST", "get_task_status", "GET",
       "get_task_detail", "GET", "get_task_node_detail", "GET", "node_callback", "POST",
       "get_task_node_data", "GET", "operate_node", "POST");
   private static final List<String> BIZ_FIRST = List.of("operate_node", "get_task_node_data");
 
-  /** The route of a request, or null (Django's 404). */
-  static Route match(FakeRequest req) {
-    List<String> s = req.segments();
-    if (s.size() != 3 || !req.path().endsWith("/") || !METHODS.containsKey(s.get(0))
-        || !digits(s.get(1)) || !digits(s.get(2))) {
+  /** The route of resource {@code name} with its two path segments, or null when they are not digits (Django's 404). */
+  static Route of(String name, String first, String second) {
+    if (!digits(first) || !digits(second)) {
       return null;
     }
-    boolean bizFirst = BIZ_FIRST.contains(s.get(0));
-    return new Route(s.get(0), METHODS.get(s.get(0)), bizFirst ? s.get(2) : s.get(1), bizFirst ? s.get(1) : s.get(2));
+    boolean bizFirst = BIZ_FIRST.contains(name);
+    return new Route(name, METHODS.get(name), bizFirst ? second : first, bizFirst ? first : second);
   }
 
   private static boolean digits(String v) {
