@@ -91,6 +91,9 @@ final class Scenario {
       return "work " + work.rawState() + ", retry=" + work.retry() + ", skipped=" + work.skipped();
     });
     step("message reaches a waiting instance", () -> {
+      if (!client.capabilities().supports(io.flowport.core.Operation.PUBLISH_MESSAGE)) {
+        return "not supported";
+      }
       String orderId = key + "-m";
       Instance waiting = join(client.instances().start(withKey(StartRequest.of(target.definitionId(MESSAGE_CATCH)), orderId)
           .variable("orderId", orderId).build()));
