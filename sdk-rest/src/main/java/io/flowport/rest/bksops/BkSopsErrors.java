@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  *   <caption>bk-sops error table (first match wins)</caption>
  *   <tr><th>operation</th><th>status</th><th>code</th><th>message contains</th><th>kind</th></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>iam authentication exception</td><td>PERMISSION</td></tr>
- *   <tr><td>any</td><td>200</td><td>3599999, 3540000</td><td>does not have node</td><td>NODE_NOT_FOUND</td></tr>
+ *   <tr><td>any</td><td>200</td><td>3599999, 3540000</td><td>does not have node, 中未找到节点 (node data / detail)</td><td>NODE_NOT_FOUND</td></tr>
  *   <tr><td>get instance / node tree / task status / variables</td><td>200</td><td>3599999</td><td>get status error</td><td>INSTANCE_NOT_FOUND</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>node version .. not exist, StateVersionNotMatch</td><td>STALE_VERSION</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999, 3545000</td><td>command is invalid</td><td>INVALID_REQUEST</td></tr>
+ *   <tr><td>skip exclusive gateway</td><td>200</td><td>3599999</td><td>KeyError (no such flow)</td><td>INVALID_REQUEST</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>NotFoundError</td><td>NODE_NOT_FOUND</td></tr>
  *   <tr><td>cancel instance</td><td>200</td><td>3599999</td><td>transit .. from REVOKED / FINISHED to REVOKED</td><td>INSTANCE_NOT_FOUND (no running task to cancel)</td></tr>
  *   <tr><td>any</td><td>200</td><td>3599999</td><td>InvalidOperationError, can not / can't not transit, state is not</td><td>ILLEGAL_TRANSITION</td></tr>
@@ -135,12 +136,14 @@ public final class BkSopsErrors {
     // 3599999 (UNKNOWN_ERROR): operate_node overwrites every failure with it, get_task_status uses it
     // for a missing task, and IAM denials use it too; the message tells them apart.
     t.rowMatching(null, ok, "(?i)iam authentication exception", ErrorKind.PERMISSION);
-    t.rowMatching(null, ok, "(?i)does not have node", ErrorKind.NODE_NOT_FOUND);
+    t.rowMatching(null, ok, "(?i)does not have node|中未找到节点", ErrorKind.NODE_NOT_FOUND);
     for (Operation op : STATUS_READS) {
       rowCodeMatching(t, op, "3599999", "(?i)get status error", ErrorKind.INSTANCE_NOT_FOUND);
     }
     rowCodeMatching(t, null, "3599999", "(?i)node version \\S* ?not exist|StateVersionNotMatch", ErrorKind.STALE_VERSION);
     rowCodeMatching(t, null, "3599999", "(?i)command is invalid", ErrorKind.INVALID_REQUEST);
+    // bamboo looks the flow up (node.targets[flow_id]) before it checks the gateway's state.
+    rowCodeMatching(t, Operation.SKIP_EXCLUSIVE_GATEWAY, "3599999", "KeyError", ErrorKind.INVALID_REQUEST);
     rowCodeMatching(t, null, "3545000", "(?i)command is invalid", ErrorKind.INVALID_REQUEST);
     rowCodeMatching(t, null, "3599999", "NotFoundError", ErrorKind.NODE_NOT_FOUND);
     // Revoking a task that already ended: there is no running task to cancel (as on the other engines).

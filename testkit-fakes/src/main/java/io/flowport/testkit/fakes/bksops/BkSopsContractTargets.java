@@ -31,9 +31,13 @@ public final class BkSopsContractTargets {
 
   private BkSopsContractTargets() {}
 
-  /** bk-sops' differences: no business keys, no start by message, no message ids or buffering. */
+  /**
+   * bk-sops' differences: no business keys, no start by message, no message ids or buffering, and
+   * a force-fail's message is bk-sops' own.
+   */
   public static Expectations expectations() {
     return Expectations.builder()
+        .forceFailKeepsMessage(false)
         .businessKeys(false)
         .startByMessage(false)
         .messageDeduplication(false)

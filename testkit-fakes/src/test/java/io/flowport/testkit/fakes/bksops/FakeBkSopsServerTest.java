@@ -136,6 +136,8 @@ class FakeBkSopsServerTest {
     String id = started("3"); // choose FAILED: no route variable
     refused(operateNode(id, "{\"node_id\":\"choose\",\"action\":\"skip\"}"), 3599999,
         "can not use skip_node api for NodeType.ExclusiveGateway");
+    refused(operateNode(id, "{\"node_id\":\"choose\",\"action\":\"skip_exg\",\"flow_id\":\"zz\"}"), 3599999,
+        "KeyError: 'zz'");
     String running = started("1");
     refused(operateNode(running, "{\"node_id\":\"end\",\"action\":\"skip_exg\",\"flow_id\":\"a\"}"), 3599999,
         "end is not exclusive gateway, actual: EmptyEndEvent");
@@ -249,6 +251,13 @@ class FakeBkSopsServerTest {
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(JsonValues.MAPPER.readTree(r.body()).get("trace_id").asText()).isEqualTo(traceId);
     assertThat(r.headers().firstValue("Sops-Trace-Id")).contains(traceId);
+  }
+
+  @Test
+  void nodeReadsOfANodeTheTaskLacks() throws Exception {
+    String id = started("1");
+    refused(json("GET", "/get_task_node_data/2/" + id + "/?node_id=ghost", null), 3599999, "中未找到节点[ID: ghost]");
+    refused(json("GET", "/get_task_node_detail/" + id + "/2/?node_id=ghost", null), 3540000, "中未找到节点[ID: ghost]");
   }
 
   @Test

@@ -300,7 +300,7 @@ public final class BkSopsRouter {
     }
     String nodeId = c.req.queryParam("node_id");
     if (nodeId == null || !task.template.nodes().containsKey(nodeId)) {
-      return fail(c, 3599999, "node[" + nodeId + "] is not a node of task[" + task.id + "]");
+      return fail(c, 3540000, nodeNotInTask(task, nodeId, "get_node_detail")); // the view keeps the model's code
     }
     NodeSnapshot node = task.started() ? rules.state(task, nodeId).orElse(null) : null;
     if (node == null) {
@@ -330,7 +330,7 @@ public final class BkSopsRouter {
     }
     String nodeId = c.req.queryParam("node_id");
     if (nodeId == null || !task.template.nodes().containsKey(nodeId)) {
-      return fail(c, 3599999, "node[" + nodeId + "] is not a node of task[" + task.id + "]");
+      return fail(c, 3599999, nodeNotInTask(task, nodeId, "get_node_data")); // the view maps a failure to 3599999
     }
     Map<String, Object> inputs = Map.of();
     Map<String, Object> outputs = Map.of();
@@ -504,6 +504,11 @@ public final class BkSopsRouter {
       }
     }
     return null;
+  }
+
+  /** TaskFlowInstance's message for a node it does not have (get_node_data, get_node_detail). */
+  private static String nodeNotInTask(FakeTask task, String nodeId, String where) {
+    return "节点状态请求失败: 任务[ID: " + task.id + "]中未找到节点[ID: " + nodeId + "]. 请重试. 如持续失败可联系管理员处理 | " + where;
   }
 
   private static String unwrap(String key) {

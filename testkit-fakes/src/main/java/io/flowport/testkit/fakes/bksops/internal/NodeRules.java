@@ -79,10 +79,10 @@ final class NodeRules {
     if (type != NodeType.EXCLUSIVE_GATEWAY) {
       throw BambooError.invalidOperation(nodeId + " is not exclusive gateway, actual: " + FakeTask.bambooType(type));
     }
-    requireFailed(task, nodeId);
     if (!task.template.outgoingFlows().getOrDefault(nodeId, List.of()).contains(flowId)) {
-      throw BambooError.invalidOperation("flow(" + flowId + ") is not an outgoing flow of gateway(" + nodeId + ")");
+      throw new BambooError("KeyError", "'" + flowId + "'"); // node.targets[flow_id], before the state check
     }
+    requireFailed(task, nodeId);
     run(() -> engine.skipExclusiveGateway(task.instanceId, nodeId, flowId));
   }
 
