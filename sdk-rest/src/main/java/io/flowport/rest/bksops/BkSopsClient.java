@@ -52,6 +52,7 @@ public final class BkSopsClient extends AdapterClient<BkSopsBackend> implements 
     this.baseUrl = baseUrl;
   }
 
+  /** A builder of a client. */
   public static Builder builder() {
     return new Builder();
   }

@@ -59,6 +59,7 @@ import java.util.function.Function;
  * </ul>
  */
 public final class BkSopsBackend implements EngineBackend {
+  /** The engine name every exception and listener event carries. */
   public static final String ENGINE = "bk-sops";
   private static final BackendTraits TRAITS = new BackendTraits(true, false);
 
@@ -104,6 +105,15 @@ public final class BkSopsBackend implements EngineBackend {
     return CAPABILITIES;
   }
 
+  /** Skipping a conditional parallel gateway is in bamboo_engine, but the gateway cannot pass its flows. */
+  @Override
+  public String unsupportedReason(Operation operation) {
+    return Operation.SKIP_CONDITIONAL_PARALLEL_GATEWAY.equals(operation)
+        ? "bk-sops' operate_node never passes flow_ids and converge_gateway_id to bamboo_engine, so skip_cpg"
+            + " always fails there"
+        : null;
+  }
+
   @Override
   public BackendTraits traits() {
     return TRAITS;
@@ -116,6 +126,7 @@ public final class BkSopsBackend implements EngineBackend {
 
   // ------------------------------------------------------------------ bk-sops' own calls
 
+  /** {@code POST create_task/{template}/{biz}/} with the constants as {@code ${name}}. */
   public CompletableFuture<CreatedTask> createTask(CallContext ctx, String templateId, String name,
       Map<String, Object> constants) {
     Map<String, Object> wrapped = new LinkedHashMap<>();
@@ -132,17 +143,20 @@ public final class BkSopsBackend implements EngineBackend {
     }));
   }
 
+  /** {@code POST start_task/{task}/{biz}/}: the task's URL. */
   public CompletableFuture<String> startTask(CallContext ctx, String taskId) {
     return http.call(ctx, post(ctx.operation(), "start_task", taskId, bizId).json(body()).build(),
         BkSopsErrors.ENVELOPE.data(data -> BkSopsJson.text(data, "task_url")));
   }
 
+  /** {@code POST operate_task/{task}/{biz}/} with the action. */
   public CompletableFuture<Void> operateTask(CallContext ctx, String taskId, TaskAction action) {
     Map<String, Object> body = body();
     body.put("action", action.wireName());
     return http.call(ctx, post(ctx.operation(), "operate_task", taskId, bizId).json(body).build(), success());
   }
 
+  /** {@code GET get_task_status/{task}/{biz}/}, past the gateway's cache (a new {@link #NONCE} each time). */
   public CompletableFuture<TaskState> taskStatus(CallContext ctx, String taskId, String subprocessId, boolean withExData) {
     RestRequest.Builder req = get(ctx.operation(), "get_task_status", taskId, bizId).query("subprocess_id", subprocessId);
     if (withExData) {
@@ -152,21 +166,24 @@ public final class BkSopsBackend implements EngineBackend {
     return http.call(ctx, req.build(), data(BkSopsJson::taskState));
   }
 
+  /** {@code GET get_task_detail/{task}/{biz}/}: the data object (template, constants). */
   public CompletableFuture<JsonNode> taskDetail(CallContext ctx, String taskId) {
     return http.call(ctx, get(ctx.operation(), "get_task_detail", taskId, bizId).build(), data(data -> data));
   }
 
+  /** {@code GET get_task_node_detail/{task}/{biz}/?node_id&loop}. */
   public CompletableFuture<NodeDetail> nodeDetail(CallContext ctx, String taskId, String nodeId, Integer loop) {
     RestRequest req = get(ctx.operation(), "get_task_node_detail", taskId, bizId).query("node_id", nodeId).query("loop", loop).build();
     return http.call(ctx, req, data(BkSopsJson::nodeDetail));
   }
 
+  /** {@code GET get_task_node_data/{biz}/{task}/?node_id&loop} (the business id comes first). */
   public CompletableFuture<NodeExecution> nodeExecution(CallContext ctx, String taskId, String nodeId, Integer loop) {
     RestRequest req = get(ctx.operation(), "get_task_node_data", bizId, taskId).query("node_id", nodeId).query("loop", loop).build();
     return http.call(ctx, req, data(BkSopsJson::nodeExecution));
   }
 
-  /** operate_node with {@code action}; {@code extra} adds inputs, data or flow_id. */
+  /** {@code POST operate_node/{biz}/{task}/} with {@code action}; {@code extra} adds inputs, data or flow_id. */
   public CompletableFuture<Void> operateNode(CallContext ctx, String taskId, String nodeId, String action,
       Map<String, Object> extra) {
     Map<String, Object> body = body();
@@ -176,6 +193,7 @@ public final class BkSopsBackend implements EngineBackend {
     return http.call(ctx, post(ctx.operation(), "operate_node", bizId, taskId).json(body).build(), success());
   }
 
+  /** {@code POST node_callback/{task}/{biz}/}; without {@code version} bk-sops uses the current one. */
   public CompletableFuture<Void> nodeCallback(CallContext ctx, String taskId, String nodeId, Map<String, Object> data,
       String version) {
     Map<String, Object> body = body();

@@ -80,6 +80,7 @@ public final class FakeBkSopsServer extends RestFakeServer {
     return builder().engine(engine).start();
   }
 
+  /** A builder of a fake. */
   public static Builder builder() {
     return new Builder();
   }

@@ -186,7 +186,8 @@ class BkSopsSeedOperationsTest {
     int before = f.fake.requestCount("POST /operate_node/");
     assertThat(client.capabilities().supports(Operation.SKIP_CONDITIONAL_PARALLEL_GATEWAY)).isFalse();
     assertThatThrownBy(() -> await(client.nodes().skipConditionalParallelGateway("10001", "cpg", List.of("a"))))
-        .isInstanceOf(OperationNotSupportedException.class).hasMessageContaining("bk-sops");
+        .isInstanceOf(OperationNotSupportedException.class).hasMessageContaining("bk-sops")
+        .hasMessageContaining("never passes flow_ids");
     assertThat(f.fake.requestCount("POST /operate_node/")).isEqualTo(before);
   }
 
