@@ -11,6 +11,7 @@ public final class Expectations {
   private final boolean endedInstancesReadable;
   private final boolean businessKeys;
   private final boolean startByMessage;
+  private final boolean forceFailKeepsMessage;
 
   private Expectations(Builder b) {
     this.businessKeys = b.businessKeys;
@@ -19,6 +20,7 @@ public final class Expectations {
     this.messageDeduplication = b.messageDeduplication;
     this.messageBuffering = b.messageBuffering;
     this.endedInstancesReadable = b.endedInstancesReadable;
+    this.forceFailKeepsMessage = b.forceFailKeepsMessage;
   }
 
   public static Builder builder() {
@@ -58,6 +60,14 @@ public final class Expectations {
     return startByMessage;
   }
 
+  /**
+   * Whether a force-fail's message becomes the node's error message (true by default); bk-sops
+   * writes its own ("The node has been terminated by &lt;user&gt;.").
+   */
+  public boolean forceFailKeepsMessage() {
+    return forceFailKeepsMessage;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
@@ -66,6 +76,7 @@ public final class Expectations {
     private boolean endedInstancesReadable = true;
     private boolean businessKeys = true;
     private boolean startByMessage = true;
+    private boolean forceFailKeepsMessage = true;
 
     private Builder() {}
 
@@ -96,6 +107,11 @@ public final class Expectations {
 
     public Builder endedInstancesReadable(boolean value) {
       this.endedInstancesReadable = value;
+      return this;
+    }
+
+    public Builder forceFailKeepsMessage(boolean value) {
+      this.forceFailKeepsMessage = value;
       return this;
     }
 
