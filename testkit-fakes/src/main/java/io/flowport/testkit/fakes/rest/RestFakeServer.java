@@ -4,6 +4,7 @@ import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.http.HttpFakeServer;
 import io.flowport.testkit.fakes.http.RecordedRequest;
 import java.util.List;
@@ -195,19 +196,13 @@ public abstract class RestFakeServer implements AutoCloseable {
      * every interface (e.g. in a container).
      */
     public B host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
+      this.host = HostPort.checkHost(value);
       return self();
     }
 
     /** The port to bind, 0 (default) for a free one; the fake's {@code port()} tells the bound port. */
     public B port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
+      this.port = HostPort.checkPort(value);
       return self();
     }
 

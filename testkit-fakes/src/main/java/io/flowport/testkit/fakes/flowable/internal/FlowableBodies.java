@@ -127,14 +127,7 @@ final class FlowableBodies {
     b.put("activityId", s.isEnded() || s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
     b.put("startUserId", state.startUsers.get(s.id()));
     b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
-    b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
-    b.putNull("callbackId");
-    b.putNull("callbackType");
-    b.putNull("referenceId");
-    b.putNull("referenceType");
-    b.putNull("propagatedStageInstanceId");
-    b.put("tenantId", s.tenantId());
+    putScope(b, s, withVariables);
     b.put("completed", s.state() == InstanceStatus.COMPLETED);
     return b;
   }
@@ -196,6 +189,18 @@ final class FlowableBodies {
     return b;
   }
 
+  /** The fields the runtime and the historic instance bodies end alike with, in Flowable's order. */
+  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables) {
+    b.putNull("superProcessInstanceId");
+    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
+    b.putNull("callbackId");
+    b.putNull("callbackType");
+    b.putNull("referenceId");
+    b.putNull("referenceType");
+    b.putNull("propagatedStageInstanceId");
+    b.put("tenantId", s.tenantId());
+  }
+
   ObjectNode historyBody(InstanceSnapshot s, boolean withVariables) {
     DeployedModel d = state.definitionOf(s);
     String defId = flowableId(d);
@@ -223,14 +228,7 @@ final class FlowableBodies {
         ? s.passedNodeIds().get(s.passedNodeIds().size() - 1) : null);
     b.put("deleteReason", s.state() == InstanceStatus.CANCELLED
         ? state.deleteReasons.getOrDefault(s.id(), FlowableState.DEFAULT_DELETE_REASON) : null);
-    b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
-    b.putNull("callbackId");
-    b.putNull("callbackType");
-    b.putNull("referenceId");
-    b.putNull("referenceType");
-    b.putNull("propagatedStageInstanceId");
-    b.put("tenantId", s.tenantId());
+    putScope(b, s, withVariables);
     return b;
   }
 
