@@ -48,7 +48,7 @@ public abstract class RestFakeServer implements AutoCloseable {
     this.engine = ownsEngine ? InMemoryEngine.create(builder.engineOptions) : builder.engine;
     AtomicReference<HttpFakeServer> server = new AtomicReference<>();
     try {
-      RestApi restApi = api.apply(new Context(engine, () -> server.get().baseUrl(), builder.basePath));
+      RestApi restApi = api.apply(new Context(engine, () -> server.get().baseUrl()));
       HttpFakeServer.Builder b = HttpFakeServer.builder(restApi)
           .basePath(builder.basePath)
           .host(builder.host)
@@ -141,12 +141,10 @@ public abstract class RestFakeServer implements AutoCloseable {
   public static final class Context {
     private final InMemoryEngine engine;
     private final Supplier<String> baseUrl;
-    private final String basePath;
 
-    Context(InMemoryEngine engine, Supplier<String> baseUrl, String basePath) {
+    Context(InMemoryEngine engine, Supplier<String> baseUrl) {
       this.engine = engine;
       this.baseUrl = baseUrl;
-      this.basePath = basePath;
     }
 
     /** The engine the fake serves. */
@@ -157,11 +155,6 @@ public abstract class RestFakeServer implements AutoCloseable {
     /** The server's base URL; call it while answering, not while building the API (the port is not bound yet). */
     public String baseUrl() {
       return baseUrl.get();
-    }
-
-    /** The configured base path (may be null or "" for none). */
-    public String basePath() {
-      return basePath;
     }
   }
 
