@@ -110,20 +110,11 @@ final class FlowableBodies {
   }
 
   ObjectNode instanceBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedModel d = state.definitionOf(s);
-    String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
-    b.put("id", s.id());
-    b.put("url", baseUrl.get() + "/runtime/process-instances/" + enc(s.id()));
-    b.putNull("name");
-    b.put("businessKey", s.businessKey());
-    b.putNull("businessStatus");
+    putIdentity(b, s, "/runtime/process-instances/");
     b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.put("ended", s.isEnded());
-    b.put("processDefinitionId", defId);
-    b.put("processDefinitionUrl", definitionUrl(defId));
-    b.put("processDefinitionName", d.name());
-    b.putNull("processDefinitionDescription");
+    putDefinition(b, state.definitionOf(s));
     b.put("activityId", s.isEnded() || s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
     b.put("startUserId", state.startUsers.get(s.id()));
     b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
@@ -189,6 +180,24 @@ final class FlowableBodies {
     return b;
   }
 
+  /** The fields the runtime and the historic instance bodies begin alike with. */
+  private void putIdentity(ObjectNode b, InstanceSnapshot s, String collection) {
+    b.put("id", s.id());
+    b.put("url", baseUrl.get() + collection + enc(s.id()));
+    b.putNull("name");
+    b.put("businessKey", s.businessKey());
+    b.putNull("businessStatus");
+  }
+
+  /** The instance's process definition, as both instance bodies name it. */
+  private void putDefinition(ObjectNode b, DeployedModel d) {
+    String defId = flowableId(d);
+    b.put("processDefinitionId", defId);
+    b.put("processDefinitionUrl", definitionUrl(defId));
+    b.put("processDefinitionName", d.name());
+    b.putNull("processDefinitionDescription");
+  }
+
   /** The fields the runtime and the historic instance bodies end alike with, in Flowable's order. */
   private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables) {
     b.putNull("superProcessInstanceId");
@@ -202,18 +211,9 @@ final class FlowableBodies {
   }
 
   ObjectNode historyBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedModel d = state.definitionOf(s);
-    String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
-    b.put("id", s.id());
-    b.put("url", baseUrl.get() + "/history/historic-process-instances/" + enc(s.id()));
-    b.putNull("name");
-    b.put("businessKey", s.businessKey());
-    b.putNull("businessStatus");
-    b.put("processDefinitionId", defId);
-    b.put("processDefinitionUrl", definitionUrl(defId));
-    b.put("processDefinitionName", d.name());
-    b.putNull("processDefinitionDescription");
+    putIdentity(b, s, "/history/historic-process-instances/");
+    putDefinition(b, state.definitionOf(s));
     b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
     Instant end = s.isEnded() ? (s.endTime() == null ? s.startTime() : s.endTime()) : null;
     b.put("endTime", end == null ? null : FlowableVariables.DATE.format(end));
