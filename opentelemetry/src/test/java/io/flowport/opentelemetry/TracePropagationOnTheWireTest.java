@@ -12,6 +12,7 @@ import io.flowport.testkit.fakes.Fault;
 import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
 import io.flowport.testkit.fakes.http.RecordedRequest;
 import io.flowport.testkit.fakes.zeebe.FakeZeebeGateway;
+import io.flowport.testkit.fakes.zeebe.RecordedCall;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,8 @@ class TracePropagationOnTheWireTest {
         client.instances().start(StartRequest.of("review").build()).orTimeout(10, TimeUnit.SECONDS).join();
       }
 
-      List<Map<String, String>> metadata = gateway.requests().metadata("CreateProcessInstance");
+      List<Map<String, String>> metadata = gateway.calls().stream()
+          .filter(c -> c.method().equals("CreateProcessInstance")).map(RecordedCall::metadata).toList();
       SpanData attempt = tracing.span("zeebe/start instance attempt");
       assertThat(metadata).singleElement()
           .satisfies(m -> assertThat(m).containsEntry("traceparent", Tracing.traceparent(attempt)));

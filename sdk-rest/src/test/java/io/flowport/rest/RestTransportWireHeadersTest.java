@@ -40,7 +40,7 @@ class RestTransportWireHeadersTest {
         "authorization", "Bearer not-from-a-listener");
     CallContext ctx = new CallContext("test", Operation.GET_INSTANCE, 1, Instant.now().plusSeconds(10), wire);
     try (RestTransport transport = RestTransport.builder("test").baseUrl(server.baseUrl() + "/api/")
-        .credentials(Credentials.bearer(() -> "the-token")).errorReader(RestTransportTest.READER).build()) {
+        .credentials(Credentials.bearer(() -> "the-token")).build()) {
       transport.send(ctx, RestRequest.get("things", "1").build()).join();
     }
 
