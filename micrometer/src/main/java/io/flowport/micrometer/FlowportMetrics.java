@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@code outcome} is {@code SUCCESS}, {@code ERROR} or {@code CANCELLED}; {@code exception} is
  * the error's simple class name (e.g. {@code BackPressureException}) or {@code none}. Tags never
  * carry ids, variables or messages, so the number of meters stays bounded by engines × operations ×
- * error types.
+ * error types. Clients sharing a registry add up on the timers and counters; give each its own
+ * {@code client} tag ({@link Builder#tag}) so that each also has its own in-flight gauge.
  */
 public final class FlowportMetrics implements CallListener {
   /** Timer of whole calls. */

@@ -50,6 +50,7 @@ class FlowportTracingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope only makes the parent current
   void aRetriedCallIsOneClientSpanUnderTheCallersSpanWithOneChildPerAttempt() {
     Operation start = Operation.START_INSTANCE;
     backend.script(start, error(backPressure(start, "busy")), value(instance("i-1", InstanceState.RUNNING)));

@@ -9,6 +9,7 @@ import io.flowport.core.spi.WorkflowClientProvider;
 import io.flowport.spring.boot.autoconfigure.FlowportProperties.TestEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ final class ClientConfigs {
 
   /** The config of client {@code name}, with {@code listeners} on its options. */
   static ClientConfig config(String name, FlowportProperties.Client client, List<CallListener> listeners) {
-    ClientConfig.Builder b = ClientConfig.builder(client.getEngine().trim().toLowerCase(java.util.Locale.ROOT));
+    ClientConfig.Builder b = ClientConfig.builder(client.getEngine().trim().toLowerCase(Locale.ROOT));
     String endpoint = client.getEndpoint();
     if (endpoint != null && !endpoint.isBlank()) {
       b.endpoint(endpoint.trim());

@@ -8,6 +8,7 @@ import io.flowport.spring.boot.autoconfigure.FlowportProperties.TestEngine;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,7 +38,7 @@ public final class FlowportTestEngines implements AutoCloseable {
   }
 
   static boolean hasWireFake(String engine) {
-    return engine != null && WIRE_FAKES.contains(engine.trim().toLowerCase(java.util.Locale.ROOT));
+    return engine != null && WIRE_FAKES.contains(engine.trim().toLowerCase(Locale.ROOT));
   }
 
   /** {@link TestEngine#IN_MEMORY} or {@link TestEngine#FAKE}. */
