@@ -83,10 +83,10 @@ class FakeServersTest {
     List<String> log = new CopyOnWriteArrayList<>();
     try (FakeServers servers = FakeServers.start(new String[] {"--zeebe-port", "0", "--flowable-port", "0",
         "--definitions", dir.toString()}, log::add)) {
-      assertThat(servers.zeebe().orElseThrow().engine().definitions())
+      assertThat(servers.fake("zeebe").orElseThrow().engine().definitions())
           .extracting("processId", "version", "resourceName")
           .containsExactlyInAnyOrder(tuple("order", 1, "order.bpmn"), tuple("seeded", 1, "seeded.bpmn"));
-      assertThat(servers.flowable().orElseThrow().engine().definitions())
+      assertThat(servers.fake("flowable").orElseThrow().engine().definitions())
           .extracting("processId", "version", "resourceName")
           .containsExactlyInAnyOrder(tuple("order", 1, "order.bpmn20.xml"), tuple("seeded", 1, "seeded.bpmn"));
       assertThat(log).anyMatch(l -> l.endsWith("[zeebe] skipped order.bpmn20.xml: it is written for flowable"));

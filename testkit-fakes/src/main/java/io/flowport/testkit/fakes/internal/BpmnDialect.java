@@ -58,7 +58,7 @@ public enum BpmnDialect {
       @Override
       public EngineDeployment deploy(String fileName, byte[] content) {
         if (!accepts(content)) {
-          throw new IllegalArgumentException("it is written for " + describe(usedBy(content)));
+          throw new IllegalArgumentException("it is written for " + names(usedBy(content)));
         }
         return fake.deploy(fileName, content);
       }
@@ -111,7 +111,7 @@ public enum BpmnDialect {
   }
 
   /** {@code "flowable"}, {@code "zeebe and flowable"}: the engines of {@code dialects}, for a log line. */
-  public static String describe(Set<BpmnDialect> dialects) {
+  public static String names(Set<BpmnDialect> dialects) {
     return String.join(" and ", dialects.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
   }
 

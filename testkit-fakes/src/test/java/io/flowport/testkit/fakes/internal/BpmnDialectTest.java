@@ -33,14 +33,14 @@ class BpmnDialectTest {
     assertThat(BpmnDialect.FLOWABLE.accepts(bytes(ZEEBE_IN_A_TASK))).isFalse();
     assertThat(BpmnDialect.FLOWABLE.accepts(bytes(FLOWABLE))).isTrue();
     assertThat(BpmnDialect.ZEEBE.accepts(bytes(FLOWABLE))).isFalse();
-    assertThat(BpmnDialect.describe(BpmnDialect.usedBy(bytes(FLOWABLE)))).isEqualTo("flowable");
+    assertThat(BpmnDialect.names(BpmnDialect.usedBy(bytes(FLOWABLE)))).isEqualTo("flowable");
   }
 
   @Test
   void aFileDeclaringBothIsForBoth() {
     assertThat(BpmnDialect.ZEEBE.accepts(bytes(BOTH))).isTrue();
     assertThat(BpmnDialect.FLOWABLE.accepts(bytes(BOTH))).isTrue();
-    assertThat(BpmnDialect.describe(BpmnDialect.usedBy(bytes(BOTH)))).isEqualTo("zeebe and flowable");
+    assertThat(BpmnDialect.names(BpmnDialect.usedBy(bytes(BOTH)))).isEqualTo("zeebe and flowable");
   }
 
   @Test
