@@ -37,9 +37,10 @@ class ExtensionOnThisJUnitTest {
     this.fromBeforeEach = client;
   }
 
+  /** flowport.junit: the version this build chose, or its start where a BOM of the build chooses. */
   @Test
   void runsOnTheJUnitOfThisBuild() {
-    assertThat(Test.class.getPackage().getImplementationVersion()).isEqualTo(System.getProperty("flowport.junit"));
+    assertThat(Test.class.getPackage().getImplementationVersion()).startsWith(System.getProperty("flowport.junit"));
   }
 
   @Test
