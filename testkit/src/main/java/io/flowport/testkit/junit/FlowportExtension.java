@@ -91,6 +91,9 @@ import org.opentest4j.TestAbortedException;
  * appears in the failure output. The failure itself is rethrown unchanged.
  *
  * <p>A {@code perClass()} extension must be registered through a {@code static} field.
+ *
+ * <p>Works on JUnit 5.10 and later and on JUnit 6: it uses only the extension API 5.10 has, and
+ * the test kit takes JUnit from the user's build (an optional dependency).
  */
 public final class FlowportExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
