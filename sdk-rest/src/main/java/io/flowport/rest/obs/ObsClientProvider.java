@@ -1,0 +1,36 @@
+package io.flowport.rest.obs;
+
+import io.flowport.core.ClientConfig;
+import io.flowport.core.WorkflowClient;
+import io.flowport.core.spi.WorkflowClientProvider;
+
+/**
+ * Makes {@link ObsClient}s for engine {@code "obs"} through
+ * {@link io.flowport.core.WorkflowClients#create(ClientConfig)}: the endpoint is OBS's endpoint;
+ * credentials (usually {@link ObsCredentials}) and options are used as given. Settings
+ * {@code bucket} and {@code object} set the object unified starts run on
+ * ({@link ObsClient.Builder#defaultObject}).
+ */
+public final class ObsClientProvider implements WorkflowClientProvider {
+  @Override
+  public String engine() {
+    return ObsClient.ENGINE;
+  }
+
+  @Override
+  public WorkflowClient create(ClientConfig config) {
+    if (config.endpoint() == null) {
+      throw new IllegalArgumentException("the obs adapter needs an endpoint (e.g. https://obs.cn-north-4.myhuaweicloud.com)");
+    }
+    ObsClient.Builder b = ObsClient.builder()
+        .endpoint(config.endpoint())
+        .credentials(config.credentials())
+        .options(config.options());
+    String bucket = config.setting("bucket", null);
+    String object = config.setting("object", null);
+    if (bucket != null || object != null) {
+      b.defaultObject(bucket, object);
+    }
+    return b.build();
+  }
+}

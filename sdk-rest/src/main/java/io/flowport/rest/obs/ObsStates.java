@@ -1,0 +1,67 @@
+package io.flowport.rest.obs;
+
+import io.flowport.core.model.InstanceState;
+import io.flowport.core.model.NodeState;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * OBS workflow states and their unified meaning, as data.
+ *
+ * <table>
+ *   <caption>execution states ({@code execution_state})</caption>
+ *   <tr><th>raw</th><th>state</th></tr>
+ *   <tr><td>RUNNING</td><td>RUNNING</td></tr>
+ *   <tr><td>SUCCESS</td><td>COMPLETED</td></tr>
+ *   <tr><td>FAILED</td><td>FAILED (a failed execution can be restored: {@code retry})</td></tr>
+ * </table>
+ *
+ * <table>
+ *   <caption>node states ({@code state_map.*.status})</caption>
+ *   <tr><th>raw</th><th>state</th></tr>
+ *   <tr><td>NOTRUNNING</td><td>CREATED</td></tr>
+ *   <tr><td>RUNNING</td><td>RUNNING</td></tr>
+ *   <tr><td>SUCCESS</td><td>FINISHED</td></tr>
+ *   <tr><td>FAILED</td><td>FAILED</td></tr>
+ * </table>
+ *
+ * Anything else maps to UNKNOWN (the raw value is kept). OBS executions cannot be suspended or
+ * cancelled.
+ */
+public final class ObsStates {
+  public static final String RUNNING = "RUNNING";
+  public static final String SUCCESS = "SUCCESS";
+  public static final String FAILED = "FAILED";
+  public static final String NOT_RUNNING = "NOTRUNNING";
+
+  /** Execution states. */
+  public static final Map<String, InstanceState> EXECUTIONS = Map.of(
+      RUNNING, InstanceState.RUNNING, SUCCESS, InstanceState.COMPLETED, FAILED, InstanceState.FAILED);
+
+  /** Node (state map) states. */
+  public static final Map<String, NodeState> NODES = Map.of(
+      NOT_RUNNING, NodeState.CREATED, RUNNING, NodeState.RUNNING, SUCCESS, NodeState.FINISHED,
+      FAILED, NodeState.FAILED);
+
+  private ObsStates() {}
+
+  /** The unified state of an execution state; UNKNOWN for anything not in {@link #EXECUTIONS}. */
+  public static InstanceState execution(String raw) {
+    return raw == null ? InstanceState.UNKNOWN : EXECUTIONS.getOrDefault(raw.toUpperCase(Locale.ROOT), InstanceState.UNKNOWN);
+  }
+
+  /** The unified state of a node status; UNKNOWN for anything not in {@link #NODES}. */
+  public static NodeState node(String raw) {
+    return raw == null ? NodeState.UNKNOWN : NODES.getOrDefault(raw.toUpperCase(Locale.ROOT), NodeState.UNKNOWN);
+  }
+
+  /** The execution state that means {@code state}, or null when OBS has none for it. */
+  public static String rawExecutionState(InstanceState state) {
+    for (Map.Entry<String, InstanceState> e : EXECUTIONS.entrySet()) {
+      if (e.getValue() == state) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+}
