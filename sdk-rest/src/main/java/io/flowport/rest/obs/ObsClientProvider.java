@@ -23,7 +23,7 @@ public final class ObsClientProvider implements WorkflowClientProvider {
       throw new IllegalArgumentException("the obs adapter needs an endpoint (e.g. https://obs.cn-north-4.myhuaweicloud.com)");
     }
     ObsClient.Builder b = ObsClient.builder()
-        .endpoint(config.endpoint())
+        .baseUrl(config.endpoint())
         .credentials(config.credentials())
         .options(config.options());
     String bucket = config.setting("bucket", null);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What OBS workflows have beyond the unified API, reached through {@link ObsClient#obs()}: the
+ * What OBS workflows have beyond the unified API, implemented by {@link ObsClient}: the
  * SDK's {@code WorkflowClient} operations. Same rules as the unified API: every call returns a
  * future and never throws; names are checked against {@link ObsNames} before the wire; errors are
  * the unified exceptions (with the SDK's {@link ObsResult} view on them); retries and timeouts

@@ -12,7 +12,7 @@ import java.util.Optional;
  * with {@link #of(Throwable)}; the unified exception carries the same code, message and request id.
  *
  * <pre>{@code
- * client.obs().getExecution("exec-1", "my-graph").exceptionally(e -> {
+ * client.getExecution("exec-1", "my-graph").exceptionally(e -> {
  *   ObsResult.of(e).ifPresent(r -> log.warn("OBS {} {} request {}", r.status(), r.errorCode(), r.requestId()));
  *   return null;
  * });

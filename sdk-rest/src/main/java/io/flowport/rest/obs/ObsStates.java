@@ -2,6 +2,7 @@ package io.flowport.rest.obs;
 
 import io.flowport.core.model.InstanceState;
 import io.flowport.core.model.NodeState;
+import io.flowport.core.spi.StateTable;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,8 +36,11 @@ public final class ObsStates {
   public static final String NOT_RUNNING = "NOTRUNNING";
 
   /** Execution states. */
-  public static final Map<String, InstanceState> EXECUTIONS = Map.of(
-      RUNNING, InstanceState.RUNNING, SUCCESS, InstanceState.COMPLETED, FAILED, InstanceState.FAILED);
+  public static final StateTable EXECUTIONS = StateTable.builder(ObsClient.ENGINE)
+      .row(RUNNING, InstanceState.RUNNING)
+      .row(SUCCESS, InstanceState.COMPLETED)
+      .row(FAILED, InstanceState.FAILED)
+      .build();
 
   /** Node (state map) states. */
   public static final Map<String, NodeState> NODES = Map.of(
@@ -47,7 +51,7 @@ public final class ObsStates {
 
   /** The unified state of an execution state; UNKNOWN for anything not in {@link #EXECUTIONS}. */
   public static InstanceState execution(String raw) {
-    return raw == null ? InstanceState.UNKNOWN : EXECUTIONS.getOrDefault(raw.toUpperCase(Locale.ROOT), InstanceState.UNKNOWN);
+    return EXECUTIONS.state(raw);
   }
 
   /** The unified state of a node status; UNKNOWN for anything not in {@link #NODES}. */
@@ -57,9 +61,9 @@ public final class ObsStates {
 
   /** The execution state that means {@code state}, or null when OBS has none for it. */
   public static String rawExecutionState(InstanceState state) {
-    for (Map.Entry<String, InstanceState> e : EXECUTIONS.entrySet()) {
-      if (e.getValue() == state) {
-        return e.getKey();
+    for (StateTable.Row row : EXECUTIONS.rows()) {
+      if (row.state() == state) {
+        return row.raw();
       }
     }
     return null;

@@ -53,12 +53,17 @@ public final class ObsBackend implements EngineBackend {
   private final String bucket;
   private final String object;
 
-  /** @param bucket and @param object where unified starts run, or null when only {@code obs().startWorkflow} can start */
+  /** @param bucket and @param object where unified starts run, or null when only {@code startWorkflow} can start */
   public ObsBackend(String engine, ObsWire wire, String bucket, String object) {
     this.engine = engine;
     this.wire = wire;
     this.bucket = bucket;
     this.object = object;
+  }
+
+  /** The OBS calls, for the client's own operations. */
+  public ObsWire wire() {
+    return wire;
   }
 
   @Override
@@ -79,7 +84,7 @@ public final class ObsBackend implements EngineBackend {
 
   @Override
   public void close() {
-    wire.transport().close();
+    wire.close();
   }
 
   @Override
@@ -93,7 +98,7 @@ public final class ObsBackend implements EngineBackend {
       }
       if (bucket == null) {
         throw Args.invalid(engine, ctx.operation(), "OBS starts a workflow on an object: set the client's "
-            + "defaultObject(bucket, object), or use obs().startWorkflow(graph, bucket, object, inputs)");
+            + "defaultObject(bucket, object), or use startWorkflow(graph, bucket, object, inputs)");
       }
       String graph = ObsNames.requireGraph(ctx.operation(), request.definition().id());
       Map<String, Object> inputs = request.variables().isEmpty() ? null : request.variables();

@@ -5,10 +5,10 @@ import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.JsonValues;
 import io.flowport.rest.ResponseReader;
 import io.flowport.rest.RestBody;
+import io.flowport.rest.RestCalls;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.RestRequest;
 import io.flowport.rest.RestResponse;
-import io.flowport.rest.RestTransport;
 import io.flowport.rest.obs.ObsCredentials;
 import io.flowport.rest.obs.ObsErrors;
 import io.flowport.rest.obs.ObsExecution;
@@ -35,17 +35,18 @@ public final class ObsWire {
   private static final String V2 = "v2";
   private static final String GRAPH = "x-workflow-graph-name";
 
-  private final RestTransport http;
+  private final RestCalls http;
   private final ObsCredentials credentials;
 
   /** @param credentials the signer whose clock a skew answer corrects, or null when requests are unsigned */
-  public ObsWire(RestTransport http, ObsCredentials credentials) {
+  public ObsWire(RestCalls http, ObsCredentials credentials) {
     this.http = http;
     this.credentials = credentials;
   }
 
-  public RestTransport transport() {
-    return http;
+  /** Closes the transport. */
+  public void close() {
+    http.close();
   }
 
   public CompletableFuture<ObsStartResult> start(CallContext ctx, String graph, String bucket, String object,
@@ -181,15 +182,10 @@ public final class ObsWire {
   }
 
   private <T> CompletableFuture<T> call(CallContext ctx, RestRequest request, ResponseReader<T> reader) {
-    CompletableFuture<RestResponse> answered = RestFutures.compose(http.send(ctx, request), first -> {
-      Optional<Instant> serverTime = skewedServerTime(first);
-      if (serverTime.isEmpty()) {
-        return CompletableFuture.completedFuture(first);
-      }
-      credentials.correctClock(serverTime.get());
-      return http.send(ctx, request); // signed again with the corrected clock, once
-    });
-    return RestFutures.map(answered, r -> http.read(ctx.operation(), r, reader));
+    return http.call(ctx, request, reader, RestCalls.Fallback.when(r -> skewedServerTime(r).isPresent(), skewed -> {
+      credentials.correctClock(skewedServerTime(skewed).orElseThrow());
+      return http.call(ctx, request, reader); // signed again with the corrected clock, once
+    }));
   }
 
   private Optional<Instant> skewedServerTime(RestResponse r) {
