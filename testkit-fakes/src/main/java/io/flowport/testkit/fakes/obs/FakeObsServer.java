@@ -156,6 +156,11 @@ public final class FakeObsServer implements AutoCloseable {
     return http.requests();
   }
 
+  /** Forgets the request log (faults and engine state stay). */
+  public void clearRequests() {
+    http.clearRequests();
+  }
+
   /** One line per answered request; see {@link HttpFakeServer#onRequest}. Returns this fake. */
   public FakeObsServer onRequest(Consumer<String> listener) {
     http.onRequest(listener);
