@@ -1,19 +1,17 @@
 package io.flowport.testkit.fakes.obs;
 
-import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.Registration;
-import io.flowport.testkit.fakes.FaultPlan;
-import io.flowport.testkit.fakes.http.FakeResponse;
-import io.flowport.testkit.fakes.http.HttpFakeServer;
-import io.flowport.testkit.fakes.http.RecordedRequest;
-import io.flowport.testkit.fakes.obs.internal.ObsRouter;
+import io.flowport.testkit.fakes.obs.internal.ObsApi;
+import io.flowport.testkit.fakes.obs.internal.ObsGraphs;
 import io.flowport.testkit.fakes.obs.internal.ObsWorkflowStore;
+import io.flowport.testkit.fakes.rest.RestFakeServer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A wire fake of Huawei OBS's workflow REST API (the paths the SDK's {@code WorkflowClient} calls,
@@ -52,39 +50,19 @@ import java.util.function.Consumer;
  * (XML), 409 {@code Workflow.TemplateExists} / {@code GraphExists} / {@code ExecutionNotFailed}.
  *
  * <p>Requests are named {@code "METHOD /path"} for {@link #faults()}, e.g. {@code "POST /v2/workflows/g"};
- * faults come before the signature check.
+ * faults come before the signature check. Built on the kit's {@link RestFakeServer}.
  */
-public final class FakeObsServer implements AutoCloseable {
-  private final InMemoryEngine engine;
-  private final boolean ownsEngine;
+public final class FakeObsServer extends RestFakeServer {
   private final ObsWorkflowStore store;
-  private final HttpFakeServer http;
   private final List<Registration> handlers;
 
-  private FakeObsServer(Builder b) {
-    this.ownsEngine = b.engine == null;
-    this.engine = b.engine != null ? b.engine : InMemoryEngine.create();
-    this.store = new ObsWorkflowStore(engine, "cn-north-4", "fakeproject0000", "fakedomain0000");
-    this.handlers = io.flowport.testkit.fakes.obs.internal.ObsGraphs.registerHandlers(engine);
-    try {
-      this.http = HttpFakeServer.builder(new ObsRouter(store, b.keys, b.clock))
-          .host(b.host)
-          .port(b.port)
-          .backPressureResponse(r -> FakeResponse.json(429,
-              "{\"code\":\"SYS.0011\",\"message\":\"back pressure injected by FakeObsServer\",\"request_id\":\"fault\"}"))
-          .unavailableResponse(r -> FakeResponse.json(503,
-              "{\"code\":\"ServiceUnavailable\",\"message\":\"unavailability injected by FakeObsServer\",\"request_id\":\"fault\"}"))
-          .start();
-    } catch (RuntimeException e) {
-      handlers.forEach(Registration::close);
-      if (ownsEngine) {
-        engine.close();
-      }
-      throw e;
-    }
-    if (b.requestListener != null) {
-      http.onRequest(b.requestListener);
-    }
+  private FakeObsServer(Builder b, AtomicReference<ObsWorkflowStore> store) {
+    super(b, context -> {
+      store.set(new ObsWorkflowStore(context.engine(), "cn-north-4", "fakeproject0000", "fakedomain0000"));
+      return ObsApi.create(store.get(), b.keys, b.clock);
+    });
+    this.store = store.get();
+    this.handlers = ObsGraphs.registerHandlers(engine());
   }
 
   /** Starts a fake without a signature check on a new engine. */
@@ -94,20 +72,6 @@ public final class FakeObsServer implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@code http://127.0.0.1:<port>}: the endpoint for {@code ObsClient.builder().endpoint(..)}. */
-  public String baseUrl() {
-    return http.baseUrl();
-  }
-
-  public int port() {
-    return http.port();
-  }
-
-  /** The engine behind the fake. */
-  public InMemoryEngine engine() {
-    return engine;
   }
 
   /**
@@ -138,60 +102,32 @@ public final class FakeObsServer implements AutoCloseable {
   public void completeState(String graph, String executionName, String state, Map<String, Object> variables) {
     String instanceId = store.instanceId(graph, executionName)
         .orElseThrow(() -> new IllegalArgumentException("workflow " + graph + " has no execution " + executionName));
-    engine.completeUserTask(instanceId, state, variables == null ? Map.of() : variables);
-  }
-
-  /** The faults the next requests get; requests are named {@code "METHOD /path"}. */
-  public FaultPlan faults() {
-    return http.faults();
-  }
-
-  /** How many requests had a name starting with {@code prefix}, e.g. {@code "POST /v2/workflows/"}. */
-  public int requestCount(String methodAndPathPrefix) {
-    return http.requestCount(methodAndPathPrefix);
-  }
-
-  /** Every request received so far, in arrival order. */
-  public List<RecordedRequest> requests() {
-    return http.requests();
-  }
-
-  /** Forgets the request log (faults and engine state stay). */
-  public void clearRequests() {
-    http.clearRequests();
-  }
-
-  /** One line per answered request; see {@link HttpFakeServer#onRequest}. Returns this fake. */
-  public FakeObsServer onRequest(Consumer<String> listener) {
-    http.onRequest(listener);
-    return this;
+    engine().completeUserTask(instanceId, state, variables == null ? Map.of() : variables);
   }
 
   /** Stops the server, and the engine if the fake created it. */
   @Override
   public void close() {
-    http.close();
-    handlers.forEach(Registration::close);
-    if (ownsEngine) {
-      engine.close();
+    try {
+      super.close();
+    } finally {
+      handlers.forEach(Registration::close);
     }
   }
 
-  @Override
-  public String toString() {
-    return "FakeObsServer[" + baseUrl() + "]";
-  }
-
-  /** Builds a {@link FakeObsServer}. */
-  public static final class Builder {
-    private InMemoryEngine engine;
+  /** Builds a {@link FakeObsServer}: host, port, engine and request listener as every REST fake, plus keys and clock. */
+  public static final class Builder extends RestFakeServer.Builder<Builder, FakeObsServer> {
     private final Map<String, String[]> keys = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
-    private String host = "127.0.0.1";
-    private int port;
-    private Consumer<String> requestListener;
 
-    private Builder() {}
+    private Builder() {
+      super(EngineOptions.builder().build(), null);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** Accepts requests signed with this permanent key (and turns the signature check on). */
     public Builder accessKey(String accessKey, String secretKey) {
@@ -212,38 +148,9 @@ public final class FakeObsServer implements AutoCloseable {
       return this;
     }
 
-    /** The engine to serve (default: a new one, closed with the fake). */
-    public Builder engine(InMemoryEngine value) {
-      this.engine = value;
-      return this;
-    }
-
-    /** The address to bind (default {@code 127.0.0.1}). */
-    public Builder host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
-      return this;
-    }
-
-    /** The port to bind, 0 (default) for a free one. */
-    public Builder port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
-      return this;
-    }
-
-    /** A listener of the answered requests; see {@link FakeObsServer#onRequest}. */
-    public Builder onRequest(Consumer<String> listener) {
-      this.requestListener = listener;
-      return this;
-    }
-
+    @Override
     public FakeObsServer start() {
-      return new FakeObsServer(this);
+      return new FakeObsServer(this, new AtomicReference<>());
     }
   }
 }

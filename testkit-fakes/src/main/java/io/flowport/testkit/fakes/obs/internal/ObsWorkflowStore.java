@@ -11,6 +11,7 @@ import io.flowport.testkit.engine.InstanceSnapshot;
 import io.flowport.testkit.engine.NodeSnapshot;
 import io.flowport.testkit.engine.NodeStatus;
 import io.flowport.testkit.engine.StartCommand;
+import io.flowport.testkit.fakes.rest.Paging;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -171,7 +172,7 @@ public final class ObsWorkflowStore {
       Map<String, Object> values = JsonValues.MAPPER.convertValue(inputs, Map.class);
       variables.putAll(values);
     }
-    String name = "exec-" + (++executionCounter) + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    String name = String.format("exec-%08d-%06x", ++executionCounter, System.nanoTime() & 0xffffff);
     InstanceSnapshot s = engine.start(StartCommand.process(w.graph()).withVariables(variables));
     String input = inputs == null || inputs.isNull() ? "{}" : inputs.toString();
     executions.put(name, new Execution(name, graph, s.id(), "APICALL", input));
@@ -216,7 +217,11 @@ public final class ObsWorkflowStore {
     return answer;
   }
 
-  /** The list answer: executions of {@code graph} in start order, after {@code marker} (type + name). */
+  /**
+   * The list answer: executions of {@code graph} after {@code marker}, in marker order (execution
+   * type + name, as OBS's {@code next_marker}; names carry a zero-padded counter, so that is start
+   * order within a type).
+   */
   synchronized JsonNode listExecutions(String graph, String type, String marker, String limitText) {
     if (graph == null || graph.isEmpty()) {
       throw ObsFakeError.badRequest("x-workflow-graph-name is required");
@@ -232,30 +237,17 @@ public final class ObsWorkflowStore {
         all.add(e);
       }
     }
-    int from = 0;
-    if (marker != null) {
-      from = -1;
-      for (int i = 0; i < all.size(); i++) {
-        if ((all.get(i).type() + all.get(i).name()).equals(marker)) {
-          from = i + 1;
-        }
-      }
-      if (from < 0) {
-        throw ObsFakeError.badRequest("x-workflow-next-marker names no execution: " + marker);
-      }
-    }
-    int to = Math.min(all.size(), from + limit);
+    all.sort(java.util.Comparator.comparing(ObsWorkflowStore::marker));
+    Paging.MarkerPage<Execution> page = Paging.afterMarker(all, ObsWorkflowStore::marker, marker, limit);
     ArrayNode items = JSON.arrayNode();
-    for (Execution e : all.subList(from, to)) {
+    for (Execution e : page.items()) {
       items.add(item(e, engine.get(e.instanceId())));
     }
     ObjectNode answer = JSON.objectNode();
     answer.put("count", items.size());
-    boolean truncated = to < all.size();
-    answer.put("is_truncated", truncated);
-    if (truncated) {
-      Execution last = all.get(to - 1);
-      answer.put("next_marker", last.type() + last.name());
+    answer.put("is_truncated", page.truncated());
+    if (page.truncated()) {
+      answer.put("next_marker", page.nextMarker());
     }
     answer.set("executions", items);
     return answer;
@@ -292,6 +284,10 @@ public final class ObsWorkflowStore {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static String marker(Execution e) {
+    return e.type() + e.name();
+  }
 
   private ObjectNode item(Execution e, InstanceSnapshot s) {
     ObjectNode o = JSON.objectNode();
