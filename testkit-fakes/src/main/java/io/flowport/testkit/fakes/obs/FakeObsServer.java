@@ -105,6 +105,11 @@ public final class FakeObsServer extends RestFakeServer {
     engine().completeUserTask(instanceId, state, variables == null ? Map.of() : variables);
   }
 
+  /** The engine's instance id of execution {@code executionName} of {@code graph}, if there is one. */
+  public java.util.Optional<String> engineInstanceId(String graph, String executionName) {
+    return store.instanceId(graph, executionName);
+  }
+
   /** Stops the server, and the engine if the fake created it. */
   @Override
   public void close() {
