@@ -58,6 +58,7 @@ public final class ObsClient extends AdapterClient<ObsBackend> implements ObsOpe
     this.baseUrl = baseUrl;
   }
 
+  /** A builder; {@code baseUrl} (OBS's endpoint) is required. */
   public static Builder builder() {
     return new Builder();
   }

@@ -41,6 +41,7 @@ public final class ObsExecutionQuery {
     return new Builder(graphName);
   }
 
+  /** The graph whose executions are listed. */
   public String graphName() {
     return graphName;
   }
@@ -83,26 +84,31 @@ public final class ObsExecutionQuery {
       this.graphName = graphName;
     }
 
+    /** Only executions of this type: {@link #APICALL} or {@link #TRIGGERCAL}. */
     public Builder type(String value) {
       this.type = value;
       return this;
     }
 
+    /** Go on after this marker (a page's {@code nextMarker}). */
     public Builder marker(String value) {
       this.marker = value;
       return this;
     }
 
+    /** At most this many, 1 to {@link #MAX_LIMIT}. */
     public Builder limit(Integer value) {
       this.limit = value;
       return this;
     }
 
+    /** Only executions in this state (RUNNING, SUCCESS, FAILED), filtered on the client. */
     public Builder state(String value) {
       this.state = value;
       return this;
     }
 
+    /** The query. */
     public ObsExecutionQuery build() {
       return new ObsExecutionQuery(this);
     }

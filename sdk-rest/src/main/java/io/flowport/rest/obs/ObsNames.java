@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 public final class ObsNames {
   /** The longest graph name. */
   public static final int GRAPH_MAX = 64;
-  /** The shortest and longest bucket names. */
+  /** The shortest bucket name. */
   public static final int BUCKET_MIN = 3;
+  /** The longest bucket name. */
   public static final int BUCKET_MAX = 63;
   /** The longest object name. */
   public static final int OBJECT_MAX = 1024;

@@ -30,9 +30,13 @@ import java.util.Map;
  * cancelled.
  */
 public final class ObsStates {
+  /** An execution or state that runs. */
   public static final String RUNNING = "RUNNING";
+  /** An execution or state that ended well. */
   public static final String SUCCESS = "SUCCESS";
+  /** An execution or state that failed (an execution can be restored). */
   public static final String FAILED = "FAILED";
+  /** A state the execution has not reached. */
   public static final String NOT_RUNNING = "NOTRUNNING";
 
   /** Execution states. */

@@ -70,6 +70,7 @@ public final class FakeObsServer extends RestFakeServer {
     return builder().start();
   }
 
+  /** A builder: host, port, engine, keys (no signature check without any), clock. */
   public static Builder builder() {
     return new Builder();
   }

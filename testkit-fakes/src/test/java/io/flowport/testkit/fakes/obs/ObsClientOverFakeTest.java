@@ -360,6 +360,18 @@ class ObsClientOverFakeTest {
   }
 
   @Test
+  void workflowClientsCreateMakesAnObsClientFromConfiguration() throws Exception {
+    String g = graph("[{\"name\":\"p\"}]");
+    try (io.flowport.core.WorkflowClient c = io.flowport.core.WorkflowClients.create(
+        io.flowport.core.ClientConfig.builder("obs").endpoint(fake.baseUrl()).credentials(ObsCredentials.of(AK, SK))
+            .setting("bucket", "config-bucket").setting("object", "config/object").build())) {
+      assertThat(c).isInstanceOf(ObsClient.class);
+      assertThat(await(c.instances().start(StartRequest.of(g).build())).definitionId()).isEqualTo(g);
+      assertThat(last("POST /v2/workflows/" + g).body()).contains("\"bucket\":\"config-bucket\"");
+    }
+  }
+
+  @Test
   void startAndAwaitPollsUntilTheExecutionEnds() throws Exception {
     String g = graph("[{\"name\":\"p\"}]");
     Instance done = await(client.instances().startAndAwait(StartRequest.of(g).variable("x", "y").build(), Duration.ofSeconds(10)));
