@@ -53,7 +53,6 @@ public final class Main {
           FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
     targets.put("bk-sops (fake gateway)", () -> BkSopsContractTargets.fake(ClientOptions.defaults()));
-
     targets.put("obs (fake REST, signed)", () -> ObsContractTargets.fake(ClientOptions.defaults()));
 
     Map<String, List<Scenario.Outcome>> results = new LinkedHashMap<>();

@@ -76,11 +76,6 @@ public abstract class RestFakeFaultContract {
   /** The request names reading instance {@code instanceId} sends. */
   protected abstract Predicate<String> getRequests(String instanceId);
 
-  /** The fake engine's id of the client's instance {@code instanceId}; the same id unless the adapter composes its own (OBS). */
-  protected String engineInstanceId(String instanceId) {
-    return instanceId;
-  }
-
   @BeforeEach
   void startFakeAndClient() {
     fake = startFake();
