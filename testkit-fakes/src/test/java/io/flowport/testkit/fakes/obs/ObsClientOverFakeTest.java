@@ -369,6 +369,9 @@ class ObsClientOverFakeTest {
       assertThat(await(c.instances().start(StartRequest.of(g).build())).definitionId()).isEqualTo(g);
       assertThat(last("POST /v2/workflows/" + g).body()).contains("\"bucket\":\"config-bucket\"");
     }
+    assertThatThrownBy(() -> io.flowport.core.WorkflowClients.create(io.flowport.core.ClientConfig.builder("obs")
+        .endpoint(fake.baseUrl()).setting("bukcet", "b").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bukcet").hasMessageContaining("bucket");
   }
 
   @Test
