@@ -6,6 +6,7 @@ import io.flowport.core.WorkflowClient;
 import io.flowport.grpc.zeebe.ZeebeClient;
 import io.flowport.rest.bksops.BkSopsClient;
 import io.flowport.rest.flowable.FlowableClient;
+import io.flowport.rest.obs.ObsClient;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import java.lang.reflect.Field;
@@ -37,8 +38,9 @@ public final class CapabilityTable {
         WorkflowClient memory = InMemoryWorkflowClient.create(engine);
         WorkflowClient zeebe = ZeebeClient.builder().gatewayAddress("127.0.0.1:26500").usePlaintext().build();
         WorkflowClient flowable = FlowableClient.builder().baseUrl("http://127.0.0.1:8080/process-api").build();
-        WorkflowClient bksops = BkSopsClient.builder().baseUrl("http://127.0.0.1:8000/prod").bizId("2").build()) {
-      for (WorkflowClient c : List.of(zeebe, flowable, bksops, memory)) {
+        WorkflowClient bksops = BkSopsClient.builder().baseUrl("http://127.0.0.1:8000/prod").bizId("2").build();
+        WorkflowClient obs = ObsClient.builder().baseUrl("http://127.0.0.1:9000").build()) {
+      for (WorkflowClient c : List.of(zeebe, flowable, bksops, obs, memory)) {
         engines.put(c.engine(), c.capabilities());
       }
     }

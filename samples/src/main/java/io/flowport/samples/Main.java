@@ -8,6 +8,7 @@ import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.InMemoryContractTarget;
 import io.flowport.testkit.fakes.bksops.BkSopsContractTargets;
 import io.flowport.testkit.fakes.flowable.FlowableContractTargets;
+import io.flowport.testkit.fakes.obs.ObsContractTargets;
 import io.flowport.testkit.fakes.zeebe.ZeebeContractTargets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Main {
           FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
     targets.put("bk-sops (fake gateway)", () -> BkSopsContractTargets.fake(ClientOptions.defaults()));
+    targets.put("obs (fake REST, signed)", () -> ObsContractTargets.fake(ClientOptions.defaults()));
 
     Map<String, List<Scenario.Outcome>> results = new LinkedHashMap<>();
     for (Map.Entry<String, Supplier<ContractTarget>> e : targets.entrySet()) {

@@ -98,7 +98,9 @@ abstract class NodesContract extends ContractPart {
     assertTrue(root.children().stream().anyMatch(n -> n.id().equals("work")), () -> "work is a child of the root: " + root);
     Node work = root.find("work");
     assertEquals(NodeState.RUNNING, work.state());
-    assertNotNull(work.version(), "a waiting node has a state version");
+    if (supports(Operation.CALLBACK_NODE)) { // a version is what a callback quotes; engines without callbacks have none
+      assertNotNull(work.version(), "a waiting node has a state version");
+    }
     assertInstanceOf(InstanceNotFoundException.class, failure(client().nodes().tree("424242424245")));
   }
 

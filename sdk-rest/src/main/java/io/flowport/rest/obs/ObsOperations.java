@@ -1,0 +1,108 @@
+package io.flowport.rest.obs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.core.Operation;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What OBS workflows have beyond the unified API, implemented by {@link ObsClient}: the
+ * SDK's {@code WorkflowClient} operations. Same rules as the unified API: every call returns a
+ * future and never throws; names are checked against {@link ObsNames} before the wire; errors are
+ * the unified exceptions (with the SDK's {@link ObsResult} view on them); retries and timeouts
+ * come from the client's options; cancelling a future cancels the call.
+ *
+ * <p>Workflows, templates and trigger policies are answered as OBS's JSON (a {@link JsonNode});
+ * their shapes are OBS's and are passed through unchanged. Request values ({@code states},
+ * {@code inputs}, {@code parameters}, {@code rules}...) are JSON-compatible values (maps, lists,
+ * strings, numbers, booleans); a null field is sent as {@code null}, as the SDK does.
+ */
+public interface ObsOperations {
+  Operation START_WORKFLOW = Operation.of("start workflow", false);
+  Operation LIST_EXECUTIONS = Operation.of("list executions", true);
+  Operation GET_EXECUTION = Operation.of("get execution", true);
+  Operation RESTORE_EXECUTION = Operation.of("restore execution", false);
+  Operation CREATE_TEMPLATE = Operation.of("create workflow template", false);
+  Operation GET_TEMPLATE = Operation.of("get workflow template", true);
+  Operation LIST_TEMPLATES = Operation.of("list workflow templates", true);
+  Operation DELETE_TEMPLATE = Operation.of("delete workflow template", true);
+  Operation CREATE_WORKFLOW = Operation.of("create workflow", false);
+  Operation GET_WORKFLOW = Operation.of("get workflow", true);
+  Operation LIST_WORKFLOWS = Operation.of("list workflows", true);
+  Operation UPDATE_WORKFLOW = Operation.of("update workflow", true);
+  Operation DELETE_WORKFLOW = Operation.of("delete workflow", true);
+  Operation PUT_TRIGGER_POLICY = Operation.of("put trigger policy", true);
+  Operation GET_TRIGGER_POLICY = Operation.of("get trigger policy", true);
+  Operation DELETE_TRIGGER_POLICY = Operation.of("delete trigger policy", true);
+
+  /**
+   * Starts workflow {@code graphName} on object {@code object} of bucket {@code bucket}
+   * ({@code asyncAPIStartWorkflow}: {@code POST /v2/workflows/{graph}} with
+   * {@code {"bucket","object","inputs"}}; {@code "inputs": null} when there are none).
+   *
+   * @param inputs values of the workflow's parameters by name, or null
+   */
+  CompletableFuture<ObsStartResult> startWorkflow(String graphName, String bucket, String object, Map<String, ?> inputs);
+
+  /**
+   * A page of executions ({@code GET /v2/workflowexecutions?x-workflow-graph-name=..}); with a state
+   * filter, as many pages as it takes to find {@code limit} matches (see {@link ObsExecutionQuery}).
+   */
+  CompletableFuture<ObsExecutionPage> listExecutions(ObsExecutionQuery query);
+
+  /** One execution with its input and state map ({@code GET /v2/workflowexecutions/{name}?x-workflow-graph-name=..}). */
+  CompletableFuture<ObsExecution> getExecution(String executionName, String graphName);
+
+  /**
+   * Restores a FAILED execution: OBS runs it again from the failed state
+   * ({@code PUT /v2/workflowexecutions/{name}?x-workflow-graph-name=..}, empty body).
+   */
+  CompletableFuture<ObsRestoreResult> restoreExecution(String executionName, String graphName);
+
+  /** Creates a template ({@code POST /v2/workflowtemplates/{name}} with description, states, inputs, tags). */
+  CompletableFuture<JsonNode> createTemplate(String templateName, String description, Object states, Object inputs,
+      Object tags);
+
+  /** One template ({@code GET /v2/workflowtemplates/{name}}). */
+  CompletableFuture<JsonNode> getTemplate(String templateName);
+
+  /**
+   * Templates whose names start with {@code prefix} ({@code GET /v2/workflowtemplates/{prefix}?x-workflow-prefix
+   * &x-workflow-start=&x-workflow-limit=}); null prefix, start or limit leave them out.
+   */
+  CompletableFuture<JsonNode> listTemplates(String prefix, Integer start, Integer limit);
+
+  /** Deletes a template ({@code DELETE /v2/workflowtemplates/{name}}). */
+  CompletableFuture<Void> deleteTemplate(String templateName);
+
+  /**
+   * Creates workflow {@code graphName} from a template
+   * ({@code POST /v2/workflows/{graph}?x-workflow-template-name={template}} with agency, description, parameters).
+   */
+  CompletableFuture<JsonNode> createWorkflow(String templateName, String graphName, String agency, String description,
+      Object parameters);
+
+  /** One workflow ({@code GET /v2/workflows/{graph}}). */
+  CompletableFuture<JsonNode> getWorkflow(String graphName);
+
+  /** Workflows whose names start with {@code prefix}; as {@link #listTemplates}. */
+  CompletableFuture<JsonNode> listWorkflows(String prefix, Integer start, Integer limit);
+
+  /** Changes a workflow's parameters and description ({@code PUT /v2/workflows/{graph}}). */
+  CompletableFuture<JsonNode> updateWorkflow(String graphName, Object parameters, String description);
+
+  /** Deletes a workflow ({@code DELETE /v2/workflows/{graph}}). */
+  CompletableFuture<Void> deleteWorkflow(String graphName);
+
+  /**
+   * Sets the bucket's trigger policy ({@code PUT ?obsworkflowtriggerpolicy} with {@code {"rules":..}}).
+   * Sent path-style on the configured endpoint ({@code /{bucket}?obsworkflowtriggerpolicy}).
+   */
+  CompletableFuture<Void> putTriggerPolicy(String bucket, Object rules);
+
+  /** The bucket's trigger policy ({@code GET /{bucket}?obsworkflowtriggerpolicy}). */
+  CompletableFuture<JsonNode> getTriggerPolicy(String bucket);
+
+  /** Removes the bucket's trigger policy ({@code DELETE /{bucket}?obsworkflowtriggerpolicy}). */
+  CompletableFuture<Void> deleteTriggerPolicy(String bucket);
+}
