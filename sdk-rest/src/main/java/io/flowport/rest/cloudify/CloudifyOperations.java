@@ -2,6 +2,7 @@ package io.flowport.rest.cloudify;
 
 import io.flowport.core.Operation;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,6 +34,11 @@ public interface CloudifyOperations {
   Operation SET_GROUP_CONCURRENCY = Operation.of("set execution group concurrency", true);
   Operation SET_GROUP_TARGETS = Operation.of("set execution group targets", true);
   Operation DUMP_GROUPS = Operation.of("dump execution groups", true);
+
+  /** Every operation of this interface. */
+  Set<Operation> ALL = Set.of(LIST_EXECUTIONS, GET_EXECUTION, START_EXECUTION, CREATE_EXECUTION, CANCEL_EXECUTION,
+      RESUME_EXECUTION, REQUEUE_EXECUTION, UPDATE_EXECUTION, DELETE_EXECUTIONS, SHOULD_START, LIST_GROUPS, GET_GROUP,
+      CREATE_GROUP, START_GROUP, CANCEL_GROUP, RESUME_GROUP, SET_GROUP_CONCURRENCY, SET_GROUP_TARGETS, DUMP_GROUPS);
 
   /** One page of executions ({@code GET /executions}). */
   CompletableFuture<CloudifyPage<CloudifyExecution>> listExecutions(CloudifyListQuery query);

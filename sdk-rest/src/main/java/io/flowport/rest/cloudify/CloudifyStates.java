@@ -1,11 +1,8 @@
 package io.flowport.rest.cloudify;
 
 import io.flowport.core.model.InstanceState;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.flowport.core.spi.StateTable;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Cloudify's execution and execution-group statuses ({@code cloudify/models_states.py}) and their
@@ -47,35 +44,30 @@ public final class CloudifyStates {
   public static final List<String> IN_PROGRESS_STATES =
       List.of(PENDING, STARTED, CANCELLING, FORCE_CANCELLING, KILL_CANCELLING);
 
-  /** The mapping, in documentation order. */
-  public static final Map<String, InstanceState> TABLE;
-
-  static {
-    Map<String, InstanceState> t = new LinkedHashMap<>();
-    t.put(PENDING, InstanceState.CREATED);
-    t.put(STARTED, InstanceState.RUNNING);
-    t.put(CANCELLING, InstanceState.CANCELLING);
-    t.put(FORCE_CANCELLING, InstanceState.CANCELLING);
-    t.put(KILL_CANCELLING, InstanceState.CANCELLING);
-    t.put(QUEUED, InstanceState.QUEUED);
-    t.put(SCHEDULED, InstanceState.QUEUED);
-    t.put(TERMINATED, InstanceState.COMPLETED);
-    t.put(FAILED, InstanceState.FAILED);
-    t.put(CANCELLED, InstanceState.CANCELLED);
-    TABLE = Collections.unmodifiableMap(t);
-  }
+  /** The mapping, one row per status the manager documents, in documentation order. */
+  public static final StateTable TABLE = StateTable.builder("cloudify")
+      .row(PENDING, InstanceState.CREATED)
+      .row(STARTED, InstanceState.RUNNING)
+      .row(CANCELLING, InstanceState.CANCELLING)
+      .row(FORCE_CANCELLING, InstanceState.CANCELLING)
+      .row(KILL_CANCELLING, InstanceState.CANCELLING)
+      .row(QUEUED, InstanceState.QUEUED)
+      .row(SCHEDULED, InstanceState.QUEUED)
+      .row(TERMINATED, InstanceState.COMPLETED)
+      .row(FAILED, InstanceState.FAILED)
+      .row(CANCELLED, InstanceState.CANCELLED)
+      .build();
 
   private CloudifyStates() {}
 
   /** The unified state of a raw execution or group status; UNKNOWN for null or anything not in {@link #TABLE}. */
   public static InstanceState state(String rawStatus) {
-    return rawStatus == null ? InstanceState.UNKNOWN
-        : TABLE.getOrDefault(rawStatus.toLowerCase(Locale.ROOT), InstanceState.UNKNOWN);
+    return TABLE.state(rawStatus);
   }
 
   /** The raw statuses that make up a unified state, for list filters (empty for UNKNOWN). */
   public static List<String> rawStatuses(InstanceState state) {
-    return TABLE.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).toList();
+    return TABLE.rows().stream().filter(r -> r.state() == state).map(StateTable.Row::raw).toList();
   }
 
   /** What the manager shows as {@code status_display}: {@code completed} for terminated, else the status. */

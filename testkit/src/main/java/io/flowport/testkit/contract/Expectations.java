@@ -11,8 +11,12 @@ public final class Expectations {
   private final boolean endedInstancesReadable;
   private final boolean businessKeys;
   private final boolean startByMessage;
+  private final io.flowport.core.model.InstanceState startedState;
+  private final Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith;
 
   private Expectations(Builder b) {
+    this.startedState = b.startedState;
+    this.cancelOfEndedFailsWith = b.cancelOfEndedFailsWith;
     this.businessKeys = b.businessKeys;
     this.startByMessage = b.startByMessage;
     this.redeployKeepsVersion = b.redeployKeepsVersion;
@@ -58,6 +62,22 @@ public final class Expectations {
     return startByMessage;
   }
 
+  /**
+   * The state {@code start} answers with: RUNNING on most engines; CREATED on Cloudify, whose new
+   * execution is {@code pending} until a worker takes it.
+   */
+  public io.flowport.core.model.InstanceState startedState() {
+    return startedState;
+  }
+
+  /**
+   * What cancelling an ended instance fails with: InstanceNotFoundException where ended instances
+   * leave the runtime (Zeebe, Flowable); IllegalTransitionException where they stay (Cloudify).
+   */
+  public Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith() {
+    return cancelOfEndedFailsWith;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
@@ -66,8 +86,23 @@ public final class Expectations {
     private boolean endedInstancesReadable = true;
     private boolean businessKeys = true;
     private boolean startByMessage = true;
+    private io.flowport.core.model.InstanceState startedState = io.flowport.core.model.InstanceState.RUNNING;
+    private Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith =
+        io.flowport.core.error.InstanceNotFoundException.class;
 
     private Builder() {}
+
+    /** See {@link Expectations#startedState()}. */
+    public Builder startedState(io.flowport.core.model.InstanceState value) {
+      this.startedState = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
+
+    /** See {@link Expectations#cancelOfEndedFailsWith()}. */
+    public Builder cancelOfEndedFailsWith(Class<? extends io.flowport.core.error.WorkflowException> value) {
+      this.cancelOfEndedFailsWith = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
 
     public Builder businessKeys(boolean value) {
       this.businessKeys = value;

@@ -13,13 +13,16 @@ import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
+import io.flowport.core.spi.Checks;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.rest.OffsetPaging;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.cloudify.CloudifyClient;
 import io.flowport.rest.cloudify.CloudifyDefinitions;
 import io.flowport.rest.cloudify.CloudifyDeleteRequest;
 import io.flowport.rest.cloudify.CloudifyGroupRequest;
 import io.flowport.rest.cloudify.CloudifyListQuery;
+import io.flowport.rest.cloudify.CloudifyStartPolicy;
 import io.flowport.rest.cloudify.CloudifyStartRequest;
 import io.flowport.rest.cloudify.CloudifyStates;
 import java.time.LocalDateTime;
@@ -37,6 +40,8 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>A definition is {@code "<deployment_id>:<workflow_id>"} ({@link CloudifyDefinitions}); the
  *       start variables are the workflow parameters, and an instance's variables are its parameters.
+ *       An id without a colon names no definition (DefinitionNotFoundException, nothing sent). A
+ *       start on a busy deployment follows the client's {@link CloudifyStartPolicy}.
  *   <li>Cloudify has no business keys, message starts, deploy, suspend, variables, messages or
  *       nodes: those fail fast ({@code capabilities()} leaves them out).
  *   <li>retry = the {@code resume} action, which runs a failed or cancelled execution again.
@@ -58,10 +63,15 @@ public final class CloudifyBackend implements EngineBackend {
       Operation.RETRY_INSTANCE, Operation.DELETE_INSTANCE, Operation.START_GROUP, Operation.CANCEL_GROUP,
       Operation.SET_GROUP_CONCURRENCY, Operation.SET_GROUP_TARGETS)));
 
-  private final CloudifyWire wire;
+  /** The manager's paging: a page token is the next {@code _offset}. */
+  static final OffsetPaging PAGING = OffsetPaging.of("_offset", "_size", "items", "/metadata/pagination/total");
 
-  public CloudifyBackend(CloudifyWire wire) {
+  private final CloudifyWire wire;
+  private final CloudifyStartPolicy startPolicy;
+
+  public CloudifyBackend(CloudifyWire wire, CloudifyStartPolicy startPolicy) {
     this.wire = wire;
+    this.startPolicy = startPolicy;
   }
 
   @Override
@@ -80,9 +90,14 @@ public final class CloudifyBackend implements EngineBackend {
     return TRAITS;
   }
 
+  /** The requests of Cloudify's own operations. */
+  public CloudifyWire wire() {
+    return wire;
+  }
+
   @Override
   public void close() {
-    wire.transport().close();
+    wire.close();
   }
 
   @Override
@@ -99,13 +114,21 @@ public final class CloudifyBackend implements EngineBackend {
       return CompletableFuture.failedFuture(Args.invalid(ENGINE, op,
           "a Cloudify definition is \"<deployment_id>:<workflow_id>\", without key or version"));
     }
+    if (ref.id().indexOf(':') < 0) {
+      // no (deployment, workflow) pair is named so: not found, without asking
+      return CompletableFuture.failedFuture(ErrorKind.DEFINITION_NOT_FOUND.toException(new ErrorInfo(ENGINE, op,
+          null, null, "no Cloudify definition is named '" + ref.id() + "': definitions are <deployment_id>:<workflow_id>",
+          null, false)));
+    }
     CloudifyDefinitions.Pair pair;
     try {
       pair = CloudifyDefinitions.parse(ref.id());
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(Args.invalid(ENGINE, op, e.getMessage()));
     }
-    CloudifyStartRequest.Builder s = CloudifyStartRequest.of(pair.deploymentId(), pair.workflowId());
+    CloudifyStartRequest.Builder s = CloudifyStartRequest.of(pair.deploymentId(), pair.workflowId())
+        .force(startPolicy == CloudifyStartPolicy.FORCE)
+        .queue(startPolicy == CloudifyStartPolicy.QUEUE);
     if (!request.variables().isEmpty()) {
       s.parameters(request.variables());
     }
@@ -139,13 +162,11 @@ public final class CloudifyBackend implements EngineBackend {
       }
       q.filter("status", raw.toArray(String[]::new));
     }
-    if (query.pageToken() != null) {
-      try {
-        q.offset(Integer.parseInt(query.pageToken()));
-      } catch (IllegalArgumentException e) {
-        return CompletableFuture.failedFuture(Args.invalid(ENGINE, op, "not a page token of this client: "
-            + query.pageToken()));
-      }
+    try {
+      long offset = PAGING.offset(Checks.of(ENGINE, op), query.pageToken());
+      q.offset((int) Math.min(Integer.MAX_VALUE, offset));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
     return RestFutures.map(wire.listExecutions(ctx, q.build(), query.tenantId()), page -> new Page<>(
         page.items().stream().map(CloudifyJson::instance).toList(),

@@ -3,7 +3,7 @@ package io.flowport.rest.cloudify.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.core.spi.CallContext;
 import io.flowport.rest.RestRequest;
-import io.flowport.rest.RestTransport;
+import io.flowport.rest.RestCalls;
 import io.flowport.rest.cloudify.CloudifyDeleteRequest;
 import io.flowport.rest.cloudify.CloudifyExecution;
 import io.flowport.rest.cloudify.CloudifyExecutionGroup;
@@ -31,14 +31,15 @@ public final class CloudifyWire {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
-  private final RestTransport http;
+  private final RestCalls http;
 
-  public CloudifyWire(RestTransport http) {
+  public CloudifyWire(RestCalls http) {
     this.http = http;
   }
 
-  public RestTransport transport() {
-    return http;
+  /** Closes the transport. */
+  public void close() {
+    http.close();
   }
 
   // ----------------------------------------------------------------------------- executions
