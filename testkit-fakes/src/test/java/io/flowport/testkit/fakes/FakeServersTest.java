@@ -223,8 +223,8 @@ class FakeServersTest {
 
   @Test
   void badArgumentsAreUsageErrorsWithExitCode2() {
-    assertUsage("give --zeebe-port and/or --flowable-port");
-    assertUsage("give --zeebe-port and/or --flowable-port", "--host", "0.0.0.0");
+    assertUsage("give --zeebe-port, --flowable-port and/or --cloudify-port");
+    assertUsage("give --zeebe-port, --flowable-port and/or --cloudify-port", "--host", "0.0.0.0");
     assertUsage("unknown option --port", "--port", "1");
     assertUsage("unexpected argument 'serve'", "serve", "--zeebe-port", "1");
     assertUsage("--zeebe-port needs a value", "--zeebe-port");
@@ -265,7 +265,7 @@ class FakeServersTest {
 
   @Test
   void findsTheFakesThroughServiceLoaderAndBuildsTheHelpFromThem() throws Exception {
-    assertThat(FakeServers.fakeNames()).containsExactly("zeebe", "flowable");
+    assertThat(FakeServers.fakeNames()).containsExactly("zeebe", "flowable", "cloudify");
     assertThat(FakeServers.USAGE).contains(
         "  --zeebe-port N          serve the Zeebe gateway (gRPC, plaintext) on port N (0: a free port)\n",
         "  --flowable-port N       serve the Flowable REST API (base path /process-api) on port N (0: a free port)\n",

@@ -1,13 +1,13 @@
 package io.flowport.testkit.fakes.cloudify;
 
+import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
-import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.cloudify.internal.Blueprints;
 import io.flowport.testkit.fakes.cloudify.internal.CloudifyRouter;
 import io.flowport.testkit.fakes.cloudify.internal.Manager;
-import io.flowport.testkit.fakes.http.FakeResponse;
-import io.flowport.testkit.fakes.http.HttpFakeServer;
-import io.flowport.testkit.fakes.http.RecordedRequest;
+import io.flowport.testkit.fakes.rest.RestApi;
+import io.flowport.testkit.fakes.rest.RestAuth;
+import io.flowport.testkit.fakes.rest.RestFakeServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A wire fake of the Cloudify manager's REST API v3.1 executions and execution groups, backed by an
@@ -63,42 +62,36 @@ import java.util.function.Consumer;
  * nodes and events are not served. Requests are named {@code "METHOD /path"} below the base path,
  * e.g. {@code "POST /executions"}; faults come before everything else.
  */
-public final class FakeCloudifyManager implements AutoCloseable {
+public final class FakeCloudifyManager extends RestFakeServer {
   /** The manager's REST base path. */
   public static final String BASE_PATH = "/api/v3.1";
 
-  private final InMemoryEngine engine;
-  private final boolean ownsEngine;
   private final Manager manager;
   private final CloudifyRouter router;
-  private final HttpFakeServer http;
 
   private FakeCloudifyManager(Builder b) {
-    this.ownsEngine = b.engine == null;
-    this.engine = b.engine != null ? b.engine : InMemoryEngine.create();
-    try {
-      this.manager = new Manager(engine);
+    this(b, new Parts());
+  }
+
+  private FakeCloudifyManager(Builder b, Parts parts) {
+    super(b, context -> parts.make(context.engine(), b));
+    this.manager = parts.manager;
+    this.router = parts.router;
+  }
+
+  /** What the API is made of, made once the engine is known. */
+  private static final class Parts {
+    Manager manager;
+    CloudifyRouter router;
+
+    RestApi make(InMemoryEngine engine, Builder b) {
+      manager = new Manager(engine);
       for (byte[] blueprint : b.blueprints) {
         Blueprints.load(manager, blueprint);
       }
-      this.router = new CloudifyRouter(manager, b.user, b.password, b.token);
-      this.http = HttpFakeServer.builder(router)
-          .basePath(BASE_PATH)
-          .host(b.host)
-          .port(b.port)
-          .backPressureResponse(r -> injected(429, "Too many requests (back pressure injected by FakeCloudifyManager)"))
-          .unavailableResponse(r -> injected(503, "Service unavailable (injected by FakeCloudifyManager)"))
-          .start();
-    } catch (RuntimeException e) {
-      if (ownsEngine) {
-        engine.close();
-      }
-      throw e;
+      router = new CloudifyRouter(manager);
+      return router.api(b.auth);
     }
-  }
-
-  private static FakeResponse injected(int status, String message) {
-    return CloudifyRouter.error(status, null, message);
   }
 
   /** A fake with no blueprint, on a free port. */
@@ -108,48 +101,6 @@ public final class FakeCloudifyManager implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@code http://127.0.0.1:<port>/api/v3.1}. */
-  public String baseUrl() {
-    return http.baseUrl();
-  }
-
-  public int port() {
-    return http.port();
-  }
-
-  public String host() {
-    return http.host();
-  }
-
-  /** The engine the executions run on. */
-  public InMemoryEngine engine() {
-    return engine;
-  }
-
-  /** The faults the next requests get. */
-  public FaultPlan faults() {
-    return http.faults();
-  }
-
-  /** How many requests had a name starting with {@code methodAndPathPrefix}, e.g. {@code "POST /executions"}. */
-  public int requestCount(String methodAndPathPrefix) {
-    return http.requestCount(methodAndPathPrefix);
-  }
-
-  public List<RecordedRequest> requests() {
-    return http.requests();
-  }
-
-  public void clearRequests() {
-    http.clearRequests();
-  }
-
-  /** See {@link HttpFakeServer#onRequest}. */
-  public FakeCloudifyManager onRequest(Consumer<String> listener) {
-    http.onRequest(listener);
-    return this;
   }
 
   /** Loads a blueprint document (see the class comment) from the class path. */
@@ -228,20 +179,6 @@ public final class FakeCloudifyManager implements AutoCloseable {
     router.maintenanceMode(state);
   }
 
-  /** Stops the server, and the engine if the fake created it. */
-  @Override
-  public void close() {
-    http.close();
-    if (ownsEngine) {
-      engine.close();
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "FakeCloudifyManager[" + baseUrl() + "]";
-  }
-
   private static byte[] read(String resource) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (InputStream in = (loader != null ? loader : FakeCloudifyManager.class.getClassLoader())
@@ -255,21 +192,17 @@ public final class FakeCloudifyManager implements AutoCloseable {
     }
   }
 
-  /** Builds a {@link FakeCloudifyManager}. */
-  public static final class Builder {
-    private InMemoryEngine engine;
+  /** Builds a {@link FakeCloudifyManager}: host, port, engine and request listener as every REST fake, plus blueprints and auth. */
+  public static final class Builder extends RestFakeServer.Builder<Builder, FakeCloudifyManager> {
     private final List<byte[]> blueprints = new ArrayList<>();
-    private String user;
-    private String password;
-    private String token;
-    private String host = "127.0.0.1";
-    private int port;
+    private RestAuth auth;
 
-    private Builder() {}
+    private Builder() {
+      super(EngineOptions.defaults(), BASE_PATH);
+    }
 
-    /** The engine executions run on (not closed by the fake); a new one by default. */
-    public Builder engine(InMemoryEngine value) {
-      this.engine = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -287,33 +220,21 @@ public final class FakeCloudifyManager implements AutoCloseable {
 
     /** Requires basic auth with this user and password (or the token, when one is set too). */
     public Builder basicAuth(String user, String password) {
-      this.user = Objects.requireNonNull(user, "user == null");
-      this.password = Objects.requireNonNull(password, "password == null");
-      return this;
+      return require(RestAuth.basic(user, password));
     }
 
     /** Requires {@code Authentication-Token: token} (or basic auth, when set too). */
     public Builder token(String value) {
-      this.token = Objects.requireNonNull(value, "token == null");
+      return require(RestAuth.header("Authentication-Token", Objects.requireNonNull(value, "token == null")));
+    }
+
+    private Builder require(RestAuth more) {
+      RestAuth before = auth;
+      auth = before == null ? more : r -> before.allows(r) || more.allows(r);
       return this;
     }
 
-    public Builder host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
-      return this;
-    }
-
-    public Builder port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
-      return this;
-    }
-
+    @Override
     public FakeCloudifyManager start() {
       return new FakeCloudifyManager(this);
     }

@@ -3,27 +3,29 @@ package io.flowport.testkit.fakes.cloudify.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowport.testkit.fakes.http.FakeHandler;
 import io.flowport.testkit.fakes.http.FakeRequest;
 import io.flowport.testkit.fakes.http.FakeResponse;
+import io.flowport.testkit.fakes.rest.RestApi;
+import io.flowport.testkit.fakes.rest.RestAuth;
+import io.flowport.testkit.fakes.rest.RestRoutes;
+import io.flowport.testkit.fakes.rest.RouteHandler;
+import io.flowport.testkit.fakes.rest.StatusTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of the fake manager: checks in the manager's order (maintenance mode, auth, the
- * exact {@code application/json} content type, a JSON body), then the route. Errors are
- * {@code {"message", "error_code", "server_traceback"}}; a malformed JSON body gets werkzeug's HTML
- * 400. Scripted answers ({@link #answerNext}) come first, for error codes the fake's rules never
- * produce.
+ * The HTTP side of the fake manager, as a {@link RestApi}: auth ({@code 401 unauthorized_error}),
+ * then the route table; each route checks, in the manager's order, maintenance mode, the exact
+ * {@code application/json} content type and a JSON object body, then runs on the {@link Manager}.
+ * Errors are {@code {"message", "error_code", "server_traceback"}}; a malformed JSON body gets
+ * werkzeug's HTML 400. Scripted answers ({@link #answerNext}) come first, for error codes the
+ * fake's rules never produce.
  */
-public final class CloudifyRouter implements FakeHandler {
+public final class CloudifyRouter {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final String MALFORMED_HTML = "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n"
@@ -32,22 +34,16 @@ public final class CloudifyRouter implements FakeHandler {
   private final Manager manager;
   private final Executions executions;
   private final Groups groups;
-  private final String user;
-  private final String password;
-  private final String token;
   private final Deque<Scripted> scripted = new ArrayDeque<>();
   private volatile String maintenance;
 
   /** A scripted error answer for the next request whose name starts with {@code prefix}. */
   private record Scripted(String prefix, int status, Map<String, Object> body) {}
 
-  public CloudifyRouter(Manager manager, String user, String password, String token) {
+  public CloudifyRouter(Manager manager) {
     this.manager = manager;
     this.executions = new Executions(manager);
     this.groups = new Groups(manager, executions);
-    this.user = user;
-    this.password = password;
-    this.token = token;
   }
 
   /** The next request named {@code prefix...} gets this error body (a null traceback is sent as null). */
@@ -66,27 +62,69 @@ public final class CloudifyRouter implements FakeHandler {
     this.maintenance = state;
   }
 
-  @Override
-  public FakeResponse handle(FakeRequest r) {
-    FakeResponse script = takeScripted(r.name());
-    if (script != null) {
-      return script;
+  /** The API: {@code auth} (may be null for none) in front of the manager's routes. */
+  public RestApi api(RestAuth auth) {
+    RestRoutes routes = RestRoutes.builder()
+        .route("GET", "/executions", serve((r, p) -> ok(() -> executions.list(r.query(), tenant(r)))))
+        .route("POST", "/executions", serve((r, p) -> answer(201, () -> executions.start(body(r), tenant(r)))))
+        .route("DELETE", "/executions", serve((r, p) -> ok(() -> executions.delete(r.query(), body(r)))))
+        .route("GET", "/executions/{id}", serve((r, p) -> ok(() -> executions.get(p.get("id"), r.query()))))
+        .route("POST", "/executions/{id}", serve((r, p) -> ok(() -> executions.action(p.get("id"), body(r)))))
+        .route("PATCH", "/executions/{id}", serve((r, p) -> ok(() -> executions.update(p.get("id"), body(r)))))
+        .route("GET", "/executions/{id}/should-start", serve((r, p) -> ok(() -> executions.shouldStart(p.get("id")))))
+        .route("GET", "/execution-groups", serve((r, p) -> ok(() -> groups.list(r.query(), tenant(r)))))
+        .route("POST", "/execution-groups", serve((r, p) -> ok(() -> groups.create(body(r), tenant(r)))))
+        .route("GET", "/execution-groups/{id}", serve((r, p) -> ok(() -> groups.get(p.get("id"), r.query()))))
+        .route("POST", "/execution-groups/{id}", serve((r, p) -> ok(() -> groups.action(p.get("id"), body(r)))))
+        .route("PATCH", "/execution-groups/{id}", serve((r, p) -> ok(() -> groups.update(p.get("id"), body(r)))))
+        .unknownPath(r -> error(404, "not_found_error", "404 Not Found: The requested URL was not found on the server."))
+        .wrongMethod((r, allowed) -> error(405, "method_not_allowed_error",
+            "The method " + r.method() + " is not allowed for the requested URL."))
+        .build();
+    RestApi.Builder api = RestApi.builder()
+        .routes(routes)
+        .errors(CloudifyRouter::errorOfStatus)
+        .statuses(StatusTable.builder().otherwise(500).build()) // the engine only runs workflows here
+        .backPressureAnswer(r -> error(429, null, "Too many requests (back pressure injected by FakeCloudifyManager)"))
+        .unavailableAnswer(r -> error(503, null, "Service unavailable (injected by FakeCloudifyManager)"));
+    if (auth != null) {
+      api.auth(r -> auth.allows(r) || activeExecutionToken(r),
+          r -> error(401, "unauthorized_error", "User unauthorized: No authentication info provided"));
     }
-    try {
-      if (maintenance != null) {
-        throw "activating".equals(maintenance)
-            ? new ManagerError(503, "entering_maintenance_mode", "Your request was rejected since Cloudify manager is"
-                + " entering maintenance mode")
-            : new ManagerError(503, "maintenance_mode_active", "Your request was rejected since Cloudify manager is"
-                + " currently under maintenance mode");
+    return api.build();
+  }
+
+  /** Scripted answers, maintenance mode, then the route; the manager's errors in its shape. */
+  private RouteHandler serve(RouteHandler route) {
+    return (r, p) -> {
+      FakeResponse script = takeScripted(r.name());
+      if (script != null) {
+        return script;
       }
-      authenticate(r);
-      return route(r);
-    } catch (ManagerError e) {
-      return error(e.status(), e.code(), e.getMessage());
-    } catch (MalformedBody e) {
-      return FakeResponse.text(400, "text/html; charset=utf-8", MALFORMED_HTML);
-    }
+      try {
+        if (maintenance != null) {
+          throw "activating".equals(maintenance)
+              ? new ManagerError(503, "entering_maintenance_mode", "Your request was rejected since Cloudify"
+                  + " manager is entering maintenance mode")
+              : new ManagerError(503, "maintenance_mode_active", "Your request was rejected since Cloudify"
+                  + " manager is currently under maintenance mode");
+        }
+        return route.handle(r, p);
+      } catch (ManagerError e) {
+        return error(e.status(), e.code(), e.getMessage());
+      } catch (MalformedBody e) {
+        return FakeResponse.text(400, "text/html; charset=utf-8", MALFORMED_HTML);
+      }
+    };
+  }
+
+  private boolean activeExecutionToken(FakeRequest r) {
+    String token = r.header("execution-token");
+    return token != null && manager.activeExecutionToken(token);
+  }
+
+  private static String tenant(FakeRequest r) {
+    return r.header("tenant") == null ? Manager.DEFAULT_TENANT : r.header("tenant");
   }
 
   private FakeResponse takeScripted(String name) {
@@ -99,71 +137,6 @@ public final class CloudifyRouter implements FakeHandler {
       }
     }
     return null;
-  }
-
-  private void authenticate(FakeRequest r) {
-    if (user == null && token == null) {
-      return;
-    }
-    String basic = r.header("authorization");
-    if (user != null && basic != null && basic.startsWith("Basic ")) {
-      String expected = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      if (basic.substring(6).trim().equals(expected)) {
-        return;
-      }
-    }
-    if (token != null && token.equals(r.header("authentication-token"))) {
-      return;
-    }
-    String executionToken = r.header("execution-token");
-    if (executionToken != null && manager.activeExecutionToken(executionToken)) {
-      return;
-    }
-    throw new ManagerError(401, "unauthorized_error", "User unauthorized: No authentication info provided");
-  }
-
-  private FakeResponse route(FakeRequest r) {
-    List<String> s = r.segments();
-    String method = r.method();
-    String tenant = r.header("tenant") == null ? Manager.DEFAULT_TENANT : r.header("tenant");
-    Map<String, List<String>> q = r.query();
-    if (s.size() == 1 && s.get(0).equals("executions")) {
-      return switch (method) {
-        case "GET" -> ok(() -> executions.list(q, tenant));
-        case "POST" -> answer(201, () -> executions.start(body(r), tenant));
-        case "DELETE" -> ok(() -> executions.delete(q, body(r)));
-        default -> notAllowed(r);
-      };
-    }
-    if (s.size() == 2 && s.get(0).equals("executions")) {
-      String id = s.get(1);
-      return switch (method) {
-        case "GET" -> ok(() -> executions.get(id, q));
-        case "POST" -> ok(() -> executions.action(id, body(r)));
-        case "PATCH" -> ok(() -> executions.update(id, body(r)));
-        default -> notAllowed(r);
-      };
-    }
-    if (s.size() == 3 && s.get(0).equals("executions") && s.get(2).equals("should-start")) {
-      return method.equals("GET") ? ok(() -> executions.shouldStart(s.get(1))) : notAllowed(r);
-    }
-    if (s.size() == 1 && s.get(0).equals("execution-groups")) {
-      return switch (method) {
-        case "GET" -> ok(() -> groups.list(q, tenant));
-        case "POST" -> ok(() -> groups.create(body(r), tenant));
-        default -> notAllowed(r);
-      };
-    }
-    if (s.size() == 2 && s.get(0).equals("execution-groups")) {
-      String id = s.get(1);
-      return switch (method) {
-        case "GET" -> ok(() -> groups.get(id, q));
-        case "POST" -> ok(() -> groups.action(id, body(r)));
-        case "PATCH" -> ok(() -> groups.update(id, body(r)));
-        default -> notAllowed(r);
-      };
-    }
-    return error(404, "not_found_error", "404 Not Found: The requested URL was not found on the server.");
   }
 
   private FakeResponse ok(Supplier<Object> op) {
@@ -193,6 +166,18 @@ public final class CloudifyRouter implements FakeHandler {
 
   private static FakeResponse notAllowed(FakeRequest r) {
     return error(405, "method_not_allowed_error", "The method " + r.method() + " is not allowed for the requested URL.");
+  }
+
+  /** A 4xx/5xx of the shared layer (an unexpected failure in a route) in the manager's shape. */
+  private static FakeResponse errorOfStatus(int status, String detail, FakeRequest request) {
+    String code = switch (status) {
+      case 400 -> "bad_parameters_error";
+      case 401 -> "unauthorized_error";
+      case 404 -> "not_found_error";
+      case 409 -> "conflict_error";
+      default -> status >= 500 ? "internal_server_error" : null;
+    };
+    return error(status, code, detail);
   }
 
   /** The manager's error body. */
