@@ -272,7 +272,7 @@ class FakeServersTest {
         "  --host H                the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)\n",
         "  --flowable-user U       require HTTP basic auth on the Flowable API with this user ...\n",
         "  --flowable-password P   ... and this password (both or neither)\n",
-        "At least one of --zeebe-port and --flowable-port.");
+        "At least one of --zeebe-port, --flowable-port and --cloudify-port.");
     try (FakeServers servers = FakeServers.start(new String[] {"--flowable-port", "0"}, l -> { })) {
       FakeFlowableServer flowable = servers.server("flowable", FakeFlowableServer.class).orElseThrow();
       assertThat(flowable.port()).isEqualTo(servers.port("flowable"));

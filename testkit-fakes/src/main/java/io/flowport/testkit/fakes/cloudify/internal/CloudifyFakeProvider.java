@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@link FakeServerProvider} of the {@link FakeCloudifyManager}: {@code --cloudify-port}, a blueprint
- * document ({@code --cloudify-blueprint FILE}; the contract blueprint by default), and optional
+ * document ({@code --cloudify-blueprint F}; the contract blueprint by default), and optional
  * basic auth ({@code --cloudify-user}, {@code --cloudify-password}) or token
  * ({@code --cloudify-token}). Not API: found by ServiceLoader.
  */
@@ -37,7 +37,7 @@ public final class CloudifyFakeProvider implements FakeServerProvider {
   @Override
   public List<Option> options() {
     return List.of(
-        new Option(BLUEPRINT, "FILE", "the Cloudify fake's blueprint document (JSON; default: the contract blueprint)"),
+        new Option(BLUEPRINT, "F", "the Cloudify fake's blueprint document (JSON; default: the contract blueprint)"),
         new Option(USER, "U", "require HTTP basic auth on the Cloudify API with this user ..."),
         new Option(PASSWORD, "P", "... and this password (both or neither)"),
         new Option(TOKEN, "T", "require Authentication-Token T on the Cloudify API (or the basic auth, when set)"));
