@@ -158,10 +158,15 @@ public final class CloudifyErrors {
     if (message == null && body != null) {
       message = text(body, "detail"); // what the Python client falls back to
     }
+    if (code == null && response.status() == 304) {
+      code = "not_modified"; // a 304 has no body: the manager's client names it so (NotModifiedError)
+    }
     CloudifyServerError detail = null;
-    if (code != null || message != null) {
+    if (body != null && (code != null || message != null)) {
       detail = new CloudifyServerError(code, text(body, "server_traceback"), extras(body));
       message = message == null ? "" : ResponseBodies.excerpt(message.length() > 2000 ? message.substring(0, 2000) : message);
+    } else if (response.status() == 304) {
+      message = "not modified";
     } else {
       message = "unexpected error body: " + response.excerpt();
     }

@@ -5,6 +5,7 @@ import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.cloudify.internal.Blueprints;
 import io.flowport.testkit.fakes.cloudify.internal.CloudifyRouter;
 import io.flowport.testkit.fakes.cloudify.internal.Manager;
+import io.flowport.testkit.fakes.http.FakeResponse;
 import io.flowport.testkit.fakes.rest.RestApi;
 import io.flowport.testkit.fakes.rest.RestAuth;
 import io.flowport.testkit.fakes.rest.RestFakeServer;
@@ -172,6 +173,11 @@ public final class FakeCloudifyManager extends RestFakeServer {
    */
   public void answerNext(String methodAndPathPrefix, int status, String errorCode, String message, String traceback) {
     router.answerNext(methodAndPathPrefix, status, errorCode, message, traceback);
+  }
+
+  /** The next request whose name starts with {@code methodAndPathPrefix} gets exactly this answer (status, content type, body). */
+  public void answerNextRaw(String methodAndPathPrefix, int status, String contentType, String body) {
+    router.answerNext(methodAndPathPrefix, FakeResponse.text(status, contentType, body));
   }
 
   /** {@code null} (off), {@code "activated"} or {@code "activating"}: every request gets that maintenance 503. */

@@ -37,8 +37,8 @@ public final class CloudifyRouter {
   private final Deque<Scripted> scripted = new ArrayDeque<>();
   private volatile String maintenance;
 
-  /** A scripted error answer for the next request whose name starts with {@code prefix}. */
-  private record Scripted(String prefix, int status, Map<String, Object> body) {}
+  /** A scripted answer for the next request whose name starts with {@code prefix}. */
+  private record Scripted(String prefix, FakeResponse answer) {}
 
   public CloudifyRouter(Manager manager) {
     this.manager = manager;
@@ -52,8 +52,13 @@ public final class CloudifyRouter {
     body.put("message", message);
     body.put("error_code", errorCode);
     body.put("server_traceback", traceback);
+    answerNext(prefix, json(status, body));
+  }
+
+  /** The next request named {@code prefix...} gets {@code answer} as it is (an HTML page, a truncated body). */
+  public void answerNext(String prefix, FakeResponse answer) {
     synchronized (scripted) {
-      scripted.add(new Scripted(prefix, status, body));
+      scripted.add(new Scripted(prefix, answer));
     }
   }
 
@@ -132,7 +137,7 @@ public final class CloudifyRouter {
       for (Scripted s : scripted) {
         if (name.startsWith(s.prefix())) {
           scripted.remove(s);
-          return json(s.status(), s.body());
+          return s.answer();
         }
       }
     }
