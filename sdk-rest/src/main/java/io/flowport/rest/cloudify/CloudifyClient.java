@@ -318,10 +318,7 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
       if (failureGroupId != null) {
         fields.put("failure_group_id", check.id("failureGroupId", failureGroupId));
       }
-      if (fields.isEmpty()) {
-        throw check.invalid("name a success group, a failure group or both");
-      }
-      return ctx -> wire.patchGroup(ctx, groupId, fields);
+      return ctx -> wire.patchGroup(ctx, groupId, fields); // neither: changes nothing, as the manager
     });
   }
 

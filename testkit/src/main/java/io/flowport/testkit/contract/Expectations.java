@@ -12,10 +12,12 @@ public final class Expectations {
   private final boolean businessKeys;
   private final boolean startByMessage;
   private final io.flowport.core.model.InstanceState startedState;
+  private final io.flowport.core.model.InstanceState groupStartedState;
   private final Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith;
 
   private Expectations(Builder b) {
     this.startedState = b.startedState;
+    this.groupStartedState = b.groupStartedState;
     this.cancelOfEndedFailsWith = b.cancelOfEndedFailsWith;
     this.businessKeys = b.businessKeys;
     this.startByMessage = b.startByMessage;
@@ -71,6 +73,14 @@ public final class Expectations {
   }
 
   /**
+   * The state a group start answers with when members run: RUNNING on most engines; QUEUED on
+   * Cloudify, whose answer shows the members still {@code pending} or {@code queued}.
+   */
+  public io.flowport.core.model.InstanceState groupStartedState() {
+    return groupStartedState;
+  }
+
+  /**
    * What cancelling an ended instance fails with: InstanceNotFoundException where ended instances
    * leave the runtime (Zeebe, Flowable); IllegalTransitionException where they stay (Cloudify).
    */
@@ -87,6 +97,7 @@ public final class Expectations {
     private boolean businessKeys = true;
     private boolean startByMessage = true;
     private io.flowport.core.model.InstanceState startedState = io.flowport.core.model.InstanceState.RUNNING;
+    private io.flowport.core.model.InstanceState groupStartedState = io.flowport.core.model.InstanceState.RUNNING;
     private Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith =
         io.flowport.core.error.InstanceNotFoundException.class;
 
@@ -95,6 +106,12 @@ public final class Expectations {
     /** See {@link Expectations#startedState()}. */
     public Builder startedState(io.flowport.core.model.InstanceState value) {
       this.startedState = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
+
+    /** See {@link Expectations#groupStartedState()}. */
+    public Builder groupStartedState(io.flowport.core.model.InstanceState value) {
+      this.groupStartedState = java.util.Objects.requireNonNull(value, "value == null");
       return this;
     }
 

@@ -156,7 +156,8 @@ abstract class InstancesContract extends ContractPart {
     if (supports(Operation.GET_INSTANCE) && target().expectations().endedInstancesReadable()) {
       assertEquals(InstanceState.CANCELLED, await(client().instances().get(started.id())).state());
     }
-    assertInstanceOf(target().expectations().cancelOfEndedFailsWith(), failure(client().instances().cancel(started.id())));
+    assertInstanceOf(target().expectations().cancelOfEndedFailsWith(),
+        failure(client().instances().cancel(started.id())));
   }
 
   @Test

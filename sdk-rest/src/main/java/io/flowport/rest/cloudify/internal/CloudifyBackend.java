@@ -49,7 +49,8 @@ import java.util.concurrent.CompletableFuture;
  *       deleted a second request (a get, in the same attempt) tells a missing execution (404) from
  *       one that has not ended (IllegalTransitionException): the manager deletes ended ones only.
  *   <li>groups: the unified group id is the Cloudify <em>deployment group</em> id on start, and the
- *       execution group id everywhere after.
+ *       execution group id everywhere after; the workflow may be given as a unified definition id
+ *       ({@code deployment:workflow}), whose workflow part is run on every target.
  * </ul>
  */
 public final class CloudifyBackend implements EngineBackend {
@@ -203,7 +204,9 @@ public final class CloudifyBackend implements EngineBackend {
 
   @Override
   public CompletableFuture<Group> startGroup(CallContext ctx, GroupRequest request) {
-    CloudifyGroupRequest.Builder g = CloudifyGroupRequest.of(request.groupId(), request.workflowId())
+    // a unified definition id ("deployment:workflow") names its workflow; the group runs it on every target
+    String workflow = request.workflowId().substring(request.workflowId().lastIndexOf(':') + 1);
+    CloudifyGroupRequest.Builder g = CloudifyGroupRequest.of(request.groupId(), workflow)
         .concurrency(request.concurrency())
         .force(request.force());
     if (!request.parameters().isEmpty()) {
@@ -236,10 +239,6 @@ public final class CloudifyBackend implements EngineBackend {
     if (failureGroupId != null) {
       fields.put("failure_group_id", failureGroupId);
     }
-    if (fields.isEmpty()) {
-      return CompletableFuture.failedFuture(Args.invalid(ENGINE, ctx.operation(),
-          "name a success group, a failure group or both"));
-    }
-    return RestFutures.map(wire.patchGroup(ctx, groupId, fields), g -> null);
+    return RestFutures.map(wire.patchGroup(ctx, groupId, fields), g -> null); // none: changes nothing, as the manager
   }
 }

@@ -39,7 +39,7 @@ public final class CloudifyContractTargets {
 
   /**
    * Cloudify's differences: no business keys, no messages; a start answers {@code pending}
-   * (CREATED); ended executions stay, so they are readable and cancelling one again is an illegal
+   * (CREATED), a group start {@code queued} (its members pending or queued); ended executions stay, so they are readable and cancelling one again is an illegal
    * transition.
    */
   public static Expectations expectations() {
@@ -50,6 +50,7 @@ public final class CloudifyContractTargets {
         .messageBuffering(false)
         .endedInstancesReadable(true)
         .startedState(InstanceState.CREATED)
+        .groupStartedState(InstanceState.QUEUED)
         .cancelOfEndedFailsWith(IllegalTransitionException.class)
         .build();
   }

@@ -303,12 +303,24 @@ public final class Manager {
     return d == null ? null : d.workflows().get(e.workflowId);
   }
 
-  /** Ends {@code e} in an END status: ended_at set, its engine instance stopped, and it may be resumed later. */
+  /**
+   * Ends {@code e} in an END status: ended_at set, its engine instance stopped, and its deployment
+   * added to the success (terminated) or failure (failed) group of its execution groups
+   * ({@code _update_execution_group}).
+   */
   void end(Rows.Execution e, String status, String error) {
     e.status = status;
     e.error = error == null ? "" : error;
     e.endedAt = now();
     stopEngineInstance(e);
+    for (Rows.Group g : groupsOf(e)) {
+      String target = StateRules.TERMINATED.equals(status) ? g.successGroupId
+          : StateRules.FAILED.equals(status) ? g.failureGroupId : null;
+      List<String> deployments = target == null ? null : deploymentGroups.get(target);
+      if (deployments != null && e.deploymentId != null && !deployments.contains(e.deploymentId)) {
+        deployments.add(e.deploymentId);
+      }
+    }
   }
 
   void stopEngineInstance(Rows.Execution e) {
