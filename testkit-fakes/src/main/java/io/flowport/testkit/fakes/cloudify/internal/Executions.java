@@ -106,6 +106,7 @@ final class Executions {
       }
       e.status = StateRules.QUEUED;
     }
+    m.attachEngine(e, id == null);
     return e.render();
   }
 

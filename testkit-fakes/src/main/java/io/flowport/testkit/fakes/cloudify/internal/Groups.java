@@ -80,6 +80,7 @@ final class Groups {
       params.putAll(map(perDeployment.get(depId)));
       Rows.Execution e = m.newExecution(depId, d.blueprintId(), workflowId, false, tenant, StateRules.PENDING);
       e.parameters = params;
+      m.attachEngine(e, true);
       g.executionIds.add(e.id);
     }
     startMembers(g, force);

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * The fake manager's state and its workflow worker. Every change happens under this object's lock;
  * after each request's answer is made, {@link #work()} plays the manager's workers: pending
- * executions start (each on an in-memory engine instance: {@code wait} workflows wait at a user
- * task {@code work} the test completes, {@code succeed} ones end at once, {@code fail} ones fail),
+ * executions start ({@code wait} workflows wait at the user task {@code work} of their in-memory
+ * engine instance until the test completes it, {@code succeed} ones end at once, {@code fail} ones
+ * fail),
  * cancellations finish as {@code cancelled} (unless held), and queued executions are dequeued.
  * So an answer shows what the manager answers (a start is {@code pending}), and the next request
  * sees what its workers did meanwhile.
@@ -88,6 +89,7 @@ public final class Manager {
   public String startSystemWorkflow(String workflowId) {
     return respond(() -> {
       Rows.Execution e = newExecution(null, null, workflowId, true, DEFAULT_TENANT, StateRules.PENDING);
+      attachEngine(e, true);
       return e.id;
     });
   }
@@ -180,6 +182,23 @@ public final class Manager {
     return e;
   }
 
+  /**
+   * Gives {@code e} the engine instance that runs its workflow, started now (it waits in task
+   * {@code work}, or ends at once for a {@code succeed} workflow). With {@code takeId} the execution
+   * takes the instance's id, so an execution and its engine instance are found by the same id.
+   */
+  void attachEngine(Rows.Execution e, boolean takeId) {
+    Rows.Workflow w = workflowOf(e);
+    InstanceSnapshot s = engine.start(w != null && "succeed".equals(w.run()) ? SUCCEED_PROCESS : WAIT_PROCESS,
+        e.parameters);
+    e.engineInstanceId = s.id();
+    if (takeId) {
+      executions.remove(e.id);
+      e.id = s.id();
+      executions.put(e.id, e);
+    }
+  }
+
   Rows.Execution require(String id) {
     Rows.Execution e = executions.get(id);
     if (e == null) {
@@ -253,7 +272,7 @@ public final class Manager {
     while (changed) {
       changed = false;
       for (Rows.Execution e : List.copyOf(executions.values())) {
-        if (StateRules.PENDING.equals(e.status) && e.engineInstanceId == null && executions.containsKey(e.id)) {
+        if (StateRules.PENDING.equals(e.status)) {
           run(e);
           changed = true;
         } else if (isCancelling(e.status) && !holdCancellations) {
@@ -289,9 +308,10 @@ public final class Manager {
     e.status = StateRules.STARTED;
     e.startedAt = now();
     e.endedAt = null;
-    InstanceSnapshot s = engine.start("succeed".equals(run) ? SUCCEED_PROCESS : WAIT_PROCESS, e.parameters);
-    e.engineInstanceId = s.id();
-    if ("succeed".equals(run) || s.isEnded()) {
+    if (e.engineInstanceId == null) {
+      attachEngine(e, false); // a resumed execution runs on a new engine instance
+    }
+    if ("succeed".equals(run)) {
       end(e, StateRules.TERMINATED, "");
     } else if ("fail".equals(run)) {
       end(e, StateRules.FAILED, w.error() == null ? "workflow failed" : w.error());

@@ -33,7 +33,7 @@ final class Rows {
 
   /** One execution. */
   static final class Execution {
-    final String id;
+    String id; // the id of the engine instance that runs it, once it has one (see Manager.attachEngine)
     final long seq;
     final String deploymentId;
     final String blueprintId;
