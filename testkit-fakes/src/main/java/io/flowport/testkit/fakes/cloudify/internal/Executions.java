@@ -1,5 +1,6 @@
 package io.flowport.testkit.fakes.cloudify.internal;
 
+import io.flowport.rest.cloudify.CloudifyStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ final class Executions {
       throw ManagerError.conflict("Execution " + id + " already exists");
     }
     Rows.Execution e = m.newExecution(id != null ? id : UUID.randomUUID().toString(), deploymentId, d.blueprintId(),
-        workflowId, Boolean.TRUE.equals(body.get("is_system_workflow")), tenant, StateRules.PENDING);
+        workflowId, Boolean.TRUE.equals(body.get("is_system_workflow")), tenant, CloudifyStates.PENDING);
     e.parameters = merged;
     e.dryRun = dryRun;
     e.allowCustomParameters = allowCustom;
@@ -97,14 +98,14 @@ final class Executions {
       return e.render();
     }
     if (m.systemBusy(e)) {
-      e.status = StateRules.QUEUED; // even without queue, and with force
+      e.status = CloudifyStates.QUEUED; // even without queue, and with force
     } else if (!force && m.deploymentBusy(e)) {
       if (!queue) {
         m.executions.remove(e.id);
         throw new ManagerError(400, "existing_running_execution_error", "The following executions are currently"
             + " running for this deployment. To execute this workflow anyway, pass \"force=true\"");
       }
-      e.status = StateRules.QUEUED;
+      e.status = CloudifyStates.QUEUED;
     }
     m.attachEngine(e, id == null);
     return e.render();
@@ -169,8 +170,8 @@ final class Executions {
     placeholder.put("id", null);
     placeholder.put("workflow_id", null);
     placeholder.put("deployment_id", null);
-    placeholder.put("status", StateRules.SCHEDULED);
-    placeholder.put("status_display", StateRules.SCHEDULED);
+    placeholder.put("status", CloudifyStates.SCHEDULED);
+    placeholder.put("status_display", CloudifyStates.SCHEDULED);
     placeholder.put("parameters", params);
     placeholder.put("scheduled_for", Wire.timestamp(at));
     return placeholder;
@@ -206,7 +207,7 @@ final class Executions {
       boolean force = action.equals("force-resume");
       StateRules.checkResume(e.id, e.status, force);
       m.stopEngineInstance(e); // a resumed execution is re-sent: a new run
-      e.status = StateRules.PENDING;
+      e.status = CloudifyStates.PENDING;
       e.endedAt = null;
       e.resumed = true;
       return e.render();
@@ -244,7 +245,7 @@ final class Executions {
     }
     e.status = status;
     e.error = error == null ? "" : error; // PATCH without error resets it
-    if (StateRules.STARTED.equals(status)) {
+    if (CloudifyStates.STARTED.equals(status)) {
       e.startedAt = m.now();
     }
     return e.render();
@@ -283,7 +284,7 @@ final class Executions {
         .filter(e -> ListQuery.matches(e.render(), filters)).toList();
     Map<String, Integer> envs = new HashMap<>();
     for (Rows.Execution e : matching) {
-      if ("create_deployment_environment".equals(e.workflowId) && StateRules.TERMINATED.equals(e.status)) {
+      if ("create_deployment_environment".equals(e.workflowId) && CloudifyStates.TERMINATED.equals(e.status)) {
         envs.merge(e.deploymentId, 1, Integer::sum);
       }
     }

@@ -1,5 +1,6 @@
 package io.flowport.testkit.fakes.cloudify.internal;
 
+import io.flowport.rest.cloudify.CloudifyStates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Groups {
       }
       Map<String, Object> params = new LinkedHashMap<>(defaults);
       params.putAll(map(perDeployment.get(depId)));
-      Rows.Execution e = m.newExecution(depId, d.blueprintId(), workflowId, false, tenant, StateRules.PENDING);
+      Rows.Execution e = m.newExecution(depId, d.blueprintId(), workflowId, false, tenant, CloudifyStates.PENDING);
       e.parameters = params;
       m.attachEngine(e, true);
       g.executionIds.add(e.id);
@@ -90,11 +91,11 @@ final class Groups {
   /** {@code group.start_executions}: pending members run up to the concurrency; the rest queue. */
   private void startMembers(Rows.Group g, boolean force) {
     for (Rows.Execution e : m.membersOf(g)) {
-      if (!StateRules.PENDING.equals(e.status)) {
+      if (!CloudifyStates.PENDING.equals(e.status)) {
         continue;
       }
       if (m.groupFull(e) || m.systemBusy(e) || (!force && m.deploymentBusy(e))) {
-        e.status = StateRules.QUEUED;
+        e.status = CloudifyStates.QUEUED;
       }
     }
   }
@@ -109,9 +110,9 @@ final class Groups {
     Rows.Group g = require(id);
     if (action.endsWith("resume")) {
       for (Rows.Execution e : m.membersOf(g)) {
-        if (StateRules.FAILED.equals(e.status) || StateRules.CANCELLED.equals(e.status)) {
+        if (CloudifyStates.FAILED.equals(e.status) || CloudifyStates.CANCELLED.equals(e.status)) {
           m.stopEngineInstance(e);
-          e.status = StateRules.PENDING;
+          e.status = CloudifyStates.PENDING;
           e.endedAt = null;
           e.resumed = true;
         }
@@ -121,8 +122,8 @@ final class Groups {
     }
     List<Rows.Execution> toCancel = new ArrayList<>();
     for (Rows.Execution e : m.membersOf(g)) {
-      if (StateRules.QUEUED.equals(e.status)) {
-        m.end(e, StateRules.CANCELLED, ""); // queued members are cancelled at once
+      if (CloudifyStates.QUEUED.equals(e.status)) {
+        m.end(e, CloudifyStates.CANCELLED, ""); // queued members are cancelled at once
       } else if (!StateRules.END.contains(e.status)) {
         toCancel.add(e);
       }
@@ -139,11 +140,11 @@ final class Groups {
   Map<String, Object> update(String id, Map<String, Object> body) {
     Rows.Group g = require(id);
     if (body.get("success_group_id") instanceof String s && !s.isEmpty()) {
-      addDeployments(g, s, StateRules.TERMINATED);
+      addDeployments(g, s, CloudifyStates.TERMINATED);
       g.successGroupId = s;
     }
     if (body.get("failure_group_id") instanceof String f && !f.isEmpty()) {
-      addDeployments(g, f, StateRules.FAILED);
+      addDeployments(g, f, CloudifyStates.FAILED);
       g.failureGroupId = f;
     }
     if (body.get("concurrency") != null) {

@@ -1,5 +1,6 @@
 package io.flowport.testkit.fakes.cloudify.internal;
 
+import io.flowport.rest.cloudify.CloudifyStates;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.InstanceSnapshot;
 import io.flowport.testkit.engine.ProcessModel;
@@ -66,12 +67,12 @@ public final class Manager {
   public synchronized void addDeployment(Rows.Deployment d) {
     deployments.put(d.id(), d);
     Rows.Execution env = newExecution(d.id(), d.blueprintId(), "create_deployment_environment", false, DEFAULT_TENANT,
-        StateRules.TERMINATED);
+        CloudifyStates.TERMINATED);
     env.startedAt = env.createdAt;
     env.endedAt = env.createdAt;
     if (!"ok".equals(d.environment())) {
-      env.status = "failed".equals(d.environment()) ? StateRules.FAILED
-          : "pending".equals(d.environment()) ? StateRules.PENDING : StateRules.STARTED;
+      env.status = "failed".equals(d.environment()) ? CloudifyStates.FAILED
+          : "pending".equals(d.environment()) ? CloudifyStates.PENDING : CloudifyStates.STARTED;
     }
   }
 
@@ -88,7 +89,7 @@ public final class Manager {
   /** Starts a system workflow (no deployment) that waits until completed; returns its id. */
   public String startSystemWorkflow(String workflowId) {
     return respond(() -> {
-      Rows.Execution e = newExecution(null, null, workflowId, true, DEFAULT_TENANT, StateRules.PENDING);
+      Rows.Execution e = newExecution(null, null, workflowId, true, DEFAULT_TENANT, CloudifyStates.PENDING);
       attachEngine(e, true);
       return e.id;
     });
@@ -106,7 +107,7 @@ public final class Manager {
       if (!isCancelling(e.status)) {
         throw new IllegalStateException("execution " + id + " is " + e.status + ", not cancelling");
       }
-      end(e, StateRules.CANCELLED, "");
+      end(e, CloudifyStates.CANCELLED, "");
       return null;
     });
   }
@@ -115,14 +116,14 @@ public final class Manager {
   public void completeExecution(String id) {
     respond(() -> {
       Rows.Execution e = require(id);
-      if (!StateRules.STARTED.equals(e.status) || e.engineInstanceId == null) {
+      if (!CloudifyStates.STARTED.equals(e.status) || e.engineInstanceId == null) {
         throw new IllegalStateException("execution " + id + " is " + e.status + ", not started");
       }
       InstanceSnapshot s = engine.get(e.engineInstanceId);
       if (!s.isEnded()) {
         engine.completeUserTask(e.engineInstanceId, "work", Map.of());
       }
-      end(e, StateRules.TERMINATED, "");
+      end(e, CloudifyStates.TERMINATED, "");
       return null;
     });
   }
@@ -131,10 +132,10 @@ public final class Manager {
   public void failExecution(String id, String error) {
     respond(() -> {
       Rows.Execution e = require(id);
-      if (!StateRules.STARTED.equals(e.status)) {
+      if (!CloudifyStates.STARTED.equals(e.status)) {
         throw new IllegalStateException("execution " + id + " is " + e.status + ", not started");
       }
-      end(e, StateRules.FAILED, error);
+      end(e, CloudifyStates.FAILED, error);
       return null;
     });
   }
@@ -231,14 +232,14 @@ public final class Manager {
   /** A system workflow is active or queued: everything else queues behind it (notes §6, [?] 1). */
   boolean systemBusy(Rows.Execution except) {
     return executions.values().stream().anyMatch(x -> x != except && x.system
-        && (StateRules.ACTIVE.contains(x.status) || StateRules.QUEUED.equals(x.status)));
+        && (StateRules.ACTIVE.contains(x.status) || CloudifyStates.QUEUED.equals(x.status)));
   }
 
   /** Another execution of the deployment is active, or queued before {@code e}. */
   boolean deploymentBusy(Rows.Execution e) {
     return e.deploymentId != null && executions.values().stream().anyMatch(x -> x != e
         && e.deploymentId.equals(x.deploymentId)
-        && (StateRules.ACTIVE.contains(x.status) || (StateRules.QUEUED.equals(x.status) && x.seq < e.seq)));
+        && (StateRules.ACTIVE.contains(x.status) || (CloudifyStates.QUEUED.equals(x.status) && x.seq < e.seq)));
   }
 
   /** A group of {@code e} already runs as many members as its concurrency allows. */
@@ -272,11 +273,11 @@ public final class Manager {
     while (changed) {
       changed = false;
       for (Rows.Execution e : List.copyOf(executions.values())) {
-        if (StateRules.PENDING.equals(e.status)) {
+        if (CloudifyStates.PENDING.equals(e.status)) {
           run(e);
           changed = true;
         } else if (isCancelling(e.status) && !holdCancellations) {
-          end(e, StateRules.CANCELLED, e.error);
+          end(e, CloudifyStates.CANCELLED, e.error);
           changed = true;
         }
       }
@@ -286,8 +287,8 @@ public final class Manager {
 
   private boolean dequeue() {
     List<Rows.Execution> queued = new ArrayList<>();
-    executions.values().stream().filter(e -> e.system && StateRules.QUEUED.equals(e.status)).forEach(queued::add);
-    executions.values().stream().filter(e -> !e.system && StateRules.QUEUED.equals(e.status)).forEach(queued::add);
+    executions.values().stream().filter(e -> e.system && CloudifyStates.QUEUED.equals(e.status)).forEach(queued::add);
+    executions.values().stream().filter(e -> !e.system && CloudifyStates.QUEUED.equals(e.status)).forEach(queued::add);
     Set<String> seen = new HashSet<>();
     boolean changed = false;
     for (Rows.Execution e : queued) {
@@ -295,7 +296,7 @@ public final class Manager {
         continue; // one per deployment and round
       }
       if (canRun(e)) {
-        e.status = StateRules.PENDING;
+        e.status = CloudifyStates.PENDING;
         changed = true;
       }
     }
@@ -305,16 +306,16 @@ public final class Manager {
   private void run(Rows.Execution e) {
     Rows.Workflow w = workflowOf(e);
     String run = w == null ? "wait" : w.run();
-    e.status = StateRules.STARTED;
+    e.status = CloudifyStates.STARTED;
     e.startedAt = now();
     e.endedAt = null;
     if (e.engineInstanceId == null) {
       attachEngine(e, false); // a resumed execution runs on a new engine instance
     }
     if ("succeed".equals(run)) {
-      end(e, StateRules.TERMINATED, "");
+      end(e, CloudifyStates.TERMINATED, "");
     } else if ("fail".equals(run)) {
-      end(e, StateRules.FAILED, w.error() == null ? "workflow failed" : w.error());
+      end(e, CloudifyStates.FAILED, w.error() == null ? "workflow failed" : w.error());
     }
   }
 
@@ -334,8 +335,8 @@ public final class Manager {
     e.endedAt = now();
     stopEngineInstance(e);
     for (Rows.Group g : groupsOf(e)) {
-      String target = StateRules.TERMINATED.equals(status) ? g.successGroupId
-          : StateRules.FAILED.equals(status) ? g.failureGroupId : null;
+      String target = CloudifyStates.TERMINATED.equals(status) ? g.successGroupId
+          : CloudifyStates.FAILED.equals(status) ? g.failureGroupId : null;
       List<String> deployments = target == null ? null : deploymentGroups.get(target);
       if (deployments != null && e.deploymentId != null && !deployments.contains(e.deploymentId)) {
         deployments.add(e.deploymentId);
@@ -354,7 +355,7 @@ public final class Manager {
   }
 
   static boolean isCancelling(String status) {
-    return StateRules.CANCELLING.equals(status) || StateRules.FORCE_CANCELLING.equals(status)
-        || StateRules.KILL_CANCELLING.equals(status);
+    return CloudifyStates.CANCELLING.equals(status) || CloudifyStates.FORCE_CANCELLING.equals(status)
+        || CloudifyStates.KILL_CANCELLING.equals(status);
   }
 }

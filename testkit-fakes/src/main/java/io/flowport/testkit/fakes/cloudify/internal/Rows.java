@@ -1,5 +1,6 @@
 package io.flowport.testkit.fakes.cloudify.internal;
 
+import io.flowport.rest.cloudify.CloudifyStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class Rows {
       m.put("tenant_name", tenant);
       m.put("visibility", "tenant");
       m.put("total_operations", 1);
-      m.put("finished_operations", StateRules.TERMINATED.equals(status) ? 1 : 0);
+      m.put("finished_operations", CloudifyStates.TERMINATED.equals(status) ? 1 : 0);
       return m;
     }
   }

@@ -1,5 +1,18 @@
 package io.flowport.testkit.fakes.cloudify.internal;
 
+import static io.flowport.rest.cloudify.CloudifyStates.CANCELLED;
+import static io.flowport.rest.cloudify.CloudifyStates.CANCELLING;
+import static io.flowport.rest.cloudify.CloudifyStates.FAILED;
+import static io.flowport.rest.cloudify.CloudifyStates.FORCE_CANCELLING;
+import static io.flowport.rest.cloudify.CloudifyStates.KILL_CANCELLING;
+import static io.flowport.rest.cloudify.CloudifyStates.PENDING;
+import static io.flowport.rest.cloudify.CloudifyStates.QUEUED;
+import static io.flowport.rest.cloudify.CloudifyStates.SCHEDULED;
+import static io.flowport.rest.cloudify.CloudifyStates.STARTED;
+import static io.flowport.rest.cloudify.CloudifyStates.TERMINATED;
+
+import io.flowport.core.spi.StateTable;
+import io.flowport.rest.cloudify.CloudifyStates;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -9,23 +22,12 @@ import java.util.Set;
  * {@code storage/resource_models.py} as of cloudify-manager cdd961dd), so each can be tested alone.
  */
 public final class StateRules {
-  public static final String PENDING = "pending";
-  public static final String STARTED = "started";
-  public static final String CANCELLING = "cancelling";
-  public static final String FORCE_CANCELLING = "force_cancelling";
-  public static final String KILL_CANCELLING = "kill_cancelling";
-  public static final String CANCELLED = "cancelled";
-  public static final String TERMINATED = "terminated";
-  public static final String FAILED = "failed";
-  public static final String QUEUED = "queued";
-  public static final String SCHEDULED = "scheduled";
-
-  public static final List<String> ALL = List.of(PENDING, STARTED, CANCELLING, FORCE_CANCELLING, KILL_CANCELLING,
-      CANCELLED, TERMINATED, FAILED, QUEUED, SCHEDULED);
-  public static final Set<String> END = Set.of(TERMINATED, FAILED, CANCELLED);
-  public static final Set<String> WAITING = Set.of(SCHEDULED, QUEUED);
+  /** Every status, as {@code models_states.py} lists them (the client's table has one row each). */
+  public static final List<String> ALL = CloudifyStates.TABLE.rows().stream().map(StateTable.Row::raw).toList();
+  public static final Set<String> END = Set.copyOf(CloudifyStates.END_STATES);
+  public static final Set<String> WAITING = Set.copyOf(CloudifyStates.WAITING_STATES);
   /** ACTIVE_STATES: what holds a deployment (and blocks a system workflow). */
-  public static final Set<String> ACTIVE = Set.of(PENDING, STARTED, CANCELLING, FORCE_CANCELLING, KILL_CANCELLING);
+  public static final Set<String> ACTIVE = Set.copyOf(CloudifyStates.IN_PROGRESS_STATES);
 
   private StateRules() {}
 
@@ -139,6 +141,6 @@ public final class StateRules {
 
   /** What the manager shows as {@code status_display}. */
   public static String display(String status) {
-    return TERMINATED.equals(status) ? "completed" : status;
+    return CloudifyStates.display(status);
   }
 }
