@@ -4,6 +4,7 @@ import io.flowport.core.Capabilities;
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
 import io.flowport.grpc.zeebe.ZeebeClient;
+import io.flowport.rest.bksops.BkSopsClient;
 import io.flowport.rest.cloudify.CloudifyClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.InMemoryWorkflowClient;
@@ -37,8 +38,9 @@ public final class CapabilityTable {
         WorkflowClient memory = InMemoryWorkflowClient.create(engine);
         WorkflowClient zeebe = ZeebeClient.builder().gatewayAddress("127.0.0.1:26500").usePlaintext().build();
         WorkflowClient flowable = FlowableClient.builder().baseUrl("http://127.0.0.1:8080/process-api").build();
+        WorkflowClient bksops = BkSopsClient.builder().baseUrl("http://127.0.0.1:8000/prod").bizId("2").build();
         WorkflowClient cloudify = CloudifyClient.builder().baseUrl("http://127.0.0.1:80/api/v3.1").build()) {
-      for (WorkflowClient c : List.of(zeebe, flowable, cloudify, memory)) {
+      for (WorkflowClient c : List.of(zeebe, flowable, bksops, cloudify, memory)) {
         engines.put(c.engine(), c.capabilities());
       }
     }

@@ -6,6 +6,7 @@ import io.flowport.grpc.zeebe.ZeebeClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.InMemoryContractTarget;
+import io.flowport.testkit.fakes.bksops.BkSopsContractTargets;
 import io.flowport.testkit.fakes.cloudify.CloudifyContractTargets;
 import io.flowport.testkit.fakes.flowable.FlowableContractTargets;
 import io.flowport.testkit.fakes.zeebe.ZeebeContractTargets;
@@ -51,6 +52,7 @@ public final class Main {
       targets.put("flowable " + flowable, () -> FlowableContractTargets.of(
           FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
+    targets.put("bk-sops (fake gateway)", () -> BkSopsContractTargets.fake(ClientOptions.defaults()));
     targets.put("cloudify (fake REST)", () -> CloudifyContractTargets.fake(ClientOptions.defaults()));
 
     Map<String, List<Scenario.Outcome>> results = new LinkedHashMap<>();

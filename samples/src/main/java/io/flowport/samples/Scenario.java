@@ -24,8 +24,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one scenario the main sample runs on every engine: deploy, start and await, a task, a
- * message, variables, suspend, cancel, and the errors a user meets first. Each step records what
+ * The one scenario the main sample runs on every engine: deploy, start and await, a task, node
+ * operations, a message, variables, suspend, cancel, and the errors a user meets first. Each step records what
  * the engine did, so the results print as one table.
  */
 final class Scenario {
@@ -81,9 +81,18 @@ final class Scenario {
       target.completeTask(taskInstance[0], Map.of("approved", true));
       return "ok";
     });
+    step("node ops: force-fail, retry, skip", () -> {
+      String id = join(client.instances().start(StartRequest.of(target.definitionId(ONE_TASK)).build())).id();
+      join(client.nodes().forceFail(id, "work", "failed by the sample"));
+      join(client.nodes().retry(id, "work", Map.of("attempt", 2)));
+      join(client.nodes().forceFail(id, "work", "failed again"));
+      join(client.nodes().skip(id, "work"));
+      io.flowport.core.model.Node work = join(client.nodes().tree(id)).find("work");
+      return "work " + work.rawState() + ", retry=" + work.retry() + ", skipped=" + work.skipped();
+    });
     step("message reaches a waiting instance", () -> {
       if (!client.capabilities().supports(io.flowport.core.Operation.PUBLISH_MESSAGE)) {
-        return "not supported"; // no message: the waiting instance would never be started (Cloudify)
+        return "not supported";
       }
       String orderId = key + "-m";
       Instance waiting = join(client.instances().start(withKey(StartRequest.of(target.definitionId(MESSAGE_CATCH)), orderId)

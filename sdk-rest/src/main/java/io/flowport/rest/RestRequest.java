@@ -25,6 +25,7 @@ public final class RestRequest {
   private final List<Map.Entry<String, String>> query;
   private final Map<String, String> headers;
   private final RestBody body;
+  private final boolean trailingSlash;
 
   private RestRequest(Builder b) {
     this.method = b.method;
@@ -32,6 +33,7 @@ public final class RestRequest {
     this.query = List.copyOf(b.query);
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.body = b.body;
+    this.trailingSlash = b.trailingSlash;
   }
 
   /** A request with {@code method} (GET, POST, PUT, PATCH, DELETE, HEAD). */
@@ -83,10 +85,15 @@ public final class RestRequest {
     return body;
   }
 
+  /** Whether the URL ends with {@code /} after the last segment (Django routes such as bk-sops' need it). */
+  public boolean trailingSlash() {
+    return trailingSlash;
+  }
+
   /** {@code METHOD /seg/seg} without the query (which may hold secrets in some APIs). */
   @Override
   public String toString() {
-    return method + " /" + String.join("/", segments);
+    return method + " /" + String.join("/", segments) + (trailingSlash ? "/" : "");
   }
 
   /** Builds a {@link RestRequest}. */
@@ -96,6 +103,7 @@ public final class RestRequest {
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private RestBody body;
+    private boolean trailingSlash;
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method == null").toUpperCase(Locale.ROOT);
@@ -107,6 +115,12 @@ public final class RestRequest {
      */
     public Builder path(String... segments) {
       Collections.addAll(this.segments, segments);
+      return this;
+    }
+
+    /** Ends the URL with {@code /} after the last segment. */
+    public Builder trailingSlash() {
+      this.trailingSlash = true;
       return this;
     }
 

@@ -273,6 +273,9 @@ public final class RestTransport implements AutoCloseable {
       }
       url.addPathSegment(segment);
     }
+    if (request.trailingSlash()) {
+      url.addPathSegment(""); // OkHttp's way to end the path with '/'
+    }
     for (Map.Entry<String, String> q : request.query()) {
       url.addQueryParameter(q.getKey(), q.getValue());
     }

@@ -117,6 +117,12 @@ public final class ErrorTable {
       return this;
     }
 
+    /** Any row, e.g. one on engine code and message together. */
+    public Builder row(Row row) {
+      rows.add(Objects.requireNonNull(row, "row == null"));
+      return this;
+    }
+
     /** The kind when no row matches; {@link ErrorKind#UNKNOWN_STATUS} by default. */
     public Builder fallback(ErrorKind kind) {
       this.fallback = Objects.requireNonNull(kind, "kind == null");

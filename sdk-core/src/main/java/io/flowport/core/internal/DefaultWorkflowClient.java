@@ -44,7 +44,7 @@ public final class DefaultWorkflowClient implements WorkflowClient {
       ops.add(Operation.START_AND_AWAIT); // by polling
     }
     this.capabilities = Capabilities.of(engine, ops);
-    GuardedCalls calls = new GuardedCalls(engine, capabilities::supports, executor);
+    GuardedCalls calls = new GuardedCalls(engine, capabilities::supports, backend::unsupportedReason, executor);
     this.definitions = new UnifiedDefinitions(calls, backend);
     this.instances = new UnifiedInstances(this, calls, backend, nativeAwait);
     this.variables = new UnifiedVariables(calls, backend);

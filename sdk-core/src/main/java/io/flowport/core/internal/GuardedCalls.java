@@ -28,6 +28,7 @@ public final class GuardedCalls {
 
   private final String engine;
   private final Predicate<Operation> supported;
+  private final java.util.function.Function<Operation, String> unsupportedReason;
   private final CallExecutor executor;
 
   /**
@@ -36,8 +37,18 @@ public final class GuardedCalls {
    * @param executor runs the attempts
    */
   public GuardedCalls(String engine, Predicate<Operation> supported, CallExecutor executor) {
+    this(engine, supported, op -> null, executor);
+  }
+
+  /**
+   * As {@link #GuardedCalls(String, Predicate, CallExecutor)}, with why an unsupported operation
+   * cannot be done ({@link io.flowport.core.spi.EngineBackend#unsupportedReason}).
+   */
+  public GuardedCalls(String engine, Predicate<Operation> supported,
+      java.util.function.Function<Operation, String> unsupportedReason, CallExecutor executor) {
     this.engine = engine;
     this.supported = supported;
+    this.unsupportedReason = unsupportedReason;
     this.executor = executor;
   }
 
@@ -61,7 +72,7 @@ public final class GuardedCalls {
   public <T> CompletableFuture<T> call(
       Operation op, boolean idempotencyKey, Duration awaitTimeout, CallPlan<T> plan) {
     if (!supported.test(op)) {
-      return CompletableFuture.failedFuture(Unsupported.exception(engine, op));
+      return CompletableFuture.failedFuture(Unsupported.exception(engine, op, unsupportedReason.apply(op)));
     }
     Function<CallContext, CompletableFuture<T>> attempt;
     try {
@@ -90,7 +101,7 @@ public final class GuardedCalls {
    */
   public <T> CompletableFuture<T> refuse(Operation op, java.util.function.Consumer<Checks> checks) {
     if (!supported.test(op)) {
-      return CompletableFuture.failedFuture(Unsupported.exception(engine, op));
+      return CompletableFuture.failedFuture(Unsupported.exception(engine, op, unsupportedReason.apply(op)));
     }
     try {
       checks.accept(Checks.of(engine, op));

@@ -49,6 +49,14 @@ public interface EngineBackend extends AutoCloseable {
    */
   Set<Operation> capabilities();
 
+  /**
+   * Why {@code operation}, outside {@link #capabilities()}, cannot be done on this engine, for the
+   * OperationNotSupportedException's message; null (the default) when the engine simply lacks it.
+   */
+  default String unsupportedReason(Operation operation) {
+    return null;
+  }
+
   /** What this backend guarantees about deadlines and threads; nothing by default. */
   default BackendTraits traits() {
     return BackendTraits.CONSERVATIVE;

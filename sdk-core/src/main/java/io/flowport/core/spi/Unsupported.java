@@ -15,6 +15,12 @@ public final class Unsupported {
     return ErrorKind.UNSUPPORTED.toException(ErrorInfo.clientSide(engine, operation));
   }
 
+  /** The exception for {@code operation} on {@code engine}, saying why ({@code reason} may be null). */
+  public static WorkflowException exception(String engine, Operation operation, String reason) {
+    return ErrorKind.UNSUPPORTED.toException(reason == null ? ErrorInfo.clientSide(engine, operation)
+        : new ErrorInfo(engine, operation, null, null, reason, null, false));
+  }
+
   /** A future failed with {@link #exception}. */
   public static <T> CompletableFuture<T> future(CallContext ctx) {
     return CompletableFuture.failedFuture(exception(ctx.engine(), ctx.operation()));

@@ -129,7 +129,7 @@ class PollingAwaitTest {
     backend.otherwise(GET, never());
 
     Throwable error = failureOf(client().instances()
-        .startAndAwait(StartRequest.of("order").build(), Duration.ofMillis(150)));
+        .startAndAwait(StartRequest.of("order").build(), Duration.ofSeconds(1)));
 
     assertThat(error).isInstanceOf(WorkflowTimeoutException.class);
     assertThat(backend.attempts(GET)).isNotEmpty().allSatisfy(a -> assertThat(a.awaitCancelled(Duration.ofSeconds(5))).isTrue());

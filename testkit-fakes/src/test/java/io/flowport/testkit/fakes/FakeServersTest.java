@@ -223,8 +223,8 @@ class FakeServersTest {
 
   @Test
   void badArgumentsAreUsageErrorsWithExitCode2() {
-    assertUsage("give --zeebe-port, --flowable-port and/or --cloudify-port");
-    assertUsage("give --zeebe-port, --flowable-port and/or --cloudify-port", "--host", "0.0.0.0");
+    assertUsage("give " + portOptions(" and/or "));
+    assertUsage("give " + portOptions(" and/or "), "--host", "0.0.0.0");
     assertUsage("unknown option --port", "--port", "1");
     assertUsage("unexpected argument 'serve'", "serve", "--zeebe-port", "1");
     assertUsage("--zeebe-port needs a value", "--zeebe-port");
@@ -265,14 +265,14 @@ class FakeServersTest {
 
   @Test
   void findsTheFakesThroughServiceLoaderAndBuildsTheHelpFromThem() throws Exception {
-    assertThat(FakeServers.fakeNames()).containsExactly("zeebe", "flowable", "cloudify");
+    assertThat(FakeServers.fakeNames()).startsWith("zeebe", "flowable"); // then the other engines' fakes
     assertThat(FakeServers.USAGE).contains(
         "  --zeebe-port N          serve the Zeebe gateway (gRPC, plaintext) on port N (0: a free port)\n",
         "  --flowable-port N       serve the Flowable REST API (base path /process-api) on port N (0: a free port)\n",
         "  --host H                the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)\n",
         "  --flowable-user U       require HTTP basic auth on the Flowable API with this user ...\n",
         "  --flowable-password P   ... and this password (both or neither)\n",
-        "At least one of --zeebe-port, --flowable-port and --cloudify-port.");
+        "At least one of " + portOptions(" and ") + ".");
     try (FakeServers servers = FakeServers.start(new String[] {"--flowable-port", "0"}, l -> { })) {
       FakeFlowableServer flowable = servers.server("flowable", FakeFlowableServer.class).orElseThrow();
       assertThat(flowable.port()).isEqualTo(servers.port("flowable"));
@@ -292,6 +292,12 @@ class FakeServersTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The port options of every fake found, as the usage text lists them. */
+  private static String portOptions(String last) {
+    List<String> names = FakeServers.fakeNames().stream().map(n -> "--" + n + "-port").toList();
+    return String.join(", ", names.subList(0, names.size() - 1)) + last + names.get(names.size() - 1);
+  }
 
   private static void assertUsage(String message, String... args) {
     FakeServers.UsageException e = catchThrowableOfType(FakeServers.UsageException.class, () -> FakeServers.parse(args));

@@ -14,6 +14,7 @@ public final class Expectations {
   private final io.flowport.core.model.InstanceState startedState;
   private final io.flowport.core.model.InstanceState groupStartedState;
   private final Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith;
+  private final boolean forceFailKeepsMessage;
 
   private Expectations(Builder b) {
     this.startedState = b.startedState;
@@ -25,6 +26,7 @@ public final class Expectations {
     this.messageDeduplication = b.messageDeduplication;
     this.messageBuffering = b.messageBuffering;
     this.endedInstancesReadable = b.endedInstancesReadable;
+    this.forceFailKeepsMessage = b.forceFailKeepsMessage;
   }
 
   public static Builder builder() {
@@ -88,6 +90,14 @@ public final class Expectations {
     return cancelOfEndedFailsWith;
   }
 
+  /**
+   * Whether a force-fail's message becomes the node's error message (true by default); bk-sops
+   * writes its own ("The node has been terminated by &lt;user&gt;.").
+   */
+  public boolean forceFailKeepsMessage() {
+    return forceFailKeepsMessage;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
@@ -100,6 +110,7 @@ public final class Expectations {
     private io.flowport.core.model.InstanceState groupStartedState = io.flowport.core.model.InstanceState.RUNNING;
     private Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith =
         io.flowport.core.error.InstanceNotFoundException.class;
+    private boolean forceFailKeepsMessage = true;
 
     private Builder() {}
 
@@ -148,6 +159,11 @@ public final class Expectations {
 
     public Builder endedInstancesReadable(boolean value) {
       this.endedInstancesReadable = value;
+      return this;
+    }
+
+    public Builder forceFailKeepsMessage(boolean value) {
+      this.forceFailKeepsMessage = value;
       return this;
     }
 
