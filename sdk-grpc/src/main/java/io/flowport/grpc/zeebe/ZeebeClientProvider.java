@@ -1,23 +1,39 @@
 package io.flowport.grpc.zeebe;
 
 import io.flowport.core.ClientConfig;
+import io.flowport.core.ClientSettings;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.spi.WorkflowClientProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Registers the Zeebe adapter as engine {@code "zeebe"} for {@link
  * io.flowport.core.WorkflowClients#create(ClientConfig)}. The endpoint is {@code host:port} (several,
  * comma-separated, are balanced round-robin). Settings:
  * <ul>
- *   <li>{@code plaintext}: {@code "true"} for no TLS (default false);
+ *   <li>{@code plaintext}: {@code "true"} for no TLS, {@code "false"} (default) for TLS;
  *   <li>{@code trustCertificates}: a PEM file to trust (TLS);
  *   <li>{@code keepAlive}: an ISO-8601 duration, e.g. {@code PT45S}.
  * </ul>
- * The client made is a {@link ZeebeClient}.
+ * Any other setting, or a value that cannot be read ({@code plaintext=yes}), fails with the list
+ * of valid ones. The client made is a {@link ZeebeClient}.
  */
 public final class ZeebeClientProvider implements WorkflowClientProvider {
+  /** The settings this adapter reads; any other fails {@link #create} with this list. */
+  public static final Map<String, String> SETTINGS = settings();
+
+  private static Map<String, String> settings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("plaintext", "true for no TLS, default false");
+    s.put("trustCertificates", "a PEM file of certificates to trust for TLS");
+    s.put("keepAlive", "an ISO-8601 duration between keepalive pings, e.g. PT45S");
+    return Collections.unmodifiableMap(s);
+  }
+
   @Override
   public String engine() {
     return ZeebeErrors.ENGINE;
@@ -32,16 +48,17 @@ public final class ZeebeClientProvider implements WorkflowClientProvider {
         .gatewayAddress(config.endpoint())
         .credentials(config.credentials())
         .options(config.options());
-    if (Boolean.parseBoolean(config.setting("plaintext", "false"))) {
+    ClientSettings settings = ClientSettings.of(config, SETTINGS);
+    if (settings.flag("plaintext", false)) {
       b.usePlaintext();
     }
-    String trust = config.setting("trustCertificates", null);
+    String trust = settings.string("trustCertificates");
     if (trust != null) {
       b.trustCertificates(Path.of(trust));
     }
-    String keepAlive = config.setting("keepAlive", null);
+    Duration keepAlive = settings.duration("keepAlive");
     if (keepAlive != null) {
-      b.keepAlive(Duration.parse(keepAlive));
+      b.keepAlive(keepAlive);
     }
     return b.build();
   }

@@ -344,4 +344,19 @@ class ZeebeWireTest {
       assertThat(gateway.count("CancelProcessInstance")).isEqualTo(1);
     }
   }
+
+  @Test
+  void aMistypedOrUnreadableSettingFailsInsteadOfLeavingTlsOn() {
+    ClientConfig.Builder config = ClientConfig.builder("zeebe").endpoint(gateway.address());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WorkflowClients.create(config.setting("plaintxt", "true").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'plaintxt'")
+        .hasMessageContaining("plaintext");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkflowClients.create(
+            ClientConfig.builder("zeebe").endpoint(gateway.address()).setting("plaintext", "yes").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected true or false");
+    assertThat(gateway.count("CancelProcessInstance")).isZero();
+  }
 }

@@ -600,6 +600,14 @@ class FlowableClientTest {
   }
 
   @Test
+  void theProviderRefusesSettingsFlowableDoesNotRead() {
+    ClientConfig config = ClientConfig.builder("flowable").endpoint(flowable.baseUrl()).setting("tenant", "acme").build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkflowClients.create(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown setting 'tenant' for flowable");
+  }
+
+  @Test
   void cancellingAUserFutureCancelsTheWireCall() throws Exception {
     // a server of its own: the abandoned call must not land in the shared server's journal
     try (WireMockFlowable slow = new WireMockFlowable(); FlowableClient c = slow.client()) {

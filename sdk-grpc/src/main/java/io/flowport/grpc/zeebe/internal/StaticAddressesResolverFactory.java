@@ -15,32 +15,80 @@ import java.util.List;
  */
 public final class StaticAddressesResolverFactory extends NameResolver.Factory {
   public static final String SCHEME = "flowport-zeebe";
+  /** Zeebe's gateway port, used when an address names none. */
+  public static final int DEFAULT_PORT = 26500;
 
   private final List<HostPort> addresses;
 
   /** A host and a port. */
   public record HostPort(String host, int port) {
-    /** Parses {@code host:port} or {@code [v6]:port}. */
+    /**
+     * Parses a gateway address in the forms the Camunda client accepts: {@code host:port},
+     * {@code [v6]:port}, a URI such as {@code http://host:port}, {@code https://host:port},
+     * {@code grpc://host:port} or {@code dns:///host:port}. Without a port, Zeebe's
+     * {@value #DEFAULT_PORT}. The scheme names no TLS choice here: the builder's
+     * {@code usePlaintext()} does.
+     */
     public static HostPort parse(String address) {
       String a = address.trim();
-      int colon = a.lastIndexOf(':');
-      if (colon <= 0 || colon == a.length() - 1) {
-        throw new IllegalArgumentException("gateway address must be host:port, was '" + address + "'");
+      int scheme = a.indexOf("://");
+      if (scheme >= 0) {
+        a = a.substring(scheme + 3);
+        while (a.startsWith("/")) {
+          a = a.substring(1); // dns:///host:port
+        }
+        int path = a.indexOf('/');
+        if (path >= 0) {
+          a = a.substring(0, path);
+        }
       }
-      String host = a.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
+      if (a.isEmpty()) {
+        throw invalid(address);
       }
-      int port;
+      String host;
+      String port;
+      if (a.startsWith("[")) {
+        int close = a.indexOf(']');
+        if (close < 0) {
+          throw invalid(address);
+        }
+        host = a.substring(1, close);
+        String rest = a.substring(close + 1);
+        if (!rest.isEmpty() && !rest.startsWith(":")) {
+          throw invalid(address);
+        }
+        port = rest.isEmpty() ? null : rest.substring(1);
+      } else {
+        int colon = a.lastIndexOf(':');
+        if (colon != a.indexOf(':')) {
+          throw new IllegalArgumentException("gateway address '" + address
+              + "' looks like an IPv6 address: write it as [v6]:port");
+        }
+        host = colon < 0 ? a : a.substring(0, colon);
+        port = colon < 0 ? null : a.substring(colon + 1);
+      }
+      if (host.isEmpty()) {
+        throw invalid(address);
+      }
+      return new HostPort(host, port == null ? DEFAULT_PORT : port(address, port));
+    }
+
+    private static int port(String address, String port) {
+      int p;
       try {
-        port = Integer.parseInt(a.substring(colon + 1));
+        p = Integer.parseInt(port);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("gateway address must be host:port, was '" + address + "'");
+        throw invalid(address);
       }
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("port out of range in '" + address + "'");
+      if (p < 1 || p > 65535) {
+        throw new IllegalArgumentException("port out of range in gateway address '" + address + "'");
       }
-      return new HostPort(host, port);
+      return p;
+    }
+
+    private static IllegalArgumentException invalid(String address) {
+      return new IllegalArgumentException("gateway address must be host:port, [v6]:port or a URI like "
+          + "http://host:port, was '" + address + "'");
     }
 
     @Override

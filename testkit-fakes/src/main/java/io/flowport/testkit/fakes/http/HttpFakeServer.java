@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.flowport.testkit.fakes.Fault;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.internal.RequestRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,8 +64,7 @@ public final class HttpFakeServer implements AutoCloseable {
 
   private HttpFakeServer(Builder b) {
     this.host = b.host;
-    this.connectHost = b.host.equals("0.0.0.0") || b.host.equals("::") || b.host.equals("[::]") ? "127.0.0.1"
-        : b.host.indexOf(':') >= 0 && !b.host.startsWith("[") ? "[" + b.host + "]" : b.host;
+    this.connectHost = HostPort.bracketed(HostPort.connectHost(b.host));
     this.basePath = normalizeBasePath(b.basePath);
     this.handler = Objects.requireNonNull(b.handler, "handler == null");
     this.backPressure = b.backPressure;
@@ -337,19 +337,13 @@ public final class HttpFakeServer implements AutoCloseable {
      * every interface (e.g. in a container).
      */
     public Builder host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
+      this.host = HostPort.checkHost(value);
       return this;
     }
 
     /** The port to bind, 0 (default) for a free one; {@link HttpFakeServer#port()} tells the bound port. */
     public Builder port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
+      this.port = HostPort.checkPort(value);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.http.HttpFakeServer;
 import io.flowport.testkit.fakes.http.RecordedRequest;
 import java.util.List;
@@ -47,7 +48,7 @@ public abstract class RestFakeServer implements AutoCloseable {
     this.engine = ownsEngine ? InMemoryEngine.create(builder.engineOptions) : builder.engine;
     AtomicReference<HttpFakeServer> server = new AtomicReference<>();
     try {
-      RestApi restApi = api.apply(new Context(engine, () -> server.get().baseUrl(), builder.basePath));
+      RestApi restApi = api.apply(new Context(engine, () -> server.get().baseUrl()));
       HttpFakeServer.Builder b = HttpFakeServer.builder(restApi)
           .basePath(builder.basePath)
           .host(builder.host)
@@ -140,12 +141,10 @@ public abstract class RestFakeServer implements AutoCloseable {
   public static final class Context {
     private final InMemoryEngine engine;
     private final Supplier<String> baseUrl;
-    private final String basePath;
 
-    Context(InMemoryEngine engine, Supplier<String> baseUrl, String basePath) {
+    Context(InMemoryEngine engine, Supplier<String> baseUrl) {
       this.engine = engine;
       this.baseUrl = baseUrl;
-      this.basePath = basePath;
     }
 
     /** The engine the fake serves. */
@@ -156,11 +155,6 @@ public abstract class RestFakeServer implements AutoCloseable {
     /** The server's base URL; call it while answering, not while building the API (the port is not bound yet). */
     public String baseUrl() {
       return baseUrl.get();
-    }
-
-    /** The configured base path (may be null or "" for none). */
-    public String basePath() {
-      return basePath;
     }
   }
 
@@ -195,19 +189,13 @@ public abstract class RestFakeServer implements AutoCloseable {
      * every interface (e.g. in a container).
      */
     public B host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
+      this.host = HostPort.checkHost(value);
       return self();
     }
 
     /** The port to bind, 0 (default) for a free one; the fake's {@code port()} tells the bound port. */
     public B port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
+      this.port = HostPort.checkPort(value);
       return self();
     }
 

@@ -73,11 +73,6 @@ public final class RestRoutes {
     return allowed.isEmpty() ? unknownPath.apply(request) : wrongMethod.apply(request, allowed);
   }
 
-  /** The answer to a request no route serves, as the engine gives it. */
-  public FakeResponse unknownPath(FakeRequest request) {
-    return unknownPath.apply(request);
-  }
-
   /** Every route as {@code "METHOD /template"}, in matching order: for documentation and tests. */
   public List<String> routes() {
     return routes.stream().map(r -> r.method + " " + r.template.text).toList();

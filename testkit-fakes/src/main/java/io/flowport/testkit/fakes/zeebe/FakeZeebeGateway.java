@@ -4,6 +4,7 @@ import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
+import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.internal.RequestRecorder;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -104,7 +105,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
     this.ownsEngine = ownsEngine;
     this.inProcessName = inProcessName;
     this.host = host;
-    this.connectHost = connectHost(host);
+    this.connectHost = HostPort.connectHost(host);
     int id = IDS.incrementAndGet();
     String prefix = "flowport-fake-zeebe-" + id + "-";
     this.threadPrefix = prefix;
@@ -204,7 +205,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
    * wildcard), for {@code ZeebeClient.builder().gatewayAddress(..)}. In-process: IllegalStateException.
    */
   public String address() {
-    return hostForAddress(connectHost) + ":" + port();
+    return HostPort.of(connectHost, port());
   }
 
   /** The address the server is bound to ({@code "127.0.0.1"} unless set on the {@link #builder()}). In-process: null. */
@@ -339,15 +340,6 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return "FakeZeebeGateway{" + (inProcessName != null ? "inProcess=" + inProcessName : "address=" + address()) + "}";
   }
 
-  /** Where a local client connects to reach a server bound to {@code host}: loopback for a wildcard address. */
-  static String connectHost(String host) {
-    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? DEFAULT_HOST : host;
-  }
-
-  private static String hostForAddress(String host) {
-    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
   /** Builds a netty {@link FakeZeebeGateway} on a chosen host and port. */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -368,19 +360,13 @@ public final class FakeZeebeGateway implements AutoCloseable {
      * every interface (e.g. in a container). A name is resolved when the gateway starts.
      */
     public Builder host(String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("host must not be null or blank");
-      }
-      this.host = value.strip();
+      this.host = HostPort.checkHost(value);
       return this;
     }
 
     /** The port to bind, 0 (default) for a free one; see {@link FakeZeebeGateway#port()} for the bound port. */
     public Builder port(int value) {
-      if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
-      }
-      this.port = value;
+      this.port = HostPort.checkPort(value);
       return this;
     }
 

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.testkit.engine.InstanceFilter;
 import io.flowport.testkit.fakes.Fault;
 import io.flowport.testkit.fakes.http.Requests;
-import java.io.IOException;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Each injected fault, and basic auth, seen by the JDK HttpClient. */
+/**
+ * Flowable's own fault answers (its 429 and 503 bodies) and basic auth, seen by the JDK HttpClient;
+ * how each fault looks on the wire of any REST fake is {@code RestFakeWireFaultsTest}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeFlowableFaultsTest {
   private static final String START = "{\"processDefinitionKey\":\"oneTask\"}";
@@ -49,6 +50,8 @@ class FakeFlowableFaultsTest {
     fake.faults().next(1, Fault.backPressure(), Requests.named("POST /runtime/process-instances"));
     FlowableHttp.Answer a = http.post("runtime/process-instances", START);
     assertThat(a.status()).isEqualTo(429);
+    assertThat(a.text("message")).isEqualTo("Too Many Requests");
+    assertThat(a.text("exception")).isEqualTo("back pressure injected by FakeFlowableServer");
     assertThat(instances()).isEqualTo(before);
     assertThat(http.post("runtime/process-instances", START).status()).isEqualTo(201);
     assertThat(instances()).isEqualTo(before + 1);
@@ -58,72 +61,13 @@ class FakeFlowableFaultsTest {
   void unavailableIs503ForMatchingRequestsOnly() {
     fake.faults().next(2, Fault.unavailable(), Requests.startingWith("GET /runtime/"));
     assertThat(http.get("repository/process-definitions").status()).isEqualTo(200);
-    assertThat(http.get("runtime/process-instances").status()).isEqualTo(503);
+    FlowableHttp.Answer unavailable = http.get("runtime/process-instances");
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.text("message")).isEqualTo("Service Unavailable");
+    assertThat(unavailable.text("exception")).isEqualTo("unavailability injected by FakeFlowableServer");
     assertThat(http.get("runtime/tasks").status()).isEqualTo(503);
     assertThat(http.get("runtime/tasks").status()).isEqualTo(200);
     assertThat(fake.faults().pending()).isZero();
-  }
-
-  @Test
-  void latencyDelaysANormalAnswer() {
-    fake.faults().next(1, Fault.latency(Duration.ofMillis(300)));
-    long t0 = System.nanoTime();
-    FlowableHttp.Answer a = http.get("runtime/process-instances");
-    long millis = (System.nanoTime() - t0) / 1_000_000;
-    assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().has("data")).isTrue();
-    assertThat(millis).isGreaterThanOrEqualTo(290);
-  }
-
-  @Test
-  void resetDropsTheConnection() {
-    fake.faults().next(1, Fault.reset());
-    Object outcome = http.sendCatching(http.requestFor("runtime/process-instances").GET());
-    assertThat(outcome).isInstanceOf(IOException.class);
-    assertThat(http.get("runtime/process-instances").status()).isEqualTo(200);
-    assertThat(fake.requests().get(fake.requests().size() - 2).status()).isZero();
-  }
-
-  @Test
-  void malformedBodyIs200WithTruncatedJson() {
-    fake.faults().next(1, Fault.malformedBody());
-    FlowableHttp.Answer a = http.get("runtime/process-instances");
-    assertThat(a.status()).isEqualTo(200);
-    assertThat(a.body()).startsWith("{").doesNotEndWith("}");
-    boolean parsed;
-    try {
-      FlowableHttp.JSON.readTree(a.body());
-      parsed = true;
-    } catch (IOException e) {
-      parsed = false;
-    }
-    assertThat(parsed).isFalse();
-  }
-
-  @Test
-  void htmlErrorIs502WithAnHtmlPage() {
-    fake.faults().next(1, Fault.htmlError());
-    FlowableHttp.Answer a = http.get("runtime/process-instances");
-    assertThat(a.status()).isEqualTo(502);
-    assertThat(a.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-    assertThat(a.body()).contains("<html>").contains("502 Bad Gateway");
-  }
-
-  @Test
-  void emptyBodyIs200WithNothing() {
-    fake.faults().next(1, Fault.emptyBody());
-    FlowableHttp.Answer a = http.get("runtime/process-instances");
-    assertThat(a.status()).isEqualTo(200);
-    assertThat(a.body()).isEmpty();
-  }
-
-  @Test
-  void alwaysUntilCleared() {
-    fake.faults().always(Fault.unavailable());
-    assertThat(http.get("runtime/process-instances").status()).isEqualTo(503);
-    assertThat(http.get("runtime/process-instances").status()).isEqualTo(503);
-    fake.faults().clear();
-    assertThat(http.get("runtime/process-instances").status()).isEqualTo(200);
   }
 
   @Test

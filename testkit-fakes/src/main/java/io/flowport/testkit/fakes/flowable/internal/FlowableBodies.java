@@ -110,31 +110,15 @@ final class FlowableBodies {
   }
 
   ObjectNode instanceBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedModel d = state.definitionOf(s);
-    String defId = flowableId(d);
     ObjectNode b = NODES.objectNode();
-    b.put("id", s.id());
-    b.put("url", baseUrl.get() + "/runtime/process-instances/" + enc(s.id()));
-    b.putNull("name");
-    b.put("businessKey", s.businessKey());
-    b.putNull("businessStatus");
+    putIdentity(b, s, "/runtime/process-instances/");
     b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.put("ended", s.isEnded());
-    b.put("processDefinitionId", defId);
-    b.put("processDefinitionUrl", definitionUrl(defId));
-    b.put("processDefinitionName", d.name());
-    b.putNull("processDefinitionDescription");
+    putDefinition(b, state.definitionOf(s));
     b.put("activityId", s.isEnded() || s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
     b.put("startUserId", state.startUsers.get(s.id()));
     b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
-    b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
-    b.putNull("callbackId");
-    b.putNull("callbackType");
-    b.putNull("referenceId");
-    b.putNull("referenceType");
-    b.putNull("propagatedStageInstanceId");
-    b.put("tenantId", s.tenantId());
+    putScope(b, s, withVariables);
     b.put("completed", s.state() == InstanceStatus.COMPLETED);
     return b;
   }
@@ -196,19 +180,40 @@ final class FlowableBodies {
     return b;
   }
 
-  ObjectNode historyBody(InstanceSnapshot s, boolean withVariables) {
-    DeployedModel d = state.definitionOf(s);
-    String defId = flowableId(d);
-    ObjectNode b = NODES.objectNode();
+  /** The fields the runtime and the historic instance bodies begin alike with. */
+  private void putIdentity(ObjectNode b, InstanceSnapshot s, String collection) {
     b.put("id", s.id());
-    b.put("url", baseUrl.get() + "/history/historic-process-instances/" + enc(s.id()));
+    b.put("url", baseUrl.get() + collection + enc(s.id()));
     b.putNull("name");
     b.put("businessKey", s.businessKey());
     b.putNull("businessStatus");
+  }
+
+  /** The instance's process definition, as both instance bodies name it. */
+  private void putDefinition(ObjectNode b, DeployedModel d) {
+    String defId = flowableId(d);
     b.put("processDefinitionId", defId);
     b.put("processDefinitionUrl", definitionUrl(defId));
     b.put("processDefinitionName", d.name());
     b.putNull("processDefinitionDescription");
+  }
+
+  /** The fields the runtime and the historic instance bodies end alike with, in Flowable's order. */
+  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables) {
+    b.putNull("superProcessInstanceId");
+    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
+    b.putNull("callbackId");
+    b.putNull("callbackType");
+    b.putNull("referenceId");
+    b.putNull("referenceType");
+    b.putNull("propagatedStageInstanceId");
+    b.put("tenantId", s.tenantId());
+  }
+
+  ObjectNode historyBody(InstanceSnapshot s, boolean withVariables) {
+    ObjectNode b = NODES.objectNode();
+    putIdentity(b, s, "/history/historic-process-instances/");
+    putDefinition(b, state.definitionOf(s));
     b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
     Instant end = s.isEnded() ? (s.endTime() == null ? s.startTime() : s.endTime()) : null;
     b.put("endTime", end == null ? null : FlowableVariables.DATE.format(end));
@@ -223,14 +228,7 @@ final class FlowableBodies {
         ? s.passedNodeIds().get(s.passedNodeIds().size() - 1) : null);
     b.put("deleteReason", s.state() == InstanceStatus.CANCELLED
         ? state.deleteReasons.getOrDefault(s.id(), FlowableState.DEFAULT_DELETE_REASON) : null);
-    b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
-    b.putNull("callbackId");
-    b.putNull("callbackType");
-    b.putNull("referenceId");
-    b.putNull("referenceType");
-    b.putNull("propagatedStageInstanceId");
-    b.put("tenantId", s.tenantId());
+    putScope(b, s, withVariables);
     return b;
   }
 

@@ -1,0 +1,133 @@
+package io.flowport.core;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine-specific settings of a {@link ClientConfig}, read strictly: an adapter declares the
+ * settings it knows, and a setting it does not know, or a value it cannot read, fails at once with
+ * the list of valid ones. A typo ({@code plaintxt}) must not silently leave TLS on, and
+ * {@code "yes"} is not quietly read as false.
+ *
+ * <pre>{@code
+ * ClientSettings s = ClientSettings.of(config, Map.of(
+ *     "plaintext", "true for no TLS (default false)",
+ *     "keepAlive", "an ISO-8601 duration, e.g. PT45S"));
+ * if (s.flag("plaintext", false)) { ... }
+ * Duration keepAlive = s.duration("keepAlive");   // null when not set
+ * }</pre>
+ */
+public final class ClientSettings {
+  private final String engine;
+  private final Map<String, String> values;
+  private final Map<String, String> documented;
+
+  private ClientSettings(String engine, Map<String, String> values, Map<String, String> documented) {
+    this.engine = engine;
+    this.values = values;
+    this.documented = documented;
+  }
+
+  /**
+   * The settings of {@code config}, checked against {@code documented} (setting name → what it
+   * means, shown in error messages).
+   *
+   * @throws IllegalArgumentException when {@code config} has a setting {@code documented} lacks
+   */
+  public static ClientSettings of(ClientConfig config, Map<String, String> documented) {
+    Objects.requireNonNull(config, "config == null");
+    Map<String, String> known = Collections.unmodifiableMap(new LinkedHashMap<>(documented));
+    List<String> unknown = new ArrayList<>();
+    for (String name : config.settings().keySet()) {
+      if (!known.containsKey(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown " + (unknown.size() == 1 ? "setting " : "settings ")
+          + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList()) + " for " + config.engine()
+          + "; valid settings: " + describe(known));
+    }
+    return new ClientSettings(config.engine(), config.settings(), known);
+  }
+
+  /** The settings this adapter knows, with what each means. */
+  public Map<String, String> documented() {
+    return documented;
+  }
+
+  /** The value of {@code name}, or null when it is not set. */
+  public String string(String name) {
+    return values.get(known(name));
+  }
+
+  /**
+   * {@code "true"} or {@code "false"} (any case); {@code fallback} when not set.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  public boolean flag(String name, boolean fallback) {
+    String value = string(name);
+    if (value == null) {
+      return fallback;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw invalid(name, value, "true or false");
+    }
+  }
+
+  /**
+   * An ISO-8601 duration such as {@code PT45S}; null when not set.
+   *
+   * @throws IllegalArgumentException when the value is not one, or is negative
+   */
+  public Duration duration(String name) {
+    String value = string(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Duration d = Duration.parse(value.trim());
+      if (d.isNegative()) {
+        throw invalid(name, value, "a duration that is not negative, e.g. PT30S");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw invalid(name, value, "an ISO-8601 duration, e.g. PT30S");
+    }
+  }
+
+  private String known(String name) {
+    if (!documented.containsKey(name)) {
+      // A bug in the adapter, not in the user's configuration.
+      throw new IllegalStateException(engine + " reads setting '" + name + "' it does not document");
+    }
+    return name;
+  }
+
+  private IllegalArgumentException invalid(String name, String value, String expected) {
+    return new IllegalArgumentException("setting '" + name + "' of " + engine + " is '" + value
+        + "'; expected " + expected + " (" + name + ": " + documented.get(name) + ")");
+  }
+
+  private static String describe(Map<String, String> known) {
+    if (known.isEmpty()) {
+      return "none (this adapter reads no settings)";
+    }
+    List<String> parts = new ArrayList<>();
+    known.forEach((k, v) -> parts.add(k + " (" + v + ")"));
+    return String.join(", ", parts);
+  }
+}
