@@ -81,6 +81,22 @@ class CloudifyClientTest {
   }
 
   @Test
+  void madeFromConfigurationWithItsSettingsOnly() {
+    io.flowport.core.ClientConfig config = io.flowport.core.ClientConfig.builder("cloudify")
+        .endpoint("http://127.0.0.1:9/api/v3.1").setting("tenant", "t1").setting("start-policy", "queue").build();
+    try (io.flowport.core.WorkflowClient c = io.flowport.core.WorkflowClients.create(config)) {
+      assertThat(c).isInstanceOf(CloudifyClient.class);
+      assertThat(c.engine()).isEqualTo("cloudify");
+    }
+    assertThatThrownBy(() -> io.flowport.core.WorkflowClients.create(io.flowport.core.ClientConfig.builder("cloudify")
+        .endpoint("http://127.0.0.1:9/api/v3.1").setting("tenat", "t1").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenat");
+    assertThatThrownBy(() -> io.flowport.core.WorkflowClients.create(io.flowport.core.ClientConfig.builder("cloudify")
+        .endpoint("http://127.0.0.1:9/api/v3.1").setting("start-policy", "sometimes").build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fail, queue or force");
+  }
+
+  @Test
   void definitionsAreDeploymentAndWorkflow() {
     assertThat(CloudifyDefinitions.parse("web-1:install")).isEqualTo(new CloudifyDefinitions.Pair("web-1", "install"));
     assertThat(CloudifyDefinitions.parse("ns:web:install").deploymentId()).isEqualTo("ns:web");
