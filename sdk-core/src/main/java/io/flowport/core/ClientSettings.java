@@ -23,6 +23,9 @@ import java.util.Objects;
  * if (s.flag("plaintext", false)) { ... }
  * Duration keepAlive = s.duration("keepAlive");   // null when not set
  * }</pre>
+ *
+ * A documented name {@code "template.*"} stands for a family of settings
+ * {@code template.<name>}, read with {@link #family(String)}.
  */
 public final class ClientSettings {
   private final String engine;
@@ -46,7 +49,7 @@ public final class ClientSettings {
     Map<String, String> known = Collections.unmodifiableMap(new LinkedHashMap<>(documented));
     List<String> unknown = new ArrayList<>();
     for (String name : config.settings().keySet()) {
-      if (!known.containsKey(name)) {
+      if (!known.containsKey(name) && familyOf(name, known) == null) {
         unknown.add(name);
       }
     }
@@ -56,6 +59,31 @@ public final class ClientSettings {
           + "; valid settings: " + describe(known));
     }
     return new ClientSettings(config.engine(), config.settings(), known);
+  }
+
+  /**
+   * The settings named {@code family.<name>}, by {@code <name>}, in the order given; the adapter
+   * documents the family as {@code "family.*"}.
+   */
+  public Map<String, String> family(String family) {
+    known(family + ".*");
+    Map<String, String> members = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(family + ".") && k.length() > family.length() + 1) {
+        members.put(k.substring(family.length() + 1), v);
+      }
+    });
+    return Collections.unmodifiableMap(members);
+  }
+
+  /** The family ({@code "x.*"}) {@code name} belongs to, or null. */
+  private static String familyOf(String name, Map<String, String> known) {
+    int dot = name.indexOf('.');
+    if (dot <= 0 || dot == name.length() - 1) {
+      return null;
+    }
+    String family = name.substring(0, dot) + ".*";
+    return known.containsKey(family) ? family : null;
   }
 
   /** The settings this adapter knows, with what each means. */

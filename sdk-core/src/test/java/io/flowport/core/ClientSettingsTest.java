@@ -85,4 +85,16 @@ class ClientSettingsTest {
     ClientSettings s = ClientSettings.of(ClientConfig.builder("acme").build(), DOCUMENTED);
     assertThatThrownBy(() -> s.string("region")).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aFamilyOfSettingsIsReadByItsMembersNames() {
+    Map<String, String> documented = Map.of("template.*", "a template id by name");
+    ClientConfig config = ClientConfig.builder("acme").setting("template.order", "7").setting("template.refund", "9").build();
+    assertThat(ClientSettings.of(config, documented).family("template")).containsExactly(
+        Map.entry("order", "7"), Map.entry("refund", "9"));
+    assertThatThrownBy(() -> ClientSettings.of(ClientConfig.builder("acme").setting("templat.order", "7").build(),
+        documented)).hasMessageContaining("'templat.order'").hasMessageContaining("template.*");
+    assertThatThrownBy(() -> ClientSettings.of(ClientConfig.builder("acme").setting("template.", "7").build(),
+        documented)).hasMessageContaining("'template.'");
+  }
 }

@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  *       executor first.
  *   <li>The OkHttp call timeout is the attempt's remaining time ({@link CallContext#remaining()}).
  *       OkHttp's own retry on connection failure is off.
+ *   <li>The attempt's {@link CallContext#headers()} (trace context from listeners) are sent with
+ *       it; the request's own headers and the credentials' win over them.
  *   <li>Cancelling a returned future cancels the OkHttp {@link Call}.
  *   <li>It only sends: an answer, whatever its status, completes the future; reading it (the
  *       adapter's {@link ErrorReader} for error answers) is the backend's, through
@@ -161,7 +163,7 @@ public final class RestTransport implements AutoCloseable {
     Request okRequest;
     AttemptTracker tracker = new AttemptTracker();
     try {
-      okRequest = build(op, request, tracker);
+      okRequest = build(op, request, tracker, ctx.headers());
     } catch (WorkflowException e) {
       future.completeExceptionally(e);
       return;
@@ -260,7 +262,7 @@ public final class RestTransport implements AutoCloseable {
             + (declared > 0 ? " (" + declared + ")" : ""), null, true));
   }
 
-  private Request build(Operation op, RestRequest request, AttemptTracker tracker) {
+  private Request build(Operation op, RestRequest request, AttemptTracker tracker, Map<String, String> wireHeaders) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (String segment : request.segments()) {
       if (segment == null || segment.isEmpty()) {
@@ -284,6 +286,7 @@ public final class RestTransport implements AutoCloseable {
     RequestBody body = body(request);
     Headers.Builder headers = new Headers.Builder();
     try {
+      wireHeaders.forEach(headers::set); // listeners' (trace context): anything below may override them
       defaultHeaders.forEach(headers::set);
       request.headers().forEach(headers::set);
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.flowport.core.spi;
 import io.flowport.core.Operation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What a backend knows about the attempt it is making.
@@ -11,8 +12,23 @@ import java.time.Instant;
  * @param operation the operation
  * @param attempt the attempt number, from 1
  * @param deadline when the attempt times out; backends pass it on to the wire (gRPC deadline)
+ * @param headers extra headers to send with the attempt (HTTP headers, gRPC metadata; names in
+ *     lower case), set by {@link io.flowport.core.CallListener#beforeAttempt listeners}, e.g. W3C
+ *     trace context; backends put them on the request before their credentials' headers
  */
-public record CallContext(String engine, Operation operation, int attempt, Instant deadline) {
+public record CallContext(String engine, Operation operation, int attempt, Instant deadline,
+    Map<String, String> headers) {
+
+  /** Copies {@code headers}; null means none. */
+  public CallContext {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** An attempt with no extra headers. */
+  public CallContext(String engine, Operation operation, int attempt, Instant deadline) {
+    this(engine, operation, attempt, deadline, Map.of());
+  }
+
   /** The time left until the deadline, never negative. */
   public Duration remaining() {
     Duration left = Duration.between(Instant.now(), deadline);

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -143,6 +144,9 @@ public final class CallExecutor implements AutoCloseable {
     AtomicInteger attempts = new AtomicInteger();
     Instant callDeadline = Instant.now().plus(callTimeout);
     AtomicReference<LazyTimer> callTimerRef = new AtomicReference<>();
+    // Listeners get a per-call object only when there are any: a call without them allocates nothing more.
+    CallListener.Call call = options.listeners().isEmpty() ? null : new CallListener.Call(engine, operation, idempotent);
+    long callStarted = System.nanoTime();
 
     Supplier<CompletionStage<T>> oneAttempt = () -> {
       if (raw.isDone()) {
@@ -151,7 +155,7 @@ public final class CallExecutor implements AutoCloseable {
       }
       int n = attempts.incrementAndGet();
       Instant attemptDeadline = min(Instant.now().plus(attemptTimeout), callDeadline);
-      CallContext ctx = new CallContext(engine, operation, n, attemptDeadline);
+      CallContext ctx = new CallContext(engine, operation, n, attemptDeadline, call == null ? null : wireHeaders(call, n));
       long started = System.nanoTime();
       CompletableFuture<T> wire = startAttempt(attempt, ctx);
       inFlight.set(wire);
@@ -172,7 +176,7 @@ public final class CallExecutor implements AutoCloseable {
         }
         if (!options.listeners().isEmpty()) {
           notifyListeners(new CallListener.AttemptEvent(
-              engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry));
+              engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry, call));
         }
       });
     };
@@ -189,6 +193,9 @@ public final class CallExecutor implements AutoCloseable {
     }, callDeadline);
     callTimerRef.set(callTimer);
 
+    if (call != null) {
+      notifyListeners("onCallStart", l -> l.onCallStart(call));
+    }
     raw.whenComplete((v, e) -> {
       callTimer.cancel();
       if (e != null) {
@@ -196,6 +203,11 @@ public final class CallExecutor implements AutoCloseable {
         if (current != null && !current.isDone()) {
           current.cancel(true); // the wire side cancels the request
         }
+      }
+      if (call != null) { // before the user's future completes, so what they see next is recorded
+        CallListener.CallEnd end = new CallListener.CallEnd(
+            call, attempts.get(), Duration.ofNanos(System.nanoTime() - callStarted), unwrap(e));
+        notifyListeners("onCallEnd", l -> l.onCallEnd(end));
       }
       deliver(user, v, unwrap(e));
     });
@@ -286,13 +298,24 @@ public final class CallExecutor implements AutoCloseable {
   }
 
   private void notifyListeners(CallListener.AttemptEvent event) {
+    notifyListeners("onAttempt", l -> l.onAttempt(event));
+  }
+
+  private void notifyListeners(String method, Consumer<CallListener> event) {
     for (CallListener listener : options.listeners()) {
       try {
-        listener.onAttempt(event);
+        event.accept(listener);
       } catch (RuntimeException | LinkageError | AssertionError e) {
-        log.warn("call listener {} failed; ignored", listener.getClass().getName(), e);
+        log.warn("call listener {}.{} failed; ignored", listener.getClass().getName(), method, e);
       }
     }
+  }
+
+  /** The headers the listeners want sent with attempt {@code n}. */
+  private Map<String, String> wireHeaders(CallListener.Call call, int n) {
+    CallListener.AttemptStart start = new CallListener.AttemptStart(call, n);
+    notifyListeners("beforeAttempt", l -> l.beforeAttempt(start));
+    return start.headers();
   }
 
   private WorkflowException internalError(Operation operation, Throwable cause) {

@@ -1,17 +1,26 @@
 package io.flowport.rest.bksops;
 
 import io.flowport.core.ClientConfig;
+import io.flowport.core.ClientSettings;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.spi.WorkflowClientProvider;
+import java.util.Map;
 
 /**
  * Makes {@link BkSopsClient}s for engine {@code "bk-sops"} through
  * {@link io.flowport.core.WorkflowClients#create(ClientConfig)}: the endpoint is the gateway
  * stage's URL; settings {@code bizId} (required), {@code scope} (optional) and
  * {@code template.<name>} = template id (optional, any number of them); credentials (usually
- * {@link BkSopsCredentials}) and options are used as given.
+ * {@link BkSopsCredentials}) and options are used as given. Any other setting fails with the
+ * list of valid ones.
  */
 public final class BkSopsClientProvider implements WorkflowClientProvider {
+  /** The settings this adapter reads; any other fails {@link #create} with this list. */
+  public static final Map<String, String> SETTINGS = Map.of(
+      "bizId", "the business (or project) id, required",
+      "scope", "cmdb_biz or project: what bizId names",
+      "template.*", "template.<name> = the id of the template a start names <name>");
+
   @Override
   public String engine() {
     return "bk-sops";
@@ -22,7 +31,8 @@ public final class BkSopsClientProvider implements WorkflowClientProvider {
     if (config.endpoint() == null) {
       throw new IllegalArgumentException("the bk-sops adapter needs an endpoint (the API gateway stage's URL)");
     }
-    String bizId = config.settings().get("bizId");
+    ClientSettings settings = ClientSettings.of(config, SETTINGS);
+    String bizId = settings.string("bizId");
     if (bizId == null) {
       throw new IllegalArgumentException("the bk-sops adapter needs the setting bizId");
     }
@@ -31,14 +41,10 @@ public final class BkSopsClientProvider implements WorkflowClientProvider {
         .bizId(bizId)
         .credentials(config.credentials())
         .options(config.options());
-    if (config.settings().get("scope") != null) {
-      b.scope(config.settings().get("scope"));
+    if (settings.string("scope") != null) {
+      b.scope(settings.string("scope"));
     }
-    config.settings().forEach((key, value) -> {
-      if (key.startsWith("template.")) {
-        b.template(key.substring("template.".length()), value);
-      }
-    });
+    settings.family("template").forEach(b::template);
     return b.build();
   }
 }

@@ -401,7 +401,7 @@ public final class ZeebeBackend implements EngineBackend {
     CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
     ClientCall<ActivateJobsRequest, ActivateJobsResponse> call;
     try {
-      call = channel.newCall(GatewayGrpc.getActivateJobsMethod(), callOptions(ctx.deadline()));
+      call = WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(), callOptions(ctx.deadline()), ctx.headers());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e));
     }
@@ -460,7 +460,8 @@ public final class ZeebeBackend implements EngineBackend {
     CompletableFuture<T> result = new CompletableFuture<>();
     ListenableFuture<Resp> wire;
     try {
-      wire = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(deadline)), request);
+      wire = ClientCalls.futureUnaryCall(
+          WireMetadata.newCall(channel, method, callOptions(deadline), ctx.headers()), request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e));
     }

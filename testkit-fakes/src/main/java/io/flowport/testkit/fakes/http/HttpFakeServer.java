@@ -194,7 +194,8 @@ public final class HttpFakeServer implements AutoCloseable {
   }
 
   private void record(FakeRequest request, String rawQuery, int status, Fault fault) {
-    log.record(new RecordedRequest(request.name(), rawQuery, request.bodyText(), status, fault, Instant.now()));
+    log.record(new RecordedRequest(request.name(), rawQuery, request.bodyText(), status, fault, Instant.now(),
+        request.headers()));
   }
 
   private void report(Request raw, long startNanos, int status, Fault fault, long delayMillis) {

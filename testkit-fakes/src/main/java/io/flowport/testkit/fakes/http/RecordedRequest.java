@@ -2,6 +2,11 @@ package io.flowport.testkit.fakes.http;
 
 import io.flowport.testkit.fakes.Fault;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One request an HTTP fake received, for assertions.
@@ -12,5 +17,31 @@ import java.time.Instant;
  * @param status the status answered; 0 when the connection was reset
  * @param fault the injected fault, or null when the request was answered normally
  * @param receivedAt wall-clock time the request arrived
+ * @param headers the request headers, names lower-case (e.g. to check a {@code traceparent}
+ *     arrived); {@code toString} shows only their names, since some carry secrets
  */
-public record RecordedRequest(String name, String query, String body, int status, Fault fault, Instant receivedAt) {}
+public record RecordedRequest(String name, String query, String body, int status, Fault fault, Instant receivedAt,
+    Map<String, List<String>> headers) {
+
+  /** Copies {@code headers}; null means none. */
+  public RecordedRequest {
+    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** A request recorded without its headers. */
+  public RecordedRequest(String name, String query, String body, int status, Fault fault, Instant receivedAt) {
+    this(name, query, body, status, fault, receivedAt, Map.of());
+  }
+
+  /** The first value of header {@code name} (any case), or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  @Override
+  public String toString() {
+    return "RecordedRequest[name=" + name + ", query=" + query + ", body=" + body + ", status=" + status + ", fault=" + fault
+        + ", receivedAt=" + receivedAt + ", headers=" + headers.keySet() + "]";
+  }
+}

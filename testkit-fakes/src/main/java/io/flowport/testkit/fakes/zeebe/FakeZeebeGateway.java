@@ -80,7 +80,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
   private final InMemoryEngine engine;
   private final boolean ownsEngine;
   private final FaultPlan faults = new FaultPlan();
-  private final RequestRecorder<String> requests = new RequestRecorder<>(name -> name);
+  private final RequestRecorder<RecordedCall> requests = new RequestRecorder<>(RecordedCall::method);
   private final ExecutorService executor;
   private final ScheduledExecutorService scheduler;
   private final EventLoopGroup boss;
@@ -265,6 +265,11 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return requests;
   }
 
+  /** Every call that reached the server, in arrival order, with its text metadata (e.g. {@code traceparent}). */
+  public List<RecordedCall> calls() {
+    return requests.entries();
+  }
+
   /**
    * Gets one line per call the gateway answered, from the thread that answers it, just before the
    * answer is sent: {@code "<Rpc> <gRPC code> <n> ms"}, e.g. {@code "Topology OK 3 ms"} or
@@ -438,7 +443,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
         ServerCallHandler<Q, R> next) {
       String method = call.getMethodDescriptor().getBareMethodName();
-      requests.record(method);
+      requests.record(RecordedCall.of(method, headers));
       Context ctx = Context.current().withValue(REMOTE_ADDRESS, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
       Consumer<String> listener = requestListener;
       if (listener == null) {

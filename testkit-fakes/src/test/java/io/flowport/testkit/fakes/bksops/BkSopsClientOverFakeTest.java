@@ -134,6 +134,16 @@ class BkSopsClientOverFakeTest {
   }
 
   @Test
+  void theProviderRefusesAMistypedSetting() {
+    ClientConfig config = ClientConfig.builder("bk-sops").endpoint(f.fake.baseUrl())
+        .setting("bizId", FakeBkSopsServer.DEFAULT_BIZ_ID).setting("scop", "project").build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkflowClients.create(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'scop'")
+        .hasMessageContaining("scope (cmdb_biz or project");
+  }
+
+  @Test
   void theStandaloneFakesServeDefinitionFilesAsTemplates(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.bpmn"), """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
