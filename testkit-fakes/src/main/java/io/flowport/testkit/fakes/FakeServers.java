@@ -535,7 +535,7 @@ public final class FakeServers implements AutoCloseable {
       option(b, portOptionOf(p) + " N", p.portHelp() + " on port N (0: a free port)");
     }
     option(b, "--host H", "the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)");
-    option(b, "--definitions DIR", "deploy every *.bpmn and *.bpmn20.xml file of DIR into each engine at start");
+    option(b, "--definitions DIR", "deploy every *.bpmn and *.bpmn20.xml file of DIR at start, into the engines of its dialect");
     for (FakeServerProvider p : providers) {
       for (FakeServerProvider.Option o : p.options()) {
         option(b, o.name() + " " + o.valueName(), o.help());

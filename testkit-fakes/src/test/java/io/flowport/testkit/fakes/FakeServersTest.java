@@ -1,6 +1,7 @@
 package io.flowport.testkit.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,26 @@ class FakeServersTest {
     Files.writeString(dir.resolve("broken.bpmn20.xml"), "<bpmn:definitions oops");
     Files.writeString(dir.resolve("notes.txt"), "not a definition");
     return dir;
+  }
+
+  @Test
+  void seedsEachFileOnlyIntoTheEnginesWhoseDialectItIs() throws Exception {
+    // the samples' folder: order.bpmn (Zeebe), order.bpmn20.xml (Flowable), both the process "order"
+    Files.copy(Path.of("..", "samples", "src", "main", "resources", "bpmn", "order.bpmn"), dir.resolve("order.bpmn"));
+    Files.copy(Path.of("..", "samples", "src", "main", "resources", "bpmn", "order.bpmn20.xml"), dir.resolve("order.bpmn20.xml"));
+    Files.writeString(dir.resolve("seeded.bpmn"), VALID);
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (FakeServers servers = FakeServers.start(new String[] {"--zeebe-port", "0", "--flowable-port", "0",
+        "--definitions", dir.toString()}, log::add)) {
+      assertThat(servers.fake("zeebe").orElseThrow().engine().definitions())
+          .extracting("processId", "version", "resourceName")
+          .containsExactlyInAnyOrder(tuple("order", 1, "order.bpmn"), tuple("seeded", 1, "seeded.bpmn"));
+      assertThat(servers.fake("flowable").orElseThrow().engine().definitions())
+          .extracting("processId", "version", "resourceName")
+          .containsExactlyInAnyOrder(tuple("order", 1, "order.bpmn20.xml"), tuple("seeded", 1, "seeded.bpmn"));
+      assertThat(log).anyMatch(l -> l.endsWith("[zeebe] skipped order.bpmn20.xml: it is written for flowable"));
+      assertThat(log).anyMatch(l -> l.endsWith("[flowable] skipped order.bpmn: it is written for zeebe"));
+    }
   }
 
   @Test

@@ -29,8 +29,9 @@ import java.util.function.Predicate;
  * <p>Waiting follows the engine's own change notifications ({@link InMemoryEngine#when}): a check
  * returns as soon as the change that satisfies it is made, and nothing polls or sleeps. Each check
  * in a chain has its own timeout. A check fails at once when the instance has ended
- * (COMPLETED or CANCELLED) without satisfying it, since nothing will change any more; a FAILED
- * instance is still waited for, as another thread may retry it. The failure shows the latest state.
+ * (COMPLETED or CANCELLED) without satisfying it, since nothing will change any more, and when it
+ * is FAILED, since a failed instance makes no progress on its own; {@link #throughFailures()}
+ * waits through failures for a retry made by another thread. The failure shows the latest state.
  *
  * <p>The timeout is real time. The engine clock ({@link io.flowport.testkit.engine.TestClock}) does
  * not move by itself: a check that needs a timer to fire needs someone to advance it.
@@ -40,12 +41,27 @@ public final class EventualInstanceAssert {
   private final String instanceId;
   private final Duration timeout;
   private final String description;
+  private final boolean throughFailures;
 
   EventualInstanceAssert(InMemoryEngine engine, String instanceId, Duration timeout, String description) {
+    this(engine, instanceId, timeout, description, false);
+  }
+
+  private EventualInstanceAssert(InMemoryEngine engine, String instanceId, Duration timeout, String description,
+      boolean throughFailures) {
     this.engine = engine;
     this.instanceId = instanceId;
     this.timeout = timeout;
     this.description = description;
+    this.throughFailures = throughFailures;
+  }
+
+  /**
+   * The same assertions, still waiting while the instance is FAILED: for a test where another
+   * thread retries the failed node or job.
+   */
+  public EventualInstanceAssert throughFailures() {
+    return new EventualInstanceAssert(engine, instanceId, timeout, description, true);
   }
 
   /** The same assertions with another timeout (positive). */
@@ -54,7 +70,7 @@ public final class EventualInstanceAssert {
     if (newTimeout.isNegative() || newTimeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + newTimeout);
     }
-    return new EventualInstanceAssert(engine, instanceId, newTimeout, description);
+    return new EventualInstanceAssert(engine, instanceId, newTimeout, description, throughFailures);
   }
 
   /** The timeout of each check. */
@@ -151,7 +167,7 @@ public final class EventualInstanceAssert {
   private EventualInstanceAssert await(Expectation e) {
     CompletableFuture<InstanceSnapshot> future;
     try {
-      future = engine.when(instanceId, s -> e.matches(s) || s.isEnded());
+      future = engine.when(instanceId, s -> e.matches(s) || s.isEnded() || stopsAtFailure(s));
     } catch (EngineException ex) {
       throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "the engine cannot wait for it: " + ex.getMessage()));
     }
@@ -179,9 +195,15 @@ public final class EventualInstanceAssert {
       throw fail(FailureMessages.cannotWait(instanceId, timeout, e, "waiting failed: " + ex.getCause()));
     }
     if (!e.matches(seen)) {
-      throw fail(FailureMessages.ended(instanceId, timeout, seen, e, jobs()));
+      throw fail(seen.isEnded()
+          ? FailureMessages.ended(instanceId, timeout, seen, e, jobs())
+          : FailureMessages.failed(instanceId, timeout, seen, e, jobs()));
     }
     return this;
+  }
+
+  private boolean stopsAtFailure(InstanceSnapshot s) {
+    return !throughFailures && s.state() == InstanceStatus.FAILED;
   }
 
   private List<JobSnapshot> jobs() {

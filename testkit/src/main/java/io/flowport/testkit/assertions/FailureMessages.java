@@ -28,6 +28,13 @@ final class FailureMessages {
         + "\nbut it ended " + s.state() + " and " + e.found().apply(s) + ", so it never will." + state(s, jobs);
   }
 
+  /** The instance FAILED without the check holding; it makes no progress unless someone retries it. */
+  static String failed(String instanceId, Duration timeout, InstanceSnapshot s, Expectation e, List<JobSnapshot> jobs) {
+    return "\nExpecting instance " + instanceId + " within " + format(timeout) + "\n  " + e.expected()
+        + "\nbut it FAILED and " + e.found().apply(s) + "; a failed instance makes no progress on its own"
+        + " (to wait for a retry made elsewhere, use eventually().throughFailures())." + state(s, jobs);
+  }
+
   /** Waiting could not even start or went wrong (unknown instance, closed engine, interrupt). */
   static String cannotWait(String instanceId, Duration timeout, Expectation e, String why) {
     return "\nExpecting instance " + instanceId + " within " + format(timeout) + "\n  " + e.expected() + "\nbut " + why;

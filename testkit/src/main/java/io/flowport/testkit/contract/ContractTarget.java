@@ -10,8 +10,8 @@ import java.util.Optional;
  * {@link Scenario}, and a way to drive the engine where the unified API has no operation for it
  * (completing the contract's task, preparing a group of targets). Closed after the suite.
  *
- * <p>Most targets extend {@link AbstractContractTarget}; BPMN engines take their resources from
- * {@link BpmnContractResources}.
+ * <p>Most targets extend {@link AbstractContractTarget}; those of BPMN engines extend
+ * {@link BpmnContractTarget}, which takes the resources from {@link BpmnContractResources}.
  */
 public interface ContractTarget extends AutoCloseable {
 

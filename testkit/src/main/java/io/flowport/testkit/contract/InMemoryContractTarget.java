@@ -1,6 +1,5 @@
 package io.flowport.testkit.contract;
 
-import io.flowport.core.model.DeployRequest;
 import io.flowport.testkit.InMemoryWorkflowClient;
 import io.flowport.testkit.engine.InMemoryEngine;
 import io.flowport.testkit.engine.JobSnapshot;
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The in-memory client on a fresh engine of its own, reading Zeebe's BPMN and completing the
  * contract's task straight on the engine. Closing it closes both.
  */
-public final class InMemoryContractTarget extends AbstractContractTarget {
+public final class InMemoryContractTarget extends BpmnContractTarget {
   private final InMemoryEngine engine;
   private final AtomicInteger nextGroup = new AtomicInteger();
 
@@ -24,18 +23,13 @@ public final class InMemoryContractTarget extends AbstractContractTarget {
   }
 
   private InMemoryContractTarget(InMemoryEngine engine) {
-    super(InMemoryWorkflowClient.create(engine), Expectations.builder().build(), engine);
+    super(InMemoryWorkflowClient.create(engine), BpmnContractResources.ZEEBE, Expectations.builder().build(), engine);
     this.engine = engine;
   }
 
   /** The engine behind the client. */
   public InMemoryEngine engine() {
     return engine;
-  }
-
-  @Override
-  public Optional<DeployRequest> resources(Scenario scenario) {
-    return BpmnContractResources.ZEEBE.resources(scenario);
   }
 
   /** A group of targets named {@code t1..tN} on the engine, under a fresh id. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -91,10 +91,13 @@ import org.opentest4j.TestAbortedException;
  * appears in the failure output. The failure itself is rethrown unchanged.
  *
  * <p>A {@code perClass()} extension must be registered through a {@code static} field.
+ *
+ * <p>Works on JUnit 5.10 and later and on JUnit 6: it uses only the extension API 5.10 has, and
+ * the test kit takes JUnit from the user's build (an optional dependency).
  */
 public final class FlowportExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestInstantiationAwareExtension {
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
   /** Key of the report entry published when a test fails. */
   public static final String REPORT_KEY = "flowport.engine";
@@ -103,6 +106,8 @@ public final class FlowportExtension
       InMemoryEngine.class, TestClock.class, WorkflowClient.class, SyncWorkflowClient.class, FlowportTestContext.class);
   private static final String CONTEXT_KEY = "context";
   private static final String RUN_KEY = "run";
+  /** A per-test engine made for a test's constructor, waiting in the class's store for that test to start. */
+  private static final String CONSTRUCTOR_KEY = "constructor:";
 
   private final boolean perClass;
   private final EngineOptions engineOptions;
@@ -145,6 +150,9 @@ public final class FlowportExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (!perClass) {
+      adoptConstructorResources(context);
+    }
     FlowportTestContext ctx = resources(context).context;
     context.getStore(namespace).put(RUN_KEY, new TestRun(ctx.engine()));
   }
@@ -174,12 +182,6 @@ public final class FlowportExtension
     }
   }
 
-  /** Per-test engines can be injected into constructors: instantiation runs in the test's context. */
-  @Override
-  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-    return ExtensionContextScope.TEST_METHOD;
-  }
-
   // ---------------------------------------------------------------- parameters
 
   @Override
@@ -189,6 +191,9 @@ public final class FlowportExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    if (!perClass && extensionContext.getTestMethod().isEmpty() && isPerTestConstructor(parameterContext, extensionContext)) {
+      return inject(constructorResources(extensionContext).context, parameterContext);
+    }
     if (!perClass && extensionContext.getTestMethod().isEmpty()) {
       String where = parameterContext.getDeclaringExecutable() instanceof Constructor<?>
           ? "the constructor of a @TestInstance(PER_CLASS) class"
@@ -197,7 +202,10 @@ public final class FlowportExtension
           + parameterContext.getParameter().getType().getSimpleName() + " into " + where
           + "; inject it into test methods or @BeforeEach methods, or use FlowportExtension.builder().perClass()");
     }
-    FlowportTestContext ctx = resources(extensionContext).context;
+    return inject(resources(extensionContext).context, parameterContext);
+  }
+
+  private static Object inject(FlowportTestContext ctx, ParameterContext parameterContext) {
     Class<?> type = parameterContext.getParameter().getType();
     if (type == InMemoryEngine.class) {
       return ctx.engine();
@@ -271,7 +279,39 @@ public final class FlowportExtension
       }
     }
     ExtensionContext where = owner;
-    return owner.getStore(namespace).computeIfAbsent(CONTEXT_KEY, k -> open(where), Resources.class);
+    // getOrComputeIfAbsent, not computeIfAbsent: the latter only exists from JUnit 6 on.
+    return owner.getStore(namespace).getOrComputeIfAbsent(CONTEXT_KEY, k -> open(where), Resources.class);
+  }
+
+  /*
+   * Constructor injection of a per-test engine. JUnit before 5.12 (and later ones unless told
+   * otherwise) instantiates a PER_METHOD test class in the class's context, before the test's own
+   * context exists. The engine is made there, under a key of the instantiating thread, and the
+   * test adopts it in beforeEach, which JUnit runs next on that thread. One not adopted (the
+   * constructor threw) is closed with the class's store.
+   */
+  private static boolean isPerTestConstructor(ParameterContext parameterContext, ExtensionContext context) {
+    return parameterContext.getDeclaringExecutable() instanceof Constructor<?>
+        && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD) == TestInstance.Lifecycle.PER_METHOD;
+  }
+
+  private Resources constructorResources(ExtensionContext context) {
+    return context.getStore(namespace).getOrComputeIfAbsent(constructorKey(), k -> open(context), Resources.class);
+  }
+
+  private void adoptConstructorResources(ExtensionContext context) {
+    String key = constructorKey();
+    for (ExtensionContext c = context.getParent().orElse(null); c != null; c = c.getParent().orElse(null)) {
+      Resources r = c.getStore(namespace).remove(key, Resources.class);
+      if (r != null) {
+        context.getStore(namespace).put(CONTEXT_KEY, r);
+        return;
+      }
+    }
+  }
+
+  private static String constructorKey() {
+    return CONSTRUCTOR_KEY + Thread.currentThread().getId();
   }
 
   private Resources open(ExtensionContext context) {
@@ -322,8 +362,13 @@ public final class FlowportExtension
     }
   }
 
-  /** The test context as a store value: closed by the extension, or by JUnit if the extension could not. */
-  private static final class Resources implements AutoCloseable {
+  /**
+   * The test context as a store value: closed by the extension, or by JUnit if the extension could
+   * not. JUnit 5.10 closes {@code CloseableResource} values, JUnit 6 {@code AutoCloseable} ones
+   * (and only once if a value is both).
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: deprecated in JUnit 6, the only kind JUnit 5.10 closes
+  private static final class Resources implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     final FlowportTestContext context;
 
     Resources(FlowportTestContext context) {

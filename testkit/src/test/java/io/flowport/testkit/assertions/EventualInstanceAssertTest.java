@@ -68,7 +68,33 @@ class EventualInstanceAssertTest {
     assertThat(engine, s).eventually().isFailed().hasIncidentAt("charge");
     other.schedule(() -> engine.retryNode(s.id(), "charge", null), 50, TimeUnit.MILLISECONDS);
     // the retry makes a new job, handed to the handler again; the (completed) future keeps the old one
-    assertThat(engine, s).eventually().hasNoIncidents().isWaitingAt("charge");
+    assertThat(engine, s).eventually().throughFailures().hasNoIncidents().isWaitingAt("charge");
+  }
+
+  @Test
+  void failsAtOnceWhenTheInstanceFailedWithoutIt() {
+    InstanceSnapshot s = engine.start("order", Map.of());
+    charge.join().fail("card declined");
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> assertThat(engine, s).eventually().within(Duration.ofSeconds(30)).isCompleted())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("within 30 s")
+        .hasMessageContaining("to be COMPLETED")
+        .hasMessageContaining("but it FAILED and it was FAILED; a failed instance makes no progress on its own")
+        .hasMessageContaining("eventually().throughFailures()")
+        .hasMessageContaining("card declined");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void throughFailuresKeepsTheTimeoutAndWaitsOnlyAsLongAsIt() {
+    InstanceSnapshot s = engine.start("order", Map.of());
+    charge.join().fail("card declined");
+    EventualInstanceAssert waiting = assertThat(engine, s).eventually().within(Duration.ofMillis(200)).throughFailures();
+    assertThat(waiting.timeout()).isEqualTo(Duration.ofMillis(200));
+    assertThatThrownBy(waiting::isCompleted)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but after 200 ms it was FAILED.");
   }
 
   @Test

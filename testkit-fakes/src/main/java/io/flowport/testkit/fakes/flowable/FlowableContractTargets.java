@@ -1,15 +1,12 @@
 package io.flowport.testkit.fakes.flowable;
 
 import io.flowport.core.ClientOptions;
-import io.flowport.core.model.DeployRequest;
 import io.flowport.rest.flowable.FlowableClient;
-import io.flowport.testkit.contract.AbstractContractTarget;
 import io.flowport.testkit.contract.BpmnContractResources;
+import io.flowport.testkit.contract.BpmnContractTarget;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.Expectations;
-import io.flowport.testkit.contract.Scenario;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,17 +38,12 @@ public final class FlowableContractTargets {
     return new FlowableTarget(client);
   }
 
-  private static final class FlowableTarget extends AbstractContractTarget {
+  private static final class FlowableTarget extends BpmnContractTarget {
     private final FlowableClient flowable;
 
     FlowableTarget(FlowableClient client, AutoCloseable... owned) {
-      super(client, FlowableContractTargets.expectations(), owned);
+      super(client, BpmnContractResources.FLOWABLE, FlowableContractTargets.expectations(), owned);
       this.flowable = client;
-    }
-
-    @Override
-    public Optional<DeployRequest> resources(Scenario scenario) {
-      return BpmnContractResources.FLOWABLE.resources(scenario);
     }
 
     @Override

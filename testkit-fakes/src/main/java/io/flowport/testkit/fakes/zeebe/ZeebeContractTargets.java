@@ -1,18 +1,15 @@
 package io.flowport.testkit.fakes.zeebe;
 
 import io.flowport.core.ClientOptions;
-import io.flowport.core.model.DeployRequest;
 import io.flowport.grpc.zeebe.ActivatedJob;
 import io.flowport.grpc.zeebe.ZeebeClient;
-import io.flowport.testkit.contract.AbstractContractTarget;
 import io.flowport.testkit.contract.BpmnContractResources;
+import io.flowport.testkit.contract.BpmnContractTarget;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.Expectations;
-import io.flowport.testkit.contract.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,17 +37,12 @@ public final class ZeebeContractTargets {
     return new ZeebeTarget(client);
   }
 
-  private static final class ZeebeTarget extends AbstractContractTarget {
+  private static final class ZeebeTarget extends BpmnContractTarget {
     private final ZeebeClient zeebe;
 
     ZeebeTarget(ZeebeClient client, AutoCloseable... owned) {
-      super(client, ZeebeContractTargets.expectations(), owned);
+      super(client, BpmnContractResources.ZEEBE, ZeebeContractTargets.expectations(), owned);
       this.zeebe = client;
-    }
-
-    @Override
-    public Optional<DeployRequest> resources(Scenario scenario) {
-      return BpmnContractResources.ZEEBE.resources(scenario);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flowport.testkit.fakes.flowable.internal;
 
 import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
+import io.flowport.testkit.fakes.internal.BpmnDialect;
 import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.spi.FakeServerProvider;
 import io.flowport.testkit.fakes.spi.RunningFake;
@@ -51,8 +52,9 @@ public final class FlowableFakeProvider implements FakeServerProvider {
       b.basicAuth(user, launch.options().get(PASSWORD));
     }
     FakeFlowableServer server = b.start();
-    return RunningFake.of(server, server.engine(), server.port(),
+    // the engine takes both dialects; the fake, like its engine, only its own (and plain BPMN)
+    return BpmnDialect.FLOWABLE.deployingOnlyItsOwn(RunningFake.of(server, server.engine(), server.port(),
         "REST API listening on " + HostPort.of(server.host(), server.port()) + ", base URL " + server.baseUrl()
-            + (user != null ? " (basic auth, user " + user + ")" : " (no auth)"));
+            + (user != null ? " (basic auth, user " + user + ")" : " (no auth)")));
   }
 }

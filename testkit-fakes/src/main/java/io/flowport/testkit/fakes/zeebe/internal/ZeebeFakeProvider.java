@@ -1,5 +1,6 @@
 package io.flowport.testkit.fakes.zeebe.internal;
 
+import io.flowport.testkit.fakes.internal.BpmnDialect;
 import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.spi.FakeServerProvider;
 import io.flowport.testkit.fakes.spi.RunningFake;
@@ -22,8 +23,9 @@ public final class ZeebeFakeProvider implements FakeServerProvider {
     FakeZeebeGateway gateway = FakeZeebeGateway.builder().host(launch.host()).port(launch.port())
         .onRequest(launch.requestLog())
         .start();
-    return RunningFake.of(gateway, gateway.engine(), gateway.port(),
+    // the engine takes both dialects; the fake, like its engine, only its own (and plain BPMN)
+    return BpmnDialect.ZEEBE.deployingOnlyItsOwn(RunningFake.of(gateway, gateway.engine(), gateway.port(),
         "gRPC gateway listening on " + HostPort.of(gateway.host(), gateway.port())
-            + ", gateway address " + gateway.address() + " (plaintext)");
+            + ", gateway address " + gateway.address() + " (plaintext)"));
   }
 }
