@@ -88,6 +88,15 @@ class AdapterClientTest {
       });
     }
 
+    /** What the attempt of a call that asks the engine to wait {@code wait} is given. */
+    CompletableFuture<Duration> awaiting(Duration wait) {
+      return callAwaiting(PING, wait, check -> ctx -> CompletableFuture.completedFuture(ctx.remaining()));
+    }
+
+    CompletableFuture<Duration> plain() {
+      return call(PING, check -> ctx -> CompletableFuture.completedFuture(ctx.remaining()));
+    }
+
     CompletableFuture<String> broken() {
       return call(PING, check -> {
         throw new IllegalArgumentException("bad shape");
@@ -125,6 +134,20 @@ class AdapterClientTest {
     assertThat(attempts.get(0).error()).isInstanceOf(BackPressureException.class);
     assertThat(attempts.get(0).willRetry()).isTrue();
     assertThat(attempts).allMatch(a -> a.operation().equals(PING) && a.engine().equals("demo"));
+  }
+
+  @Test
+  void aCallThatAsksTheEngineToWaitGetsTheWaitPlusOneMarginExactly() throws Exception {
+    try (DemoClient patient = new DemoClient(new DemoBackend(), ClientOptions.builder()
+        .attemptTimeout(Duration.ofSeconds(30)).apiCallTimeout(Duration.ofSeconds(60)).build())) {
+      Duration longWait = patient.awaiting(Duration.ofSeconds(40)).get(5, TimeUnit.SECONDS);
+      Duration shortWait = patient.awaiting(Duration.ofSeconds(1)).get(5, TimeUnit.SECONDS);
+      Duration plain = patient.plain().get(5, TimeUnit.SECONDS);
+      // 40 s + the 5 s margin, beyond the configured 30 s; 1 s + 5 s, well below it.
+      assertThat(longWait).isBetween(Duration.ofSeconds(44), Duration.ofSeconds(45));
+      assertThat(shortWait).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
+      assertThat(plain).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30));
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.flowport.core.ClientOptions;
 import io.flowport.core.Operation;
 import io.flowport.core.auth.Credentials;
 import io.flowport.core.spi.AdapterClient;
+import io.flowport.core.spi.CallPlan;
 import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory;
 import io.flowport.grpc.zeebe.internal.StaticAddressesResolverFactory.HostPort;
 import io.flowport.grpc.zeebe.internal.ZeebeBackend;
@@ -186,11 +187,15 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     return activateJobs(type, maxJobs, timeout, worker, Duration.ZERO);
   }
 
-  /** The attempt may long-poll for {@code requestTimeout}: it gets that plus the one await margin. */
+  /**
+   * With a positive {@code requestTimeout} the attempt may long-poll that long: it gets that plus
+   * the one await margin. With zero (the gateway's own default) the configured attempt timeout
+   * bounds it.
+   */
   @Override
   public CompletableFuture<List<ActivatedJob>> activateJobs(
       String type, int maxJobs, Duration timeout, String worker, Duration requestTimeout) {
-    return callAwaiting(ACTIVATE_JOBS, requestTimeout, check -> {
+    CallPlan<List<ActivatedJob>> plan = check -> {
       check.id("job type", type);
       check.atLeast("maxJobs", maxJobs, 1);
       check.positive("job timeout", timeout);
@@ -199,7 +204,9 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
         throw check.invalid("requestTimeout must not be negative, was " + requestTimeout);
       }
       return ctx -> backend().activateJobs(ctx, type, maxJobs, timeout, worker, requestTimeout);
-    });
+    };
+    boolean longPoll = requestTimeout != null && requestTimeout.compareTo(Duration.ZERO) > 0;
+    return longPoll ? callAwaiting(ACTIVATE_JOBS, requestTimeout, plan) : call(ACTIVATE_JOBS, plan);
   }
 
   @Override
