@@ -5,6 +5,7 @@ import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
 import io.flowport.grpc.zeebe.ZeebeClient;
 import io.flowport.rest.bksops.BkSopsClient;
+import io.flowport.rest.cloudify.CloudifyClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.rest.obs.ObsClient;
 import io.flowport.testkit.InMemoryWorkflowClient;
@@ -39,8 +40,9 @@ public final class CapabilityTable {
         WorkflowClient zeebe = ZeebeClient.builder().gatewayAddress("127.0.0.1:26500").usePlaintext().build();
         WorkflowClient flowable = FlowableClient.builder().baseUrl("http://127.0.0.1:8080/process-api").build();
         WorkflowClient bksops = BkSopsClient.builder().baseUrl("http://127.0.0.1:8000/prod").bizId("2").build();
+        WorkflowClient cloudify = CloudifyClient.builder().baseUrl("http://127.0.0.1:80/api/v3.1").build();
         WorkflowClient obs = ObsClient.builder().baseUrl("http://127.0.0.1:9000").build()) {
-      for (WorkflowClient c : List.of(zeebe, flowable, bksops, obs, memory)) {
+      for (WorkflowClient c : List.of(zeebe, flowable, cloudify, bksops, obs, memory)) {
         engines.put(c.engine(), c.capabilities());
       }
     }

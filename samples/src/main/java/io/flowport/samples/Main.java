@@ -7,6 +7,7 @@ import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.testkit.contract.ContractTarget;
 import io.flowport.testkit.contract.InMemoryContractTarget;
 import io.flowport.testkit.fakes.bksops.BkSopsContractTargets;
+import io.flowport.testkit.fakes.cloudify.CloudifyContractTargets;
 import io.flowport.testkit.fakes.flowable.FlowableContractTargets;
 import io.flowport.testkit.fakes.obs.ObsContractTargets;
 import io.flowport.testkit.fakes.zeebe.ZeebeContractTargets;
@@ -53,6 +54,7 @@ public final class Main {
           FlowableClient.builder().baseUrl(flowable).credentials(credentials).build()));
     }
     targets.put("bk-sops (fake gateway)", () -> BkSopsContractTargets.fake(ClientOptions.defaults()));
+    targets.put("cloudify (fake REST)", () -> CloudifyContractTargets.fake(ClientOptions.defaults()));
     targets.put("obs (fake REST, signed)", () -> ObsContractTargets.fake(ClientOptions.defaults()));
 
     Map<String, List<Scenario.Outcome>> results = new LinkedHashMap<>();

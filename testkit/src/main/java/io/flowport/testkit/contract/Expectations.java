@@ -11,9 +11,15 @@ public final class Expectations {
   private final boolean endedInstancesReadable;
   private final boolean businessKeys;
   private final boolean startByMessage;
+  private final io.flowport.core.model.InstanceState startedState;
+  private final io.flowport.core.model.InstanceState groupStartedState;
+  private final Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith;
   private final boolean forceFailKeepsMessage;
 
   private Expectations(Builder b) {
+    this.startedState = b.startedState;
+    this.groupStartedState = b.groupStartedState;
+    this.cancelOfEndedFailsWith = b.cancelOfEndedFailsWith;
     this.businessKeys = b.businessKeys;
     this.startByMessage = b.startByMessage;
     this.redeployKeepsVersion = b.redeployKeepsVersion;
@@ -61,6 +67,30 @@ public final class Expectations {
   }
 
   /**
+   * The state {@code start} answers with: RUNNING on most engines; CREATED on Cloudify, whose new
+   * execution is {@code pending} until a worker takes it.
+   */
+  public io.flowport.core.model.InstanceState startedState() {
+    return startedState;
+  }
+
+  /**
+   * The state a group start answers with when members run: RUNNING on most engines; QUEUED on
+   * Cloudify, whose answer shows the members still {@code pending} or {@code queued}.
+   */
+  public io.flowport.core.model.InstanceState groupStartedState() {
+    return groupStartedState;
+  }
+
+  /**
+   * What cancelling an ended instance fails with: InstanceNotFoundException where ended instances
+   * leave the runtime (Zeebe, Flowable); IllegalTransitionException where they stay (Cloudify).
+   */
+  public Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith() {
+    return cancelOfEndedFailsWith;
+  }
+
+  /**
    * Whether a force-fail's message becomes the node's error message (true by default); bk-sops
    * writes its own ("The node has been terminated by &lt;user&gt;.").
    */
@@ -76,9 +106,31 @@ public final class Expectations {
     private boolean endedInstancesReadable = true;
     private boolean businessKeys = true;
     private boolean startByMessage = true;
+    private io.flowport.core.model.InstanceState startedState = io.flowport.core.model.InstanceState.RUNNING;
+    private io.flowport.core.model.InstanceState groupStartedState = io.flowport.core.model.InstanceState.RUNNING;
+    private Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith =
+        io.flowport.core.error.InstanceNotFoundException.class;
     private boolean forceFailKeepsMessage = true;
 
     private Builder() {}
+
+    /** See {@link Expectations#startedState()}. */
+    public Builder startedState(io.flowport.core.model.InstanceState value) {
+      this.startedState = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
+
+    /** See {@link Expectations#groupStartedState()}. */
+    public Builder groupStartedState(io.flowport.core.model.InstanceState value) {
+      this.groupStartedState = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
+
+    /** See {@link Expectations#cancelOfEndedFailsWith()}. */
+    public Builder cancelOfEndedFailsWith(Class<? extends io.flowport.core.error.WorkflowException> value) {
+      this.cancelOfEndedFailsWith = java.util.Objects.requireNonNull(value, "value == null");
+      return this;
+    }
 
     public Builder businessKeys(boolean value) {
       this.businessKeys = value;

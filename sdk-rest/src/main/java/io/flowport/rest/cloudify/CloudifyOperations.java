@@ -1,0 +1,118 @@
+package io.flowport.rest.cloudify;
+
+import io.flowport.core.Operation;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Everything Cloudify's {@code ExecutionsClient} and {@code ExecutionGroupsClient} do, typed. Like
+ * the unified API, every method returns a future that never throws: bad arguments and manager
+ * errors complete it exceptionally with a {@link io.flowport.core.error.WorkflowException} (the
+ * manager's {@code server_traceback} is on its {@link CloudifyServerError} cause). Calls go through
+ * the client's retries and timeouts; the constants below name them in errors and listener events.
+ */
+public interface CloudifyOperations {
+  Operation LIST_EXECUTIONS = Operation.of("list executions", true);
+  Operation GET_EXECUTION = Operation.of("get execution", true);
+  Operation START_EXECUTION = Operation.of("start execution", false);
+  Operation CREATE_EXECUTION = Operation.of("create execution", false);
+  Operation CANCEL_EXECUTION = Operation.of("cancel execution", true);
+  Operation RESUME_EXECUTION = Operation.of("resume execution", false);
+  Operation REQUEUE_EXECUTION = Operation.of("requeue execution", false);
+  Operation UPDATE_EXECUTION = Operation.of("update execution", true);
+  Operation DELETE_EXECUTIONS = Operation.of("delete executions", true);
+  Operation SHOULD_START = Operation.of("should start", true);
+  Operation LIST_GROUPS = Operation.of("list execution groups", true);
+  Operation GET_GROUP = Operation.of("get execution group", true);
+  Operation CREATE_GROUP = Operation.of("create execution group", false);
+  Operation START_GROUP = Operation.of("start execution group", false);
+  Operation CANCEL_GROUP = Operation.of("cancel execution group", true);
+  Operation RESUME_GROUP = Operation.of("resume execution group", false);
+  Operation SET_GROUP_CONCURRENCY = Operation.of("set execution group concurrency", true);
+  Operation SET_GROUP_TARGETS = Operation.of("set execution group targets", true);
+  Operation DUMP_GROUPS = Operation.of("dump execution groups", true);
+
+  /** Every operation of this interface. */
+  Set<Operation> ALL = Set.of(LIST_EXECUTIONS, GET_EXECUTION, START_EXECUTION, CREATE_EXECUTION, CANCEL_EXECUTION,
+      RESUME_EXECUTION, REQUEUE_EXECUTION, UPDATE_EXECUTION, DELETE_EXECUTIONS, SHOULD_START, LIST_GROUPS, GET_GROUP,
+      CREATE_GROUP, START_GROUP, CANCEL_GROUP, RESUME_GROUP, SET_GROUP_CONCURRENCY, SET_GROUP_TARGETS, DUMP_GROUPS);
+
+  /** One page of executions ({@code GET /executions}). */
+  CompletableFuture<CloudifyPage<CloudifyExecution>> listExecutions(CloudifyListQuery query);
+
+  /**
+   * Visits every execution the query matches, page after page from the query's offset; completes
+   * after the last page. {@code action} runs on the callback executor, one item at a time.
+   */
+  CompletableFuture<Void> forEachExecution(CloudifyListQuery query, Consumer<? super CloudifyExecution> action);
+
+  /**
+   * Every execution the query matches, fetched page by page as the stream is consumed. Consuming
+   * blocks the consuming thread while a page is fetched; a failure is thrown as the
+   * {@link io.flowport.core.error.WorkflowException}. Close the stream if you stop early.
+   */
+  Stream<CloudifyExecution> streamExecutions(CloudifyListQuery query);
+
+  /** One execution; {@code include} (may be empty) limits the fields sent. */
+  CompletableFuture<CloudifyExecution> getExecution(String executionId, List<String> include);
+
+  /** Starts an execution; the answer is {@code pending} (or {@code queued}, or a scheduled placeholder). */
+  CompletableFuture<CloudifyExecution> startExecution(CloudifyStartRequest request);
+
+  /** Creates an execution with the restore fields (with a forced status it is stored, not run). */
+  CompletableFuture<CloudifyExecution> createExecution(CloudifyStartRequest request);
+
+  /** Cancels, force-cancels or kills an execution. */
+  CompletableFuture<CloudifyExecution> cancelExecution(String executionId, CloudifyCancelMode mode);
+
+  /** Resumes an execution; {@code force} retries the failed tasks of a failed or cancelled one. */
+  CompletableFuture<CloudifyExecution> resumeExecution(String executionId, boolean force);
+
+  /**
+   * Requeues an execution (after a snapshot restore). The manager treats the action like a plain
+   * cancel: it answers what cancel would.
+   */
+  CompletableFuture<CloudifyExecution> requeueExecution(String executionId);
+
+  /** Sets an execution's status and error ({@code PATCH}); without an error the manager clears it. */
+  CompletableFuture<CloudifyExecution> updateExecution(String executionId, String status, String error);
+
+  /** Deletes ended executions; completes with how many were deleted. */
+  CompletableFuture<Integer> deleteExecutions(CloudifyDeleteRequest request);
+
+  /** Whether the execution could start now (no system workflow or other execution of its deployment running). */
+  CompletableFuture<Boolean> shouldStart(String executionId);
+
+  /** One page of execution groups (items carry neither status nor execution ids). */
+  CompletableFuture<CloudifyPage<CloudifyExecutionGroup>> listGroups(CloudifyListQuery query);
+
+  /** One execution group, with its status and execution ids; {@code include} may be empty. */
+  CompletableFuture<CloudifyExecutionGroup> getGroup(String groupId, List<String> include);
+
+  /** Creates a group of existing executions without running anything (restore); needs {@code executions}. */
+  CompletableFuture<CloudifyExecutionGroup> createGroup(CloudifyGroupRequest request);
+
+  /** Starts the workflow on every deployment of the deployment group. */
+  CompletableFuture<CloudifyExecutionGroup> startGroup(CloudifyGroupRequest request);
+
+  /** Cancels the group's members; queued ones become {@code cancelled} at once. */
+  CompletableFuture<CloudifyExecutionGroup> cancelGroup(String groupId, CloudifyCancelMode mode);
+
+  /** Resumes the group's failed and cancelled members. */
+  CompletableFuture<CloudifyExecutionGroup> resumeGroup(String groupId, boolean force);
+
+  /** Changes how many members run at once; raising it from 0 dequeues members. */
+  CompletableFuture<CloudifyExecutionGroup> setGroupConcurrency(String groupId, int concurrency);
+
+  /** Where deployments of members that succeed / fail are added; either may be null (unchanged). */
+  CompletableFuture<CloudifyExecutionGroup> setGroupTargets(String groupId, String successGroupId, String failureGroupId);
+
+  /**
+   * The groups' attributes for a snapshot (every page of {@code GET /execution-groups?_get_data=true});
+   * when {@code groupIds} is not empty, only those groups.
+   */
+  CompletableFuture<List<CloudifyExecutionGroup>> dumpGroups(List<String> groupIds);
+}

@@ -1,0 +1,2 @@
+/** The fake Cloudify manager's rules, storage and HTTP routes; not API. */
+package io.flowport.testkit.fakes.cloudify.internal;
