@@ -12,6 +12,7 @@ public final class Expectations {
   private final boolean businessKeys;
   private final boolean startByMessage;
   private final boolean forceFailKeepsMessage;
+  private final boolean awaitTimeoutKnowsInstance;
 
   private Expectations(Builder b) {
     this.businessKeys = b.businessKeys;
@@ -21,6 +22,7 @@ public final class Expectations {
     this.messageBuffering = b.messageBuffering;
     this.endedInstancesReadable = b.endedInstancesReadable;
     this.forceFailKeepsMessage = b.forceFailKeepsMessage;
+    this.awaitTimeoutKnowsInstance = b.awaitTimeoutKnowsInstance;
   }
 
   public static Builder builder() {
@@ -68,6 +70,14 @@ public final class Expectations {
     return forceFailKeepsMessage;
   }
 
+  /**
+   * Whether a start-and-await that times out carries the started instance's id (true by default:
+   * the client started it, then polled); Zeebe's native wait answers only at the end, so no id.
+   */
+  public boolean awaitTimeoutKnowsInstance() {
+    return awaitTimeoutKnowsInstance;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
@@ -77,6 +87,7 @@ public final class Expectations {
     private boolean businessKeys = true;
     private boolean startByMessage = true;
     private boolean forceFailKeepsMessage = true;
+    private boolean awaitTimeoutKnowsInstance = true;
 
     private Builder() {}
 
@@ -112,6 +123,12 @@ public final class Expectations {
 
     public Builder forceFailKeepsMessage(boolean value) {
       this.forceFailKeepsMessage = value;
+      return this;
+    }
+
+    /** See {@link Expectations#awaitTimeoutKnowsInstance()}. */
+    public Builder awaitTimeoutKnowsInstance(boolean value) {
+      this.awaitTimeoutKnowsInstance = value;
       return this;
     }
 
