@@ -73,6 +73,6 @@ public class AwaitTimeoutException extends WorkflowTimeoutException {
 
   @Override
   public WorkflowException rethrownHere() {
-    return new AwaitTimeoutException(this);
+    return new AwaitTimeoutException(this).recordAttempts(attempts());
   }
 }

@@ -174,9 +174,10 @@ public final class CallExecutor implements AutoCloseable {
         if (willRetry) {
           callTimerRef.get().start(); // backoff and later attempts are bounded by the call timeout
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        logAttempt(operation, n, took, error);
         if (!options.listeners().isEmpty()) {
-          notifyListeners(new CallListener.AttemptEvent(
-              engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry, call));
+          notifyListeners(new CallListener.AttemptEvent(engine, operation, n, took, error, willRetry, call));
         }
       });
     };
@@ -204,12 +205,16 @@ public final class CallExecutor implements AutoCloseable {
           current.cancel(true); // the wire side cancels the request
         }
       }
+      Throwable error = unwrap(e);
+      if (error instanceof WorkflowException we && attempts.get() > 1) {
+        we.recordAttempts(attempts.get()); // the message then says how many were made
+      }
       if (call != null) { // before the user's future completes, so what they see next is recorded
         CallListener.CallEnd end = new CallListener.CallEnd(
-            call, attempts.get(), Duration.ofNanos(System.nanoTime() - callStarted), unwrap(e));
+            call, attempts.get(), Duration.ofNanos(System.nanoTime() - callStarted), error);
         notifyListeners("onCallEnd", l -> l.onCallEnd(end));
       }
-      deliver(user, v, unwrap(e));
+      deliver(user, v, error);
     });
     completeOnClose(operation, raw);
     user.whenComplete((v, e) -> {
@@ -297,6 +302,26 @@ public final class CallExecutor implements AutoCloseable {
     }
   }
 
+  /** Each attempt at DEBUG: what, which of how many, how long, and how it ended (no values). */
+  private void logAttempt(Operation operation, int n, Duration took, Throwable error) {
+    if (log.isDebugEnabled()) {
+      log.debug("[{}] {}: attempt {} of {} {} in {} ms", engine, operation, n, options.retryPolicy().maxAttempts(),
+          error == null ? "succeeded" : "failed: " + cause(error), took.toMillis());
+    }
+  }
+
+  /**
+   * The cause of a failed attempt for the logs: the error's kind and wire status, never the
+   * engine's message, which may quote the variables sent.
+   */
+  private static String cause(Throwable error) {
+    if (error instanceof WorkflowException we) {
+      String kind = we.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return we.wireStatus() == null ? kind : kind + " (" + we.wireStatus() + ")";
+    }
+    return error.getClass().getSimpleName();
+  }
+
   private void notifyListeners(CallListener.AttemptEvent event) {
     notifyListeners("onAttempt", l -> l.onAttempt(event));
   }
@@ -347,12 +372,19 @@ public final class CallExecutor implements AutoCloseable {
     return t;
   }
 
-  private static <T> RetryConfig retryConfig(RetryPolicy policy, boolean idempotent) {
+  private <T> RetryConfig retryConfig(RetryPolicy policy, boolean idempotent) {
+    // resilience4j asks for the delay only once it has decided to retry: the place to log the retry.
     IntervalBiFunction<Object> interval = (attempt, outcome) -> {
-      boolean backPressure = outcome.isLeft() && unwrap(outcome.getLeft()) instanceof BackPressureException;
+      Throwable error = outcome.isLeft() ? unwrap(outcome.getLeft()) : null;
+      boolean backPressure = error instanceof BackPressureException;
       long millis = policy.delayBefore(attempt, backPressure).toMillis();
       double spread = policy.jitter() * millis;
-      return Math.max(1L, (long) (millis - spread / 2 + ThreadLocalRandom.current().nextDouble() * spread));
+      long delay = Math.max(1L, (long) (millis - spread / 2 + ThreadLocalRandom.current().nextDouble() * spread));
+      if (error instanceof WorkflowException we) {
+        log.info("[{}] {}: attempt {} of {} failed: {}; retrying in {} ms",
+            engine, we.operation(), attempt, policy.maxAttempts(), cause(we), delay);
+      }
+      return delay;
     };
     return RetryConfig.custom()
         .maxAttempts(policy.maxAttempts())
