@@ -117,7 +117,7 @@ final class PollingAwait {
   /** Runs {@code r} on the callback executor, so user callbacks never run on the timer thread. */
   private void onCallbackThread(Runnable r) {
     try {
-      executor.options().callbackExecutor().execute(r);
+      executor.callbackExecutor().execute(r);
     } catch (RejectedExecutionException e) {
       r.run();
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * executor. Adapters use it for their engine-specific operations; the unified operations go
  * through it already.
  *
- * <p>It owns one daemon scheduler thread for timers and backoff, stopped by {@link #close()}.
+ * <p>It owns one daemon scheduler thread for timers and backoff and, unless the user set a callback
+ * executor, the client's {@link CallbackThreads}; {@link #close()} stops both.
  */
 public final class CallExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
@@ -57,11 +59,19 @@ public final class CallExecutor implements AutoCloseable {
   /** Futures to fail with the "client is closed" error if the executor closes before they end. */
   private final Map<CompletableFuture<?>, Operation> live = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  /** Where futures complete: the user's executor, or the client's own callback threads. */
+  private final Executor callbacks;
+  /** The client's own callback threads, which {@link #close()} stops; null when the user set an executor. */
+  private final CallbackThreads ownCallbacks;
 
   private CallExecutor(String engine, ClientOptions options, BackendTraits traits) {
     this.engine = engine;
     this.options = options;
     this.traits = traits;
+    Executor given = options.hasCallbackExecutor() ? options.callbackExecutor() : null;
+    // A CallbackThreads in the options is a default a builder made early (for a REST transport): ours to close.
+    this.ownCallbacks = given == null ? CallbackThreads.create(engine) : given instanceof CallbackThreads c ? c : null;
+    this.callbacks = ownCallbacks != null ? ownCallbacks : given;
     this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "flowport-" + engine + "-timer-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -89,6 +99,16 @@ public final class CallExecutor implements AutoCloseable {
 
   public ClientOptions options() {
     return options;
+  }
+
+  /**
+   * Where the futures of this client complete: the user's {@link ClientOptions#callbackExecutor()}
+   * when set, else the client's own {@link CallbackThreads}.
+   *
+   * @return the callback executor
+   */
+  public Executor callbackExecutor() {
+    return callbacks;
   }
 
   /** The executor's scheduler, for adapters that need a timer (pollers). Never block on it. */
@@ -290,13 +310,13 @@ public final class CallExecutor implements AutoCloseable {
     Runnable complete = error == null
         ? () -> user.complete(value)
         : () -> user.completeExceptionally(error);
-    if (!options.hasCallbackExecutor() && traits.completesOffIoThreads()
+    if (ownCallbacks != null && traits.completesOffIoThreads()
         && Thread.currentThread() != timerThread) {
       complete.run(); // not an I/O thread, and the user asked for no executor: save the hop
       return;
     }
     try {
-      options.callbackExecutor().execute(complete);
+      callbacks.execute(complete);
     } catch (RejectedExecutionException e) {
       complete.run();
     }
@@ -418,6 +438,9 @@ public final class CallExecutor implements AutoCloseable {
     scheduler.shutdownNow();
     for (Map.Entry<CompletableFuture<?>, Operation> call : live.entrySet()) {
       call.getKey().completeExceptionally(closedError(call.getValue()));
+    }
+    if (ownCallbacks != null) {
+      ownCallbacks.close(); // after the failures above were handed to it: they are still delivered
     }
   }
 
