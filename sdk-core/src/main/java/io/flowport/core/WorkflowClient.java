@@ -76,8 +76,8 @@ public interface WorkflowClient extends AutoCloseable {
      * the engine has it (Zeebe); elsewhere the client polls with backoff.
      *
      * <p>The await ends when the engine reports the instance in a terminal state: COMPLETED,
-     * CANCELLED, or FAILED where the engine reports a failed instance (the in-memory engine,
-     * bk-sops, Cloudify, OBS); the future then completes normally with that state. Flowable and
+     * CANCELLED, or FAILED where the engine reports a failed instance (the in-memory engine and
+     * bk-sops); the future then completes normally with that state. Flowable and
      * Zeebe keep an instance with a failed job or an incident running, so there the await waits.
      *
      * <p>When {@code timeout} passes first it fails with {@link

@@ -76,7 +76,7 @@ abstract class InstancesContract extends ContractPart {
   /**
    * The await's one behaviour on every engine: it ends when the engine reports the instance in a
    * terminal state (COMPLETED, CANCELLED, or FAILED where the engine reports FAILED: the in-memory
-   * engine, bk-sops, Cloudify, OBS), completing normally with that state; an instance the engine
+   * engine and bk-sops), completing normally with that state; an instance the engine
    * still holds as running (Flowable and Zeebe keep an instance with a failed job or an incident
    * active) has not ended, and the await fails with a not retryable AwaitTimeoutException.
    */
