@@ -65,9 +65,10 @@ public final class ClientOptions {
   }
 
   /**
-   * Completes the futures the client returns. When none was set, futures complete where the
-   * adapter's answer arrives if that is not a network I/O thread (gRPC's application executor, the
-   * in-memory engine's caller), else on the common pool; this is what that fallback returns.
+   * The executor set with {@link Builder#callbackExecutor(Executor)}, or the common pool when none
+   * was set. Clients do not use that fallback: see {@link Builder#callbackExecutor(Executor)}.
+   *
+   * @return the executor set, or the common pool
    */
   public Executor callbackExecutor() {
     return callbackExecutor == null ? ForkJoinPool.commonPool() : callbackExecutor;
@@ -108,7 +109,20 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Completes every future the client returns; user callbacks then always run there. */
+    /**
+     * Completes every future the client returns; user callbacks then always run there.
+     *
+     * <p>When none is set, futures complete where the adapter's answer arrives if that is not a
+     * network I/O thread (gRPC's application executor, the in-memory engine's caller), else on the
+     * client's own callback threads: at most {@value io.flowport.core.spi.CallbackThreads#MAX_THREADS}
+     * named daemon threads ({@code flowport-<engine>-callback-N}) that end when idle and that
+     * {@code close()} stops. The JVM's common pool is never used: on a small machine it has one
+     * thread, shared with everything else. To run callbacks in place on whatever thread completes
+     * the call (an I/O thread included: never block in them), pass {@code Runnable::run}.
+     *
+     * @param executor where futures complete; the client never shuts it down
+     * @return this builder
+     */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;

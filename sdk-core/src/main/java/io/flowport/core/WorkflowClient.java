@@ -73,8 +73,21 @@ public interface WorkflowClient extends AutoCloseable {
 
     /**
      * Starts an instance and completes when it has ended, with its final variables. Native where
-     * the engine has it (Zeebe); elsewhere the client polls with backoff. Fails with
-     * WorkflowTimeoutException when {@code timeout} passes first.
+     * the engine has it (Zeebe); elsewhere the client polls with backoff.
+     *
+     * <p>The await ends when the engine reports the instance in a terminal state: COMPLETED,
+     * CANCELLED, or FAILED where the engine reports a failed instance (the in-memory engine and
+     * bk-sops); the future then completes normally with that state. Flowable and
+     * Zeebe keep an instance with a failed job or an incident running, so there the await waits.
+     *
+     * <p>When {@code timeout} passes first it fails with {@link
+     * io.flowport.core.error.AwaitTimeoutException}: the instance may still be running, so it is
+     * not retryable (a repeat would start a second instance); it carries the instance's id where
+     * the engine gave one (polling engines; Zeebe's native wait answers only at the end).
+     *
+     * @param request what to start
+     * @param timeout how long to wait for the instance to end; positive
+     * @return the ended instance, with its variables (those of {@code fetchVariables} if given)
      */
     CompletableFuture<Instance> startAndAwait(StartRequest request, Duration timeout);
 

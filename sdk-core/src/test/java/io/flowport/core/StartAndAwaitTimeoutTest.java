@@ -1,6 +1,14 @@
 package io.flowport.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.flowport.core.error.AwaitTimeoutException;
+import io.flowport.core.error.ErrorInfo;
+import io.flowport.core.error.WorkflowException;
+import io.flowport.core.error.WorkflowTimeoutException;
+import io.flowport.core.spi.CallExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.InstanceState;
@@ -51,6 +59,50 @@ class StartAndAwaitTimeoutTest {
         return f;
       }
     };
+  }
+
+  /** Answers start-and-await with the engine's own timeout, as Zeebe's DEADLINE_EXCEEDED maps. */
+  private static EngineBackend timingOut(AtomicInteger calls) {
+    return new EngineBackend() {
+      @Override
+      public String engine() {
+        return "native";
+      }
+
+      @Override
+      public Set<Operation> capabilities() {
+        return Set.of(Operation.START_AND_AWAIT);
+      }
+
+      @Override
+      public void close() {}
+
+      @Override
+      public CompletableFuture<Instance> startAndAwait(CallContext ctx, StartRequest request, Duration timeout) {
+        calls.incrementAndGet();
+        return CompletableFuture.failedFuture(new WorkflowTimeoutException(new ErrorInfo("native",
+            ctx.operation(), "DEADLINE_EXCEEDED", null, "Time out between gateway and broker", null, true), null));
+      }
+    };
+  }
+
+  @Test
+  void aNativeAwaitThatRunsOutIsNotRetryableAndSaysTheInstanceMayRun() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    ClientOptions options = ClientOptions.builder().retryPolicy(RetryPolicy.builder().maxAttempts(3).build()).build();
+    try (WorkflowClient client = WorkflowClients.create(timingOut(calls), options)) {
+      Throwable error = CallExecutor.unwrap(catchThrowable(() -> client.instances()
+          .startAndAwait(StartRequest.of("p").build(), Duration.ofSeconds(1)).get(5, TimeUnit.SECONDS)));
+      assertThat(error).isInstanceOf(AwaitTimeoutException.class);
+      AwaitTimeoutException timeout = (AwaitTimeoutException) error;
+      assertThat(timeout.isRetryable()).isFalse();
+      assertThat(timeout.instanceId()).as("the engine answers only at the end").isEmpty();
+      assertThat(timeout.getMessage()).contains("DEADLINE_EXCEEDED").contains("may still be running")
+          .contains("id is not known");
+      assertThat(timeout.rethrownHere()).isInstanceOf(AwaitTimeoutException.class)
+          .satisfies(e -> assertThat(((WorkflowException) e).isRetryable()).isFalse());
+      assertThat(calls.get()).as("never started twice").isEqualTo(1);
+    }
   }
 
   @Test

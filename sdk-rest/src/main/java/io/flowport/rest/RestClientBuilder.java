@@ -2,6 +2,7 @@ package io.flowport.rest;
 
 import io.flowport.core.ClientOptions;
 import io.flowport.core.auth.Credentials;
+import io.flowport.core.spi.CallbackThreads;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -82,20 +83,37 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
       throw new IllegalStateException("baseUrl is required");
     }
     validate();
-    RestTransport.Builder transport = RestTransport.builder(engine)
-        .baseUrl(baseUrl)
-        .credentials(credentials)
-        .continuationExecutor(options.callbackExecutor());
-    if (customizer != null) {
-      customizer.accept(transport);
-    }
-    adapterTransport(transport);
-    RestTransport built = transport.build();
+    // Without a user executor the client's own callback threads serve the transport too; they
+    // exist before the client, which then owns them (its CallExecutor stops them on close).
+    CallbackThreads own = options.hasCallbackExecutor() ? null : CallbackThreads.create(engine);
+    ClientOptions effective = own == null ? options : options.toBuilder().callbackExecutor(own).build();
+    RestTransport built;
     try {
-      return create(built, options);
+      RestTransport.Builder transport = RestTransport.builder(engine)
+          .baseUrl(baseUrl)
+          .credentials(credentials)
+          .continuationExecutor(effective.callbackExecutor());
+      if (customizer != null) {
+        customizer.accept(transport);
+      }
+      adapterTransport(transport);
+      built = transport.build();
+    } catch (RuntimeException | Error e) {
+      closeQuietly(own);
+      throw e;
+    }
+    try {
+      return create(built, effective);
     } catch (RuntimeException | Error e) {
       built.close();
+      closeQuietly(own);
       throw e;
+    }
+  }
+
+  private static void closeQuietly(CallbackThreads threads) {
+    if (threads != null) {
+      threads.close();
     }
   }
 

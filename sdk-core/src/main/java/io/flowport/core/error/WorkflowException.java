@@ -20,6 +20,8 @@ public class WorkflowException extends RuntimeException {
   private final ErrorKind kind;
   /** Serialized with the exception (ErrorInfo and Operation are serializable), so nothing is lost in a round trip. */
   private final ErrorInfo info;
+  /** How many attempts the call made; set once by the call executor when it retried. */
+  private volatile int attempts = 1;
 
   protected WorkflowException(ErrorKind kind, ErrorInfo info, Throwable cause) {
     super(describe(kind, info), cause);
@@ -48,6 +50,41 @@ public class WorkflowException extends RuntimeException {
       s.append(" [request ").append(info.requestId()).append(']');
     }
     return s.toString();
+  }
+
+  /**
+   * The message, ending with how many attempts were made when the call was retried.
+   *
+   * @return what failed, and how
+   */
+  @Override
+  public String getMessage() {
+    int n = attempts;
+    return n > 1 ? super.getMessage() + " (after " + n + " attempts)" : super.getMessage();
+  }
+
+  /**
+   * How many attempts the call made before it failed with this error: 1 unless it was retried.
+   *
+   * @return the number of attempts, at least 1
+   */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Records that the call made {@code n} attempts, the last of which failed with this error. The
+   * SDK's call executor sets it once, before the error reaches the caller.
+   *
+   * @param n the number of attempts, at least 1
+   * @return this exception
+   */
+  public WorkflowException recordAttempts(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1, was " + n);
+    }
+    this.attempts = n;
+    return this;
   }
 
   /** The meaning of this error. */
@@ -106,6 +143,6 @@ public class WorkflowException extends RuntimeException {
    * whose cause is this one. The blocking client throws it so the caller sees its own frames.
    */
   public WorkflowException rethrownHere() {
-    return kind.toException(info, this);
+    return kind.toException(info, this).recordAttempts(attempts);
   }
 }

@@ -2,6 +2,7 @@ package io.flowport.core.internal;
 
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
+import io.flowport.core.error.AwaitTimeoutException;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.model.Instance;
@@ -29,6 +30,7 @@ final class PollingAwait {
   private final CompletableFuture<Instance> result = new CompletableFuture<>();
   private final AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
   private volatile ScheduledFuture<?> nextPoll;
+  private volatile String startedId;
 
   private PollingAwait(WorkflowClient client, CallExecutor executor, StartRequest request) {
     this.client = client;
@@ -47,8 +49,7 @@ final class PollingAwait {
     // If the client closes while we wait between polls, the scheduler drops our timers: fail then.
     executor.completeOnClose(Operation.START_AND_AWAIT, result);
     ScheduledFuture<?> timer = schedule(() -> onCallbackThread(() -> result.completeExceptionally(
-        ErrorKind.TIMEOUT.toException(new ErrorInfo(client.engine(), Operation.START_AND_AWAIT, null, null,
-            "the instance did not end within " + timeout, null, true)))), timeout.toMillis());
+        timedOut(timeout))), timeout.toMillis());
     result.whenComplete((v, e) -> {
       if (timer != null) {
         timer.cancel(false);
@@ -65,12 +66,23 @@ final class PollingAwait {
     track(client.instances().start(request)).whenComplete((started, e) -> {
       if (e != null) {
         result.completeExceptionally(CallExecutor.unwrap(e));
-      } else if (started.state().isTerminal()) {
+      } else if (recordStarted(started).state().isTerminal()) {
         finish(started);
       } else {
         poll(started.id(), FIRST_PAUSE_MS);
       }
     });
+  }
+
+  private Instance recordStarted(Instance started) {
+    startedId = started.id();
+    return started;
+  }
+
+  /** Not retryable, carrying the id once the start has answered: a repeat would start another. */
+  private AwaitTimeoutException timedOut(Duration timeout) {
+    return new AwaitTimeoutException(new ErrorInfo(client.engine(), Operation.START_AND_AWAIT, null, null,
+        "the instance did not end within " + timeout, null, true), startedId, "the start had not answered yet", null);
   }
 
   private void poll(String instanceId, long pauseMs) {
@@ -105,7 +117,7 @@ final class PollingAwait {
   /** Runs {@code r} on the callback executor, so user callbacks never run on the timer thread. */
   private void onCallbackThread(Runnable r) {
     try {
-      executor.options().callbackExecutor().execute(r);
+      executor.callbackExecutor().execute(r);
     } catch (RejectedExecutionException e) {
       r.run();
     }

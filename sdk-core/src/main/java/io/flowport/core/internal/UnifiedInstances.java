@@ -2,11 +2,14 @@ package io.flowport.core.internal;
 
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
+import io.flowport.core.error.AwaitTimeoutException;
+import io.flowport.core.error.WorkflowTimeoutException;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.InstanceQuery;
 import io.flowport.core.model.Page;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
+import io.flowport.core.spi.CallExecutor;
 import io.flowport.core.spi.EngineBackend;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -42,14 +45,39 @@ final class UnifiedInstances implements WorkflowClient.Instances {
     Operation op = Operation.START_AND_AWAIT;
     if (nativeAwait) {
       // The engine waits up to `timeout`: the attempt must be allowed that long, plus the trip.
-      return calls.callAwaiting(op, timeout, check -> {
+      return asAwaitTimeout(calls.callAwaiting(op, timeout, check -> {
         StartRequest checked = check.start(request);
         check.positive("timeout", timeout);
         return ctx -> backend.startAndAwait(ctx, checked, timeout);
-      });
+      }));
     }
     CompletableFuture<Instance> refused = calls.refuse(op, check -> check.positive("timeout", timeout));
     return refused != null ? refused : PollingAwait.run(client, calls.executor(), request, timeout);
+  }
+
+  /**
+   * A native wait that ran out (the engine's or the client's deadline) fails as a not retryable
+   * AwaitTimeoutException: the engine answers only at the end, so no instance id is known.
+   */
+  private CompletableFuture<Instance> asAwaitTimeout(CompletableFuture<Instance> call) {
+    CompletableFuture<Instance> result = new CompletableFuture<>();
+    call.whenComplete((instance, e) -> {
+      Throwable error = e == null ? null : CallExecutor.unwrap(e);
+      if (error == null) {
+        result.complete(instance);
+      } else if (error instanceof WorkflowTimeoutException timeout && !(error instanceof AwaitTimeoutException)) {
+        result.completeExceptionally(AwaitTimeoutException.of(timeout, null,
+            client.engine() + " answers a start-and-await only when the instance ends, so its id is not known"));
+      } else {
+        result.completeExceptionally(error);
+      }
+    });
+    result.whenComplete((v, e) -> {
+      if (result.isCancelled()) {
+        call.cancel(false);
+      }
+    });
+    return result;
   }
 
   @Override

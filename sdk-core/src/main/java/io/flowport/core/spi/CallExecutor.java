@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * executor. Adapters use it for their engine-specific operations; the unified operations go
  * through it already.
  *
- * <p>It owns one daemon scheduler thread for timers and backoff, stopped by {@link #close()}.
+ * <p>It owns one daemon scheduler thread for timers and backoff and, unless the user set a callback
+ * executor, the client's {@link CallbackThreads}; {@link #close()} stops both.
  */
 public final class CallExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CallExecutor.class);
@@ -57,11 +59,19 @@ public final class CallExecutor implements AutoCloseable {
   /** Futures to fail with the "client is closed" error if the executor closes before they end. */
   private final Map<CompletableFuture<?>, Operation> live = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  /** Where futures complete: the user's executor, or the client's own callback threads. */
+  private final Executor callbacks;
+  /** The client's own callback threads, which {@link #close()} stops; null when the user set an executor. */
+  private final CallbackThreads ownCallbacks;
 
   private CallExecutor(String engine, ClientOptions options, BackendTraits traits) {
     this.engine = engine;
     this.options = options;
     this.traits = traits;
+    Executor given = options.hasCallbackExecutor() ? options.callbackExecutor() : null;
+    // A CallbackThreads in the options is a default a builder made early (for a REST transport): ours to close.
+    this.ownCallbacks = given == null ? CallbackThreads.create(engine) : given instanceof CallbackThreads c ? c : null;
+    this.callbacks = ownCallbacks != null ? ownCallbacks : given;
     this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "flowport-" + engine + "-timer-" + THREADS.incrementAndGet());
       t.setDaemon(true);
@@ -89,6 +99,16 @@ public final class CallExecutor implements AutoCloseable {
 
   public ClientOptions options() {
     return options;
+  }
+
+  /**
+   * Where the futures of this client complete: the user's {@link ClientOptions#callbackExecutor()}
+   * when set, else the client's own {@link CallbackThreads}.
+   *
+   * @return the callback executor
+   */
+  public Executor callbackExecutor() {
+    return callbacks;
   }
 
   /** The executor's scheduler, for adapters that need a timer (pollers). Never block on it. */
@@ -174,9 +194,10 @@ public final class CallExecutor implements AutoCloseable {
         if (willRetry) {
           callTimerRef.get().start(); // backoff and later attempts are bounded by the call timeout
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        logAttempt(operation, n, took, error);
         if (!options.listeners().isEmpty()) {
-          notifyListeners(new CallListener.AttemptEvent(
-              engine, operation, n, Duration.ofNanos(System.nanoTime() - started), error, willRetry, call));
+          notifyListeners(new CallListener.AttemptEvent(engine, operation, n, took, error, willRetry, call));
         }
       });
     };
@@ -204,12 +225,16 @@ public final class CallExecutor implements AutoCloseable {
           current.cancel(true); // the wire side cancels the request
         }
       }
+      Throwable error = unwrap(e);
+      if (error instanceof WorkflowException we && attempts.get() > 1) {
+        we.recordAttempts(attempts.get()); // the message then says how many were made
+      }
       if (call != null) { // before the user's future completes, so what they see next is recorded
         CallListener.CallEnd end = new CallListener.CallEnd(
-            call, attempts.get(), Duration.ofNanos(System.nanoTime() - callStarted), unwrap(e));
+            call, attempts.get(), Duration.ofNanos(System.nanoTime() - callStarted), error);
         notifyListeners("onCallEnd", l -> l.onCallEnd(end));
       }
-      deliver(user, v, unwrap(e));
+      deliver(user, v, error);
     });
     completeOnClose(operation, raw);
     user.whenComplete((v, e) -> {
@@ -285,16 +310,36 @@ public final class CallExecutor implements AutoCloseable {
     Runnable complete = error == null
         ? () -> user.complete(value)
         : () -> user.completeExceptionally(error);
-    if (!options.hasCallbackExecutor() && traits.completesOffIoThreads()
+    if (ownCallbacks != null && traits.completesOffIoThreads()
         && Thread.currentThread() != timerThread) {
       complete.run(); // not an I/O thread, and the user asked for no executor: save the hop
       return;
     }
     try {
-      options.callbackExecutor().execute(complete);
+      callbacks.execute(complete);
     } catch (RejectedExecutionException e) {
       complete.run();
     }
+  }
+
+  /** Each attempt at DEBUG: what, which of how many, how long, and how it ended (no values). */
+  private void logAttempt(Operation operation, int n, Duration took, Throwable error) {
+    if (log.isDebugEnabled()) {
+      log.debug("[{}] {}: attempt {} of {} {} in {} ms", engine, operation, n, options.retryPolicy().maxAttempts(),
+          error == null ? "succeeded" : "failed: " + cause(error), took.toMillis());
+    }
+  }
+
+  /**
+   * The cause of a failed attempt for the logs: the error's kind and wire status, never the
+   * engine's message, which may quote the variables sent.
+   */
+  private static String cause(Throwable error) {
+    if (error instanceof WorkflowException we) {
+      String kind = we.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return we.wireStatus() == null ? kind : kind + " (" + we.wireStatus() + ")";
+    }
+    return error.getClass().getSimpleName();
   }
 
   private void notifyListeners(CallListener.AttemptEvent event) {
@@ -347,12 +392,19 @@ public final class CallExecutor implements AutoCloseable {
     return t;
   }
 
-  private static <T> RetryConfig retryConfig(RetryPolicy policy, boolean idempotent) {
+  private <T> RetryConfig retryConfig(RetryPolicy policy, boolean idempotent) {
+    // resilience4j asks for the delay only once it has decided to retry: the place to log the retry.
     IntervalBiFunction<Object> interval = (attempt, outcome) -> {
-      boolean backPressure = outcome.isLeft() && unwrap(outcome.getLeft()) instanceof BackPressureException;
+      Throwable error = outcome.isLeft() ? unwrap(outcome.getLeft()) : null;
+      boolean backPressure = error instanceof BackPressureException;
       long millis = policy.delayBefore(attempt, backPressure).toMillis();
       double spread = policy.jitter() * millis;
-      return Math.max(1L, (long) (millis - spread / 2 + ThreadLocalRandom.current().nextDouble() * spread));
+      long delay = Math.max(1L, (long) (millis - spread / 2 + ThreadLocalRandom.current().nextDouble() * spread));
+      if (error instanceof WorkflowException we) {
+        log.info("[{}] {}: attempt {} of {} failed: {}; retrying in {} ms",
+            engine, we.operation(), attempt, policy.maxAttempts(), cause(we), delay);
+      }
+      return delay;
     };
     return RetryConfig.custom()
         .maxAttempts(policy.maxAttempts())
@@ -386,6 +438,9 @@ public final class CallExecutor implements AutoCloseable {
     scheduler.shutdownNow();
     for (Map.Entry<CompletableFuture<?>, Operation> call : live.entrySet()) {
       call.getKey().completeExceptionally(closedError(call.getValue()));
+    }
+    if (ownCallbacks != null) {
+      ownCallbacks.close(); // after the failures above were handed to it: they are still delivered
     }
   }
 

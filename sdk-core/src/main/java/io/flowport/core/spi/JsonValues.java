@@ -1,8 +1,10 @@
 package io.flowport.core.spi;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.flowport.core.Operation;
 import io.flowport.core.error.WorkflowException;
@@ -62,7 +64,7 @@ public final class JsonValues {
     try {
       tree = CHECKER.valueToTree(value);
     } catch (IllegalArgumentException | StackOverflowError e) {
-      throw invalid(engine, operation, "variable '" + name + "' cannot be written as JSON: " + reason(e));
+      throw invalid(engine, operation, notJson(name, value, e));
     }
     String bad = firstNonFinite(tree, "");
     if (bad != null) {
@@ -123,21 +125,73 @@ public final class JsonValues {
     return NOT_PLAIN;
   }
 
-  private static String reason(Throwable e) {
+  /**
+   * Which variable, which type (and where in it) cannot be written, and why, in the user's terms:
+   * not Jackson's advice to reconfigure a mapper the user cannot reach.
+   */
+  private static String notJson(String name, Object value, Throwable e) {
+    String what = "variable '" + name + "' (" + value.getClass().getName() + ")";
     if (e instanceof StackOverflowError) {
-      return "it refers to itself (a cycle)";
+      return what + " cannot be written as JSON: it refers to itself (a cycle)";
     }
-    String m = e.getMessage();
-    if (m == null) {
+    JsonMappingException jackson = find(e, JsonMappingException.class);
+    if (jackson == null) {
+      return what + " cannot be written as JSON: " + firstPart(e.getMessage(), e);
+    }
+    String where = path(jackson.getPath());
+    String type = jackson instanceof InvalidDefinitionException d && d.getType() != null
+        ? d.getType().getRawClass().getName() : null;
+    String at = where.isEmpty() ? "" : " at " + where + (type == null ? "" : ", a " + type + ",");
+    String why;
+    String original = jackson.getOriginalMessage() == null ? "" : jackson.getOriginalMessage();
+    if (original.startsWith("No serializer found")) {
+      why = "it has nothing to write (no getters or public fields)";
+    } else if (original.contains("not supported by default")) {
+      why = "Flowport writes no such type";
+    } else if (jackson.getCause() != null && !(jackson.getCause() instanceof JsonMappingException)) {
+      Throwable thrown = jackson.getCause();
+      why = "reading it threw " + thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    } else {
+      why = firstPart(original, jackson);
+    }
+    return what + at + " cannot be written as JSON: " + why
+        + "; pass maps, lists, strings, numbers, booleans, or objects with getters or public fields";
+  }
+
+  private static String path(java.util.List<JsonMappingException.Reference> references) {
+    StringBuilder s = new StringBuilder();
+    for (JsonMappingException.Reference r : references) {
+      if (r.getFieldName() != null) {
+        s.append('.').append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        s.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return s.toString();
+  }
+
+  /** The message up to Jackson's first advice or reference chain, whole otherwise. */
+  private static String firstPart(String message, Throwable e) {
+    if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    int cut = m.indexOf(" (through reference chain");
-    int advice = m.indexOf(" (to avoid exception");
-    if (advice > 0 && (cut < 0 || advice < cut)) {
-      cut = advice; // Jackson's advice to disable a feature is not for our users
+    int cut = message.length();
+    for (String tail : new String[] {" (through reference chain", " (to avoid exception", ": add Module"}) {
+      int at = message.indexOf(tail);
+      if (at > 0) {
+        cut = Math.min(cut, at);
+      }
     }
-    String shortMessage = cut > 0 ? m.substring(0, cut) : m;
-    return shortMessage.length() > 200 ? shortMessage.substring(0, 200) + "..." : shortMessage;
+    return message.substring(0, cut);
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static String firstNonFinite(JsonNode node, String path) {

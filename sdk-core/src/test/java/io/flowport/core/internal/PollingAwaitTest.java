@@ -11,6 +11,7 @@ import io.flowport.core.ClientOptions;
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.WorkflowClients;
+import io.flowport.core.error.AwaitTimeoutException;
 import io.flowport.core.error.DefinitionNotFoundException;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
@@ -121,6 +122,35 @@ class PollingAwaitTest {
     assertThat(error).isInstanceOf(WorkflowTimeoutException.class);
     assertThat(((WorkflowTimeoutException) error).operation()).isEqualTo(Operation.START_AND_AWAIT);
     assertThat(thread.get()).as("delivered on the callback executor").isEqualTo("user-callbacks");
+  }
+
+  @Test
+  void theTimeoutCarriesTheStartedIdAndIsNotRetryable() {
+    backend.script(START, value(instance("i-7", InstanceState.RUNNING)));
+    backend.otherwise(GET, value(instance("i-7", InstanceState.RUNNING)));
+
+    Throwable error = failureOf(client().instances()
+        .startAndAwait(StartRequest.of("order").build(), Duration.ofMillis(300)));
+
+    assertThat(error).isInstanceOf(AwaitTimeoutException.class);
+    AwaitTimeoutException timeout = (AwaitTimeoutException) error;
+    assertThat(timeout.instanceId()).contains("i-7");
+    assertThat(timeout.isRetryable()).as("a repeat would start a second instance").isFalse();
+    assertThat(timeout.getMessage()).contains("i-7").contains("may still be running");
+    assertThat(backend.attempts(START)).as("started once, never again").hasSize(1);
+  }
+
+  @Test
+  void aTimeoutBeforeTheStartAnsweredSaysTheIdIsNotKnown() {
+    backend.otherwise(START, never());
+
+    Throwable error = failureOf(client().instances()
+        .startAndAwait(StartRequest.of("order").build(), Duration.ofMillis(200)));
+
+    assertThat(error).isInstanceOf(AwaitTimeoutException.class);
+    assertThat(((AwaitTimeoutException) error).instanceId()).isEmpty();
+    assertThat(((AwaitTimeoutException) error).isRetryable()).isFalse();
+    assertThat(error.getMessage()).contains("may have been started").contains("may still be running");
   }
 
   @Test

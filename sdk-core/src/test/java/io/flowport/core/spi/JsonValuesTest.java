@@ -117,6 +117,31 @@ class JsonValuesTest {
   }
 
   @Test
+  void aTypeJacksonCannotWriteIsNamedWithoutAdviceOnAMapperTheUserCannotReach() {
+    String message = checkFails(java.util.Optional.of("x")).getMessage();
+
+    assertThat(message).contains("variable 'payload' (java.util.Optional)").contains("cannot be written as JSON")
+        .doesNotContain("Module").doesNotContain("jackson-datatype").doesNotContain("SerializationFeature")
+        .doesNotContain("...");
+  }
+
+  @Test
+  void aNestedValueThatCannotBeWrittenIsNamedWithItsPathAndType() {
+    String message = checkFails(Map.of("files", List.of(new ByteArrayInputStream(new byte[] {1})))).getMessage();
+
+    assertThat(message).contains("variable 'payload'").contains("at .files[0], a java.io.ByteArrayInputStream,")
+        .contains("nothing to write").doesNotContain("FAIL_ON_EMPTY_BEANS");
+  }
+
+  @Test
+  void aThrowingGetterIsNamedWithWhatItThrew() {
+    String message = checkFails(new Broken()).getMessage();
+
+    assertThat(message).contains(Broken.class.getName()).contains(".value")
+        .contains("IllegalStateException: cannot read value");
+  }
+
+  @Test
   void theCycleMessageSaysItIsACycleOrTooDeep() {
     Map<String, Object> selfMap = new HashMap<>();
     selfMap.put("me", selfMap);

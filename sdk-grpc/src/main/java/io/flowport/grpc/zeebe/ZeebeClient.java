@@ -97,8 +97,14 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
   }
 
   private ZeebeClient(Builder b, Wire wire) {
-    super(new ZeebeBackend(wire.channel(), b.credentials, null), b.options, OPERATIONS);
+    super(new ZeebeBackend(wire.channel(), b.credentials, null, gatewayNames(b)), b.options, OPERATIONS);
     this.wire = wire;
+  }
+
+  /** The addresses the client dials, as errors name them; null for a channel given from outside. */
+  private static String gatewayNames(Builder b) {
+    return b.addresses.isEmpty() ? null
+        : b.addresses.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
   }
 
   @SuppressWarnings("deprecation") // nameResolverFactory: the simplest way to give a fixed address list

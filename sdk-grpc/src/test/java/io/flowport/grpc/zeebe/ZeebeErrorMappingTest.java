@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowport.core.Operation;
 import io.flowport.core.RetryPolicy;
+import io.flowport.core.error.AwaitTimeoutException;
 import io.flowport.core.error.*;
 import io.flowport.core.model.DeployRequest;
 import io.flowport.core.model.MessageRequest;
@@ -82,7 +83,7 @@ class ZeebeErrorMappingTest {
         Arguments.of(START, Status.Code.FAILED_PRECONDITION, NoStartEventException.class),
         Arguments.of(START_AWAIT, Status.Code.FAILED_PRECONDITION, NoStartEventException.class),
         Arguments.of(START, Status.Code.DEADLINE_EXCEEDED, WorkflowTimeoutException.class),
-        Arguments.of(START_AWAIT, Status.Code.DEADLINE_EXCEEDED, WorkflowTimeoutException.class),
+        Arguments.of(START_AWAIT, Status.Code.DEADLINE_EXCEEDED, AwaitTimeoutException.class),
         Arguments.of(CANCEL, Status.Code.NOT_FOUND, InstanceNotFoundException.class),
         Arguments.of(DEPLOY, Status.Code.INVALID_ARGUMENT, InvalidDefinitionException.class),
         Arguments.of(PUBLISH, Status.Code.ALREADY_EXISTS, AlreadyExistsException.class),

@@ -105,6 +105,8 @@ class ZeebeRetryTest {
 
       assertThat(e).isInstanceOf(EngineUnavailableException.class);
       assertThat(e.requestMayHaveBeenProcessed()).isFalse();
+      assertThat(e.getMessage()).as("names the address it could not reach, and how often it tried")
+          .contains("gateway 127.0.0.1:" + port).endsWith("(after 4 attempts)");
       assertThat(attempts.events).hasSize(4);
       assertThat(attempts.events).allSatisfy(a -> assertThat(a.operation()).isEqualTo(Operation.START_INSTANCE));
       assertThat(attempts.events.subList(0, 3)).allSatisfy(a -> assertThat(a.willRetry()).isTrue());

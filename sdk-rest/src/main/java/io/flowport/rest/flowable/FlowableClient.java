@@ -44,7 +44,7 @@ public final class FlowableClient extends AdapterClient<FlowableBackend> impleme
   private final String baseUrl;
 
   private FlowableClient(RestTransport transport, ClientOptions options) {
-    super(new FlowableBackend(new RestCalls(transport, FlowableErrors.READER)), options, OPERATIONS);
+    super(new FlowableBackend(new RestCalls(transport, FlowableErrors.reader(transport.baseUrl()))), options, OPERATIONS);
     this.baseUrl = transport.baseUrl();
   }
 

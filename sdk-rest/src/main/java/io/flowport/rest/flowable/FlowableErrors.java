@@ -1,8 +1,10 @@
 package io.flowport.rest.flowable;
 
 import io.flowport.core.Operation;
+import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.ErrorTable;
+import io.flowport.core.error.WorkflowException;
 import io.flowport.rest.ErrorReader;
 import io.flowport.rest.RestErrors;
 import java.util.List;
@@ -73,6 +75,40 @@ public final class FlowableErrors {
 
   /** The error reader the Flowable transport uses. */
   public static final ErrorReader READER = RestErrors.tableReader(TABLE, BODY);
+
+  private static final java.util.regex.Pattern NO_ENDPOINT = java.util.regex.Pattern.compile("(?i)^no endpoint ");
+
+  /**
+   * {@link #READER} for a client of {@code baseUrl}: an unknown endpoint (Flowable's 500 "No
+   * endpoint ...", the usual sign of a wrong base path) says to check the base URL, and which.
+   *
+   * @param baseUrl the client's base URL; its user info and query, if any, are not shown
+   * @return the reader
+   */
+  public static ErrorReader reader(String baseUrl) {
+    String shown = withoutSecrets(baseUrl);
+    return (operation, response) -> {
+      WorkflowException e = READER.read(operation, response);
+      String message = e.engineMessage();
+      if (message == null || !NO_ENDPOINT.matcher(message).find()) {
+        return e;
+      }
+      ErrorInfo info = e.info();
+      return e.kind().toException(new ErrorInfo(info.engine(), info.operation(), info.wireStatus(), info.engineCode(),
+          message + " Check the base URL (" + shown + "): Flowable's REST API is usually under"
+              + " /flowable-rest/service or /process-api.",
+          info.requestId(), info.requestMayHaveBeenProcessed()), e.getCause());
+    };
+  }
+
+  private static String withoutSecrets(String url) {
+    try {
+      java.net.URI u = java.net.URI.create(url);
+      return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+    } catch (IllegalArgumentException | java.net.URISyntaxException | NullPointerException e) {
+      return "<unparseable base URL>";
+    }
+  }
 
   /**
    * Codes of the adapter's own for answers that mean an error although Flowable answered 200 (an

@@ -181,6 +181,19 @@ class FlowableErrorsTest {
   }
 
   @Test
+  void anUnknownEndpointSaysToCheckTheBaseUrl() {
+    flowable.server.resetAll();
+    flowable.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)
+        .withBody(body("Internal server error", "No endpoint GET /wrong/runtime/process-instances/1."))
+        .withHeader("Content-Type", "application/json")));
+
+    WorkflowException e = (WorkflowException) failure(client.instances().get("1"));
+
+    assertThat(e).isInstanceOf(RequestRejectedException.class);
+    assertThat(e.getMessage()).contains("No endpoint GET").contains("Check the base URL (" + client.baseUrl() + ")");
+  }
+
+  @Test
   void theMessageIsFlowablesDetail() {
     assertThat(FlowableErrors.TABLE.kindFor(Operation.START_INSTANCE, "400", null,
         "No process definition found for key 'x'")).isEqualTo(ErrorKind.DEFINITION_NOT_FOUND);

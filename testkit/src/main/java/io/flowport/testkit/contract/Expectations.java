@@ -15,6 +15,7 @@ public final class Expectations {
   private final io.flowport.core.model.InstanceState groupStartedState;
   private final Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith;
   private final boolean forceFailKeepsMessage;
+  private final boolean awaitTimeoutKnowsInstance;
 
   private Expectations(Builder b) {
     this.startedState = b.startedState;
@@ -27,6 +28,7 @@ public final class Expectations {
     this.messageBuffering = b.messageBuffering;
     this.endedInstancesReadable = b.endedInstancesReadable;
     this.forceFailKeepsMessage = b.forceFailKeepsMessage;
+    this.awaitTimeoutKnowsInstance = b.awaitTimeoutKnowsInstance;
   }
 
   public static Builder builder() {
@@ -98,6 +100,14 @@ public final class Expectations {
     return forceFailKeepsMessage;
   }
 
+  /**
+   * Whether a start-and-await that times out carries the started instance's id (true by default:
+   * the client started it, then polled); Zeebe's native wait answers only at the end, so no id.
+   */
+  public boolean awaitTimeoutKnowsInstance() {
+    return awaitTimeoutKnowsInstance;
+  }
+
   /** Builds {@link Expectations}. */
   public static final class Builder {
     private boolean redeployKeepsVersion = true;
@@ -111,6 +121,7 @@ public final class Expectations {
     private Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith =
         io.flowport.core.error.InstanceNotFoundException.class;
     private boolean forceFailKeepsMessage = true;
+    private boolean awaitTimeoutKnowsInstance = true;
 
     private Builder() {}
 
@@ -164,6 +175,12 @@ public final class Expectations {
 
     public Builder forceFailKeepsMessage(boolean value) {
       this.forceFailKeepsMessage = value;
+      return this;
+    }
+
+    /** See {@link Expectations#awaitTimeoutKnowsInstance()}. */
+    public Builder awaitTimeoutKnowsInstance(boolean value) {
+      this.awaitTimeoutKnowsInstance = value;
       return this;
     }
 

@@ -1,8 +1,10 @@
 package io.flowport.testkit.internal;
 
 import io.flowport.core.Operation;
+import io.flowport.core.error.AwaitTimeoutException;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.ErrorTable;
+import io.flowport.core.error.WorkflowTimeoutException;
 import io.flowport.core.model.DefinitionRef;
 import io.flowport.core.model.DeployRequest;
 import io.flowport.core.model.DeployedDefinition;
@@ -164,8 +166,12 @@ public final class InMemoryBackend implements EngineBackend {
         .handle((snapshot, error) -> {
           if (error != null) {
             Throwable cause = CallExecutor.unwrap(error);
-            throw new CompletionException(cause instanceof EngineException ee
-                ? toWorkflowException(ctx.operation(), ee) : cause);
+            Throwable mapped = cause instanceof EngineException ee ? toWorkflowException(ctx.operation(), ee) : cause;
+            if (mapped instanceof WorkflowTimeoutException ranOut) {
+              // The instance runs on: say which, so the caller reads it rather than starting another.
+              mapped = AwaitTimeoutException.of(ranOut, started.id(), null);
+            }
+            throw new CompletionException(mapped);
           }
           return toInstance(snapshot).withOnlyVariables(request.fetchVariables());
         });

@@ -19,12 +19,29 @@ public final class GrpcErrors {
    * those are marked as certainly not processed, so even a non-idempotent call is retried.
    */
   public static WorkflowException map(ErrorTable table, Operation operation, Throwable error) {
+    return map(table, operation, error, null);
+  }
+
+  /**
+   * The exception for {@code error}, as {@link #map(ErrorTable, Operation, Throwable)}; when the
+   * gateway could not be reached, its message names {@code gateway} (grpc-java's "io exception"
+   * does not say which address failed).
+   *
+   * @param gateway the gateway address(es) the channel dials, or null when there are none (an
+   *     in-process channel)
+   */
+  public static WorkflowException map(ErrorTable table, Operation operation, Throwable error, String gateway) {
     if (error instanceof WorkflowException we) {
       return we;
     }
     Status status = Status.fromThrowable(error);
     String code = status.getCode().name();
     String description = status.getDescription();
+    // A status with a cause is the client's own (no connection); one the gateway sent has none.
+    boolean notReached = status.getCode() == Status.Code.UNAVAILABLE && (status.getCause() != null || neverSent(status));
+    if (gateway != null && notReached && (description == null || !description.contains(gateway))) {
+      description = (description == null ? "" : description + " ") + "(gateway " + gateway + ")";
+    }
     WorkflowException mapped = table.toException(operation, code, null, description, null, error);
     if (mapped.requestMayHaveBeenProcessed() && neverSent(status)) {
       mapped = mapped.kind().toException(mapped.info().withRequestMayHaveBeenProcessed(false), error);

@@ -91,6 +91,7 @@ public final class ZeebeBackend implements EngineBackend {
   private final CredentialsCallCredentials callCredentials;
   private final ErrorTable errors;
   private final Runnable onClose;
+  private final String gateway;
 
   /**
    * @param channel the channel to the gateway
@@ -98,6 +99,18 @@ public final class ZeebeBackend implements EngineBackend {
    * @param onClose run once by {@link #close()} (e.g. shut the channel down), or null
    */
   public ZeebeBackend(Channel channel, Credentials credentials, Runnable onClose) {
+    this(channel, credentials, onClose, null);
+  }
+
+  /**
+   * @param channel the channel to the gateway
+   * @param credentials applied to every attempt; {@link Credentials#none()} for none
+   * @param onClose run once by {@link #close()} (e.g. shut the channel down), or null
+   * @param gateway the address(es) the channel dials, named when the gateway cannot be reached;
+   *     null for none (an in-process channel)
+   */
+  public ZeebeBackend(Channel channel, Credentials credentials, Runnable onClose, String gateway) {
+    this.gateway = gateway;
     this.channel = Objects.requireNonNull(channel, "channel == null");
     this.callCredentials = credentials == null || credentials == Credentials.none()
         ? null : new CredentialsCallCredentials(credentials);
@@ -403,7 +416,7 @@ public final class ZeebeBackend implements EngineBackend {
     try {
       call = WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(), callOptions(ctx.deadline()), ctx.headers());
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
     }
     List<ActivatedJob> jobs = new ArrayList<>();
     result.whenComplete((v, e) -> {
@@ -422,7 +435,7 @@ public final class ZeebeBackend implements EngineBackend {
 
         @Override
         public void onError(Throwable t) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t));
+          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
         }
 
         @Override
@@ -431,7 +444,7 @@ public final class ZeebeBackend implements EngineBackend {
         }
       });
     } catch (RuntimeException e) {
-      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e));
+      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e, gateway));
     }
     return result;
   }
@@ -463,7 +476,7 @@ public final class ZeebeBackend implements EngineBackend {
       wire = ClientCalls.futureUnaryCall(
           WireMetadata.newCall(channel, method, callOptions(deadline), ctx.headers()), request);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
     }
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
@@ -486,7 +499,7 @@ public final class ZeebeBackend implements EngineBackend {
       @Override
       public void onFailure(Throwable t) {
         if (!result.isDone()) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t));
+          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
         }
       }
     }, MoreExecutors.directExecutor());

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.flowport.testkit.fakes.FakeStartException;
 import io.flowport.testkit.fakes.Fault;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
@@ -88,7 +89,8 @@ public final class HttpFakeServer implements AutoCloseable {
       } catch (Exception suppressed) { // Jetty throws checked exceptions stopping a server that never started
         e.addSuppressed(suppressed);
       }
-      throw e;
+      // WireMock's own exception type stays inside: the caller gets the I/O error and the address.
+      throw FakeStartException.of("the fake HTTP server", connectHost + ":" + b.port, e);
     }
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
   }
@@ -348,7 +350,7 @@ public final class HttpFakeServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the server (default: on a free port of 127.0.0.1). A port in use fails here. */
+    /** Starts the server (default: on a free port of 127.0.0.1). A port in use → FakeStartException, naming the address. */
     public HttpFakeServer start() {
       return new HttpFakeServer(this);
     }

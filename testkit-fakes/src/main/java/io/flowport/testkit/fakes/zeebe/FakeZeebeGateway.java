@@ -2,6 +2,7 @@ package io.flowport.testkit.fakes.zeebe;
 
 import io.flowport.testkit.engine.EngineOptions;
 import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.fakes.FakeStartException;
 import io.flowport.testkit.fakes.FaultPlan;
 import io.flowport.testkit.fakes.RequestLog;
 import io.flowport.testkit.fakes.internal.HostPort;
@@ -143,7 +144,8 @@ public final class FakeZeebeGateway implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       abandon(engine, ownsEngine);
-      throw e instanceof IOException io ? new UncheckedIOException("cannot start the fake Zeebe gateway", io)
+      throw inProcessName == null ? FakeStartException.of("the fake Zeebe gateway", connectHost + ":" + wantedPort, e)
+          : e instanceof IOException io ? new UncheckedIOException("cannot start the fake Zeebe gateway", io)
           : (RuntimeException) e;
     }
   }
@@ -167,7 +169,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
 
   /**
    * A gateway on {@code 127.0.0.1:port} (0: a free port), on a fresh engine with {@link #zeebeOptions()}.
-   * A port in use → UncheckedIOException.
+   * A port in use → FakeStartException (an UncheckedIOException) naming the address, the BindException its cause.
    */
   public static FakeZeebeGateway start(int port) {
     return builder().port(port).start();
@@ -381,7 +383,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
       return this;
     }
 
-    /** Starts the gateway. A port in use or an unknown host → UncheckedIOException. */
+    /** Starts the gateway. A port in use or an unknown host → FakeStartException (an UncheckedIOException). */
     public FakeZeebeGateway start() {
       FakeZeebeGateway gateway = engine == null
           ? new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null, host, port)

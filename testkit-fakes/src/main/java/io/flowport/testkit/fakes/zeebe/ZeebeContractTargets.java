@@ -22,7 +22,8 @@ public final class ZeebeContractTargets {
 
   /** Zeebe's differences from the default expectations: no business keys, no start by message. */
   public static Expectations expectations() {
-    return Expectations.builder().businessKeys(false).startByMessage(false).build();
+    return Expectations.builder().businessKeys(false).startByMessage(false)
+        .awaitTimeoutKnowsInstance(false).build();
   }
 
   /** A ZeebeClient on a fresh fake gateway on a local port; closing the target stops both. */
