@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Signed {@code x-obs-*} headers: {@code x-obs-date}, {@code x-obs-security-token} and the names
  * given to {@link #signingHeaders(String...)} (a request view cannot list its headers). V4
- * signatures are not implemented.
+ * signatures are not offered.
  */
 public final class ObsCredentials implements Credentials {
   /** {@code Date} as the SDKs write it: RFC 1123 with a two-digit day, always GMT. */
