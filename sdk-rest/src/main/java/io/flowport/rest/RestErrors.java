@@ -137,14 +137,33 @@ public final class RestErrors {
         parsed = null; // a parser must not turn a typed error into a parser exception
       }
       String message = parsed != null && parsed.message() != null
-          ? ResponseBodies.excerpt(parsed.message().length() > 2000 ? parsed.message().substring(0, 2000)
-              : parsed.message())
+          ? engineMessage(parsed.message())
           : "unexpected error body: " + response.excerpt();
       String code = parsed == null ? null : parsed.code();
       String requestId = parsed != null && parsed.requestId() != null ? parsed.requestId() : response.requestId();
-      return adjust(table.toException(operation, String.valueOf(response.status()), code,
-          withRetryAfter(message, response), requestId, null), response);
+      return fromAnswer(table, operation, response, code, message, requestId, null);
     };
+  }
+
+  /**
+   * The exception for an error answer an adapter has read itself (its own body format, a detail
+   * it attaches as {@code cause}): {@code table} gives the kind from the HTTP status and
+   * {@code code}; a {@code Retry-After} header is noted in the message; 429 and 503 are marked as
+   * not processed, as {@link #tableReader} does.
+   *
+   * @param message the engine's message, or null when it sent none
+   * @param cause an engine-specific detail to keep on the exception (a traceback, the SDK's view), or null
+   */
+  public static WorkflowException fromAnswer(ErrorTable table, Operation operation, RestResponse response,
+      String code, String message, String requestId, Throwable cause) {
+    WorkflowException e = table.toException(operation, String.valueOf(response.status()), code,
+        message == null ? null : withRetryAfter(message, response), requestId, cause);
+    return answeredBeforeWork(e, response);
+  }
+
+  /** An engine's message as it goes into an exception: at most 2,000 characters, then excerpted. */
+  public static String engineMessage(String message) {
+    return ResponseBodies.excerpt(message.length() > 2000 ? message.substring(0, 2000) : message);
   }
 
   /**
@@ -167,7 +186,7 @@ public final class RestErrors {
   }
 
   /** A 429 or 503 was answered before any work: mark it not processed so every call may retry it. */
-  private static WorkflowException adjust(WorkflowException e, RestResponse response) {
+  private static WorkflowException answeredBeforeWork(WorkflowException e, RestResponse response) {
     int s = response.status();
     if ((s == 429 || s == 503) && e.requestMayHaveBeenProcessed()) {
       return e.kind().toException(e.info().withRequestMayHaveBeenProcessed(false), e.getCause());

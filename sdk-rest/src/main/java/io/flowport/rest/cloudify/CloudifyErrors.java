@@ -164,20 +164,14 @@ public final class CloudifyErrors {
     CloudifyServerError detail = null;
     if (body != null && (code != null || message != null)) {
       detail = new CloudifyServerError(code, text(body, "server_traceback"), extras(body));
-      message = message == null ? "" : ResponseBodies.excerpt(message.length() > 2000 ? message.substring(0, 2000) : message);
+      message = message == null ? "" : RestErrors.engineMessage(message);
     } else if (response.status() == 304) {
       message = "not modified";
     } else {
       message = "unexpected error body: " + response.excerpt();
     }
-    String status = String.valueOf(response.status());
-    WorkflowException e = TABLE.toException(operation, status, code, RestErrors.withRetryAfter(message, response),
-        response.requestId(), detail);
-    if ((response.status() == 429 || response.status() == 503) && e.requestMayHaveBeenProcessed()) {
-      // answered before any work was done (maintenance mode, back pressure): safe to retry any call
-      return e.kind().toException(e.info().withRequestMayHaveBeenProcessed(false), e.getCause());
-    }
-    return e;
+    // 429 and 503 (back pressure, maintenance mode) come back marked not processed: any call may retry
+    return RestErrors.fromAnswer(TABLE, operation, response, code, message, response.requestId(), detail);
   }
 
   private static Map<String, String> extras(JsonNode body) {

@@ -93,13 +93,7 @@ public final class ObsErrors {
     ObsResult result = ObsErrorBodies.read(response);
     String message = result.errorMessage() != null ? ResponseBodies.excerpt(result.errorMessage())
         : result.errorCode() != null ? null : "unexpected error body: " + response.excerpt();
-    WorkflowException e = TABLE.toException(operation, String.valueOf(result.status()), result.errorCode(),
-        message == null ? null : RestErrors.withRetryAfter(message, response), result.requestId(),
+    return RestErrors.fromAnswer(TABLE, operation, response, result.errorCode(), message, result.requestId(),
         new ObsErrorAnswer(result));
-    int s = result.status();
-    if ((s == 429 || s == 503) && e.requestMayHaveBeenProcessed()) {
-      return e.kind().toException(e.info().withRequestMayHaveBeenProcessed(false), e.getCause());
-    }
-    return e;
   }
 }
