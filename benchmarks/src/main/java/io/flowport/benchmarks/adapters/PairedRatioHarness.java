@@ -46,6 +46,8 @@ public final class PairedRatioHarness {
     long slice = args.length > 1 ? Long.parseLong(args[1]) : 500;
     // "breakdown": only Zeebe, raw stub against Flowport defaults / direct callback / + no retry.
     boolean breakdown = args.length > 2 && args[2].equals("breakdown");
+    // "flowable-breakdown": only Flowable, raw OkHttp against Flowport defaults and with direct callbacks.
+    boolean flowableBreakdown = args.length > 2 && args[2].equals("flowable-breakdown");
     Locale.setDefault(Locale.ROOT);
 
     try (CannedGateway gateway = CannedGateway.start();
@@ -59,6 +61,8 @@ public final class PairedRatioHarness {
           .grpcAddress(URI.create("http://" + gateway.address())).usePlaintext().preferRestOverGrpc(false).build();
       RawFlowable raw = new RawFlowable(flowable.baseUrl());
       FlowableClient flowportFlowable = FlowableClient.builder().baseUrl(flowable.baseUrl()).build();
+      FlowableClient directFlowable = FlowableClient.builder().baseUrl(flowable.baseUrl())
+          .options(ClientOptions.builder().callbackExecutor(Runnable::run).build()).build();
       ZeebeClient direct = ZeebeClient.builder().gatewayAddress(gateway.address()).usePlaintext()
           .options(ClientOptions.builder().callbackExecutor(Runnable::run).build()).build();
       ZeebeClient directNoRetry = ZeebeClient.builder().gatewayAddress(gateway.address()).usePlaintext()
@@ -84,9 +88,15 @@ public final class PairedRatioHarness {
         List<Client> zeebeBreakdown = List.of(zeebe.get(0), zeebe.get(1),
             new Client("zeebe flowport direct callback", () -> direct.instances().start(Workload.START)),
             new Client("zeebe flowport direct cb + no retry", () -> directNoRetry.instances().start(Workload.START)));
+        List<Client> flowableBreakdownGroups = List.of(start.get(0), start.get(1),
+            new Client("flowable start flowport direct callback", () -> directFlowable.instances().start(Workload.START)));
+        List<Client> getBreakdown = List.of(get.get(0), get.get(1),
+            new Client("flowable get flowport direct callback",
+                () -> directFlowable.instances().get(FlowableAdapterBenchmark.INSTANCE_ID)));
         System.out.printf("paired harness: %d cycles, %d ms slices, %d cores, load %s%n", cycles, slice,
             Runtime.getRuntime().availableProcessors(), load());
-        for (List<Client> group : breakdown ? List.of(zeebeBreakdown) : List.of(zeebe, start, get)) {
+        for (List<Client> group : breakdown ? List.of(zeebeBreakdown)
+            : flowableBreakdown ? List.of(flowableBreakdownGroups, getBreakdown) : List.of(zeebe, start, get)) {
           for (boolean inflight : new boolean[] {false, true}) {
             run(group, inflight, cycles, slice);
           }
@@ -99,6 +109,7 @@ public final class PairedRatioHarness {
         directNoRetry.close();
         rawChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         flowportFlowable.close();
+        directFlowable.close();
         raw.close();
       }
     }
