@@ -90,16 +90,17 @@ class TimeoutAndCancellationTest {
     backend.script(GET, error(refused(GET, "refused")), never());
     client(ClientOptions.builder()
         .retryPolicy(RetryPolicy.builder().maxAttempts(5).baseDelay(Duration.ofMillis(5)).jitter(0).build())
-        .attemptTimeout(Duration.ofSeconds(10))
-        .apiCallTimeout(Duration.ofMillis(80)));
+        .attemptTimeout(Duration.ofSeconds(30))
+        // Long enough for attempt 2 to start on a loaded machine (at 80 ms it sometimes did not).
+        .apiCallTimeout(Duration.ofSeconds(1)));
 
     Throwable error = EveryFutureCompletesTest.failureOf(client.instances().get("i-1"));
 
     assertThat(error).isInstanceOf(WorkflowTimeoutException.class);
     assertThat(backend.attempts(GET)).hasSize(2);
     assertThat(backend.attempt(GET, 2).awaitCancelled(Duration.ofSeconds(5))).isTrue();
-    // The second attempt's deadline is the call's, not 10 s away.
-    assertThat(backend.attempt(GET, 2).context().deadline()).isBefore(Instant.now().plusSeconds(1));
+    // The second attempt's deadline is the call's, not the attempt timeout's 30 s away.
+    assertThat(backend.attempt(GET, 2).context().deadline()).isBefore(Instant.now().plusSeconds(5));
     assertThat(backend.awaitAttempts(GET, 3, Duration.ofMillis(50))).isFalse();
   }
 
