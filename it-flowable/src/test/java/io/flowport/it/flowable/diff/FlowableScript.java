@@ -77,6 +77,12 @@ final class FlowableScript {
     w.step("401 without credentials", (h, r) -> h.anonymous().get("runtime/process-instances"));
     // --- deployments
     w.step("deploy", (h, r) -> h.deploy("diff processes " + s + ".bpmn20.xml", bpmn(s), "deploymentName", "Diff " + s));
+    w.step("deploy named by query", (h, r) -> h.deployTo("repository/deployments?deploymentName=" + enc("Named " + s),
+        "named " + s + ".bpmn", bpmn(s + "n")));
+    w.step("deploy to a tenant by form field", (h, r) -> h.deploy("tf " + s + ".bpmn20.xml", bpmn(s + "f"),
+        "tenantId", "diff-tenant"));
+    w.step("deploy to a tenant by query", (h, r) -> h.deployTo("repository/deployments?tenantId=diff-tenant",
+        "tq " + s + ".bpmn20.xml", bpmn(s + "q")));
     w.step("get deployment", (h, r) -> h.get("repository/deployments/" + r.text("deploy", "/id")));
     w.step("deploy .txt", (h, r) -> h.deploy("hello.txt", "hello"));
     w.step("deploy malformed XML", (h, r) -> h.deploy("broken.bpmn20.xml", "<definitions"));

@@ -61,6 +61,12 @@ final class RawHttp {
 
   /** A multipart deploy of one file ({@code file} part) plus form fields (name, value pairs). */
   WireAnswer deploy(String fileName, String content, String... fields) throws IOException, InterruptedException {
+    return deployTo("repository/deployments", fileName, content, fields);
+  }
+
+  /** {@link #deploy} to {@code path} (e.g. with a query). */
+  WireAnswer deployTo(String path, String fileName, String content, String... fields)
+      throws IOException, InterruptedException {
     String boundary = "----flowport-diff";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -69,7 +75,7 @@ final class RawHttp {
     }
     write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n");
-    return send(request("repository/deployments")
+    return send(request(path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }

@@ -14,7 +14,6 @@ import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -61,18 +60,22 @@ final class RawGateway {
     return new WireAnswer(e.getStatus().getCode().name(), e.getStatus().getDescription(), null);
   }
 
-  /** A message as JSON: fields set (proto3: non-default), int64 as strings, {@code variables} parsed. */
+  /**
+   * A message as JSON as proto3 means it: every scalar field with its value (an unset one is its
+   * default, as on the wire), repeated fields as arrays, message and oneof fields only when set;
+   * int64 as strings, {@code variables} parsed.
+   */
   static ObjectNode json(Message m) {
     ObjectNode out = NODES.objectNode();
-    for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
-      FieldDescriptor f = e.getKey();
+    for (FieldDescriptor f : m.getDescriptorForType().getFields()) {
       if (f.isRepeated()) {
         ArrayNode a = out.putArray(f.getJsonName());
-        for (Object v : (List<?>) e.getValue()) {
+        for (Object v : (List<?>) m.getField(f)) {
           a.add(value(f, v));
         }
-      } else {
-        out.set(f.getJsonName(), value(f, e.getValue()));
+      } else if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE && f.getRealContainingOneof() == null
+          || m.hasField(f)) {
+        out.set(f.getJsonName(), value(f, m.getField(f)));
       }
     }
     return out;
@@ -92,6 +95,9 @@ final class RawGateway {
   }
 
   private static JsonNode parse(String document) {
+    if (document.isEmpty()) {
+      return NODES.textNode("");
+    }
     try {
       return JSON.readTree(document);
     } catch (IOException e) {

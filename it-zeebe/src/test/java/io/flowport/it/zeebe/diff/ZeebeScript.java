@@ -166,6 +166,7 @@ final class ZeebeScript {
             .build())));
     w.step("update retries of unknown job", (g, r) -> g.call(stub -> stub.updateJobRetries(
         UpdateJobRetriesRequest.newBuilder().setJobKey(UNKNOWN_KEY).setRetries(3).build())));
+    w.step("create for throw error", (g, r) -> g.call(stub -> stub.createProcessInstance(create(svc).build())));
     w.step("activate third job", (g, r) -> RawGateway.first(g.stub().activateJobs(activate(jobType, 1))));
     w.step("throw error", (g, r) -> g.call(stub -> stub.throwError(ThrowErrorRequest.newBuilder()
         .setJobKey(key(r, "activate third job", "/jobs/0/key")).setErrorCode("E1").setErrorMessage("not caught").build())));

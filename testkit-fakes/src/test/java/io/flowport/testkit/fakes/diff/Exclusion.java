@@ -22,8 +22,15 @@ public record Exclusion(String name, String reason, Kind kind, Pattern pattern) 
      * between answers still compare.
      */
     ID,
-    /** Fields whose values cannot match (timestamps): only whether they are present and null compares. */
+    /**
+     * Fields whose values cannot match (timestamps): only their presence, null-ness and shape compare
+     * (every digit of a text becomes {@code 0}, a number becomes {@code 0}), so a format still must match.
+     */
     VALUE,
+    /** Fields whose values cannot match in any way (a host name): only presence and null-ness compare. */
+    ANY,
+    /** Arrays in the answers of the steps named by the pattern compare as multisets (the engine gives no order). */
+    UNORDERED,
     /** Text inside any string (host and port in URLs): replaced by {@code <name>}. */
     TEXT,
     /** Whole steps whose answers differ for a reason listed in the fake's package-info; not compared. */
@@ -35,9 +42,19 @@ public record Exclusion(String name, String reason, Kind kind, Pattern pattern) 
     return new Exclusion(name, reason, Kind.ID, Pattern.compile(fieldRegex));
   }
 
-  /** Fields named {@code fieldRegex} hold values that cannot match; only presence and null-ness compare. */
+  /** Fields named {@code fieldRegex} hold values that cannot match; only presence, null-ness and shape compare. */
   public static Exclusion values(String name, String fieldRegex, String reason) {
     return new Exclusion(name, reason, Kind.VALUE, Pattern.compile(fieldRegex));
+  }
+
+  /** Fields named {@code fieldRegex} hold values that cannot match at all; only presence and null-ness compare. */
+  public static Exclusion anyValue(String name, String fieldRegex, String reason) {
+    return new Exclusion(name, reason, Kind.ANY, Pattern.compile(fieldRegex));
+  }
+
+  /** Arrays in the steps named {@code stepRegex} compare in any order. */
+  public static Exclusion unordered(String name, String stepRegex, String reason) {
+    return new Exclusion(name, reason, Kind.UNORDERED, Pattern.compile(stepRegex));
   }
 
   /** Text matching {@code regex} in any string is replaced by {@code <name>}. */

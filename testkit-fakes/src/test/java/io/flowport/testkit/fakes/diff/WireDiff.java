@@ -70,13 +70,40 @@ public final class WireDiff {
       n.put("status", answer.status());
       n.set("description", answer.description() == null ? NODES.nullNode() : NODES.textNode(answer.description()));
       n.set("body", answer.body() == null ? NODES.nullNode() : answer.body().deepCopy());
-      out.put(e.getKey(), rewrite(n, null, ids, byLength));
+      JsonNode rewritten = rewrite(n, null, ids, byLength);
+      out.put(e.getKey(), unorderedStep(e.getKey()) ? sortArrays(rewritten) : rewritten);
     }
     return out;
   }
 
   private boolean excludedStep(String step) {
-    return exclusions.stream().anyMatch(x -> x.kind() == Exclusion.Kind.STEP && x.pattern().matcher(step).matches());
+    return stepMatches(Exclusion.Kind.STEP, step);
+  }
+
+  private boolean unorderedStep(String step) {
+    return stepMatches(Exclusion.Kind.UNORDERED, step);
+  }
+
+  private boolean stepMatches(Exclusion.Kind kind, String step) {
+    return exclusions.stream().anyMatch(x -> x.kind() == kind && x.pattern().matcher(step).matches());
+  }
+
+  /** Every array's items in the order of their JSON text, recursively. */
+  private static JsonNode sortArrays(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = NODES.objectNode();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(), sortArrays(e.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      List<JsonNode> items = new ArrayList<>();
+      node.forEach(item -> items.add(sortArrays(item)));
+      items.sort(Comparator.comparing(JsonNode::toString));
+      ArrayNode out = NODES.arrayNode();
+      items.forEach(out::add);
+      return out;
+    }
+    return node;
   }
 
   private Exclusion fieldExclusion(String field, Exclusion.Kind kind) {
@@ -136,9 +163,13 @@ public final class WireDiff {
     if (node.isNull()) {
       return node;
     }
+    Exclusion any = fieldExclusion(field, Exclusion.Kind.ANY);
+    if (any != null) {
+      return NODES.textNode("<" + any.name() + ">");
+    }
     Exclusion value = fieldExclusion(field, Exclusion.Kind.VALUE);
     if (value != null) {
-      return NODES.textNode("<" + value.name() + ">");
+      return node.isNumber() ? NODES.numberNode(0) : NODES.textNode(node.asText().replaceAll("[0-9]", "0"));
     }
     if (fieldExclusion(field, Exclusion.Kind.ID) != null && ids.containsKey(node.asText())) {
       return NODES.textNode(ids.get(node.asText()));

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Flowable's {@code history/historic-process-instances}: list, get, delete of an ended instance. */
+/**
+ * Flowable's {@code history/historic-process-instances} (list, get, delete of an ended instance) and
+ * {@code history/historic-variable-instances} (an instance's variables, running or ended).
+ */
 final class HistoryResource {
   private final InMemoryEngine engine;
   private final FlowableState state;
@@ -51,6 +54,27 @@ final class HistoryResource {
     sorts.put("endTime", Comparator.comparing(InstanceSnapshot::endTime, Comparator.nullsFirst(Comparator.naturalOrder())));
     sorts.put("tenantId", Comparator.comparing(InstanceSnapshot::tenantId));
     return json(200, bodies.page(req.query(), items, sorts, "processInstanceId", s -> bodies.historyBody(s, withVars)));
+  }
+
+  /** Variables by {@code processInstanceId} and {@code variableName}; ids are {@code <instance id>.var.<name>}. */
+  FakeResponse listHistoricVariables(FakeRequest req) {
+    String instanceId = req.queryParam("processInstanceId");
+    String name = req.queryParam("variableName");
+    List<Map.Entry<InstanceSnapshot, String>> items = new ArrayList<>();
+    for (InstanceSnapshot s : engine.list(InstanceFilter.all())) {
+      if (instanceId == null || instanceId.equals(s.id())) {
+        for (String n : state.visibleVariables(s).keySet()) {
+          if (name == null || name.equals(n)) {
+            items.add(Map.entry(s, n));
+          }
+        }
+      }
+    }
+    Map<String, Comparator<Map.Entry<InstanceSnapshot, String>>> sorts = new LinkedHashMap<>();
+    sorts.put("variableName", Map.Entry.comparingByValue());
+    sorts.put("processInstanceId", Comparator.comparing(e -> e.getKey().id()));
+    return json(200, bodies.page(req.query(), items, sorts, "variableName", e -> bodies.historicVariableBody(
+        e.getKey(), e.getValue(), state.visibleVariables(e.getKey()).get(e.getValue()))));
   }
 
   FakeResponse deleteHistory(String id) {

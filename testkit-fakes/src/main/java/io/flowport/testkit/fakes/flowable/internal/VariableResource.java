@@ -38,7 +38,19 @@ final class VariableResource {
     if (!vars.containsKey(name)) {
       throw RestError.notFound("Execution '" + id + "' does not have a variable with name: '" + name + "'.");
     }
-    return json(200, FlowableVariables.write(name, vars.get(name)));
+    return json(200, FlowableVariables.writeOne(name, vars.get(name)));
+  }
+
+  /** A variable's binary data; the fake keeps no binary variables, so any other variable has none. */
+  FakeResponse getVariableData(String id, String name) {
+    Map<String, Object> vars = state.visibleVariables(state.execution(id));
+    if (!vars.containsKey(name)) {
+      throw RestError.notFound("Execution '" + id + "' does not have a variable with name: '" + name + "'.");
+    }
+    if (vars.get(name) instanceof byte[] bytes) {
+      return new FakeResponse(200, Map.of("Content-Type", "application/octet-stream"), bytes);
+    }
+    throw RestError.notFound("The variable does not have a binary data stream.");
   }
 
   FakeResponse writeVariables(FakeRequest req, String id, boolean create) {
@@ -71,7 +83,7 @@ final class VariableResource {
     Map<String, Object> one = new LinkedHashMap<>();
     one.put(name, v.getValue());
     state.upsert(id, one);
-    return json(200, FlowableVariables.write(name, v.getValue()));
+    return json(200, FlowableVariables.writeOne(name, v.getValue()));
   }
 
   FakeResponse deleteVariable(String id, String name) {
