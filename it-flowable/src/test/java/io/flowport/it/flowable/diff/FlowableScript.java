@@ -193,6 +193,8 @@ final class FlowableScript {
     w.step("completed history", (h, r) -> h.get("history/historic-process-instances/" + r.text("start by key", "/id")));
     w.step("history list", (h, r) -> h.get("history/historic-process-instances?processInstanceId="
         + r.text("start by key", "/id")));
+    w.step("history list with variables", (h, r) -> h.get("history/historic-process-instances?processInstanceId="
+        + r.text("start by key", "/id") + "&includeProcessVariables=true"));
     w.step("historic variables", (h, r) -> h.get("history/historic-variable-instances?processInstanceId="
         + r.text("start by key", "/id") + "&variableName=approved"));
     // --- delete
@@ -202,6 +204,7 @@ final class FlowableScript {
     w.step("delete unknown instance", (h, r) -> h.delete(inst + "does-not-exist"));
     // --- what the adapter also sends
     w.step("signal", (h, r) -> h.post("runtime/signals", "{\"signalName\":\"diffSignal" + s + "\"}"));
+    w.step("wrong method", (h, r) -> h.put("runtime/process-instances", "{}"));
     w.step("unknown endpoint", (h, r) -> h.get("runtime/nope"));
     w.step("delete deployment", (h, r) -> h.delete("repository/deployments/" + r.text("deploy", "/id") + "?cascade=true"));
     return w;

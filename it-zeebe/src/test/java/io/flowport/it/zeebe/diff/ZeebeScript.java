@@ -58,6 +58,12 @@ final class ZeebeScript {
             <bpmn:sequenceFlow id="n1" sourceRef="nstart" targetRef="nend"/>
             <bpmn:endEvent id="nend"/>
           </bpmn:process>
+          <bpmn:message id="diff-go" name="diff-go-%1$s"/>
+          <bpmn:process id="diff-go-%1$s" isExecutable="true">
+            <bpmn:startEvent id="gstart"><bpmn:messageEventDefinition messageRef="diff-go"/></bpmn:startEvent>
+            <bpmn:sequenceFlow id="g1" sourceRef="gstart" targetRef="gend"/>
+            <bpmn:endEvent id="gend"/>
+          </bpmn:process>
           <bpmn:message id="diff-msg" name="diff-msg-%1$s">
             <bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements>
           </bpmn:message>
@@ -132,6 +138,8 @@ final class ZeebeScript {
         CreateProcessInstanceRequest.newBuilder().setProcessDefinitionKey(UNKNOWN_KEY).build())));
     w.step("create unknown version", (g, r) -> g.call(stub -> stub.createProcessInstance(
         create(svc).setVersion(99).build())));
+    w.step("create without a none start event", (g, r) -> g.call(stub -> stub.createProcessInstance(
+        create("diff-go-" + s).build())));
     w.step("create with variables [1,2]", (g, r) -> g.call(stub -> stub.createProcessInstance(
         create(noop).setVariables("[1,2]").build())));
     w.step("create and await", (g, r) -> g.call(stub -> stub.createProcessInstanceWithResult(
@@ -159,6 +167,8 @@ final class ZeebeScript {
     w.step("activate failed job again", (g, r) -> RawGateway.first(g.stub().activateJobs(activate(jobType, 1))));
     w.step("fail job without retries", (g, r) -> g.call(stub -> stub.failJob(FailJobRequest.newBuilder()
         .setJobKey(key(r, "activate failed job again", "/jobs/0/key")).setRetries(0).setErrorMessage("broken").build())));
+    w.step("complete the failed job", (g, r) -> g.call(stub -> stub.completeJob(CompleteJobRequest.newBuilder()
+        .setJobKey(key(r, "activate failed job again", "/jobs/0/key")).build())));
     w.step("fail unknown job", (g, r) -> g.call(stub -> stub.failJob(FailJobRequest.newBuilder()
         .setJobKey(UNKNOWN_KEY).setRetries(1).build())));
     w.step("update retries of the failed job", (g, r) -> g.call(stub -> stub.updateJobRetries(
