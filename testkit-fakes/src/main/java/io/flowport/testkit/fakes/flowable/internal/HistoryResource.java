@@ -37,7 +37,7 @@ final class HistoryResource {
   FakeResponse listHistory(FakeRequest req) {
     Map<String, String> f = new LinkedHashMap<>();
     req.query().forEach((k, v) -> f.put(k, v.get(0)));
-    List<InstanceSnapshot> items = new ArrayList<>(engine.list(InstanceFilter.all()));
+    List<InstanceSnapshot> items = new ArrayList<>(byInstanceId(f.get("processInstanceId")));
     items.removeIf(s -> (f.get("processInstanceId") != null && !f.get("processInstanceId").equals(s.id()))
         || (f.get("processDefinitionKey") != null && !f.get("processDefinitionKey").equals(s.processId()))
         || (f.get("processDefinitionId") != null && !f.get("processDefinitionId").equals(flowableId(state.definitionOf(s))))
@@ -61,7 +61,7 @@ final class HistoryResource {
     String instanceId = req.queryParam("processInstanceId");
     String name = req.queryParam("variableName");
     List<Map.Entry<InstanceSnapshot, String>> items = new ArrayList<>();
-    for (InstanceSnapshot s : engine.list(InstanceFilter.all())) {
+    for (InstanceSnapshot s : byInstanceId(instanceId)) {
       if (instanceId == null || instanceId.equals(s.id())) {
         for (String n : state.visibleVariables(s).keySet()) {
           if (name == null || name.equals(n)) {
@@ -75,6 +75,21 @@ final class HistoryResource {
     sorts.put("processInstanceId", Comparator.comparing(e -> e.getKey().id()));
     return json(200, bodies.page(req.query(), items, sorts, "variableName", e -> bodies.historicVariableBody(
         e.getKey(), e.getValue(), state.visibleVariables(e.getKey()).get(e.getValue()))));
+  }
+
+  /**
+   * The one instance of that id (none if unknown), or every instance for a null id: a lookup by id
+   * must not scan the history, which grows with every instance (start-and-await reads it per call).
+   */
+  private List<InstanceSnapshot> byInstanceId(String id) {
+    if (id == null) {
+      return engine.list(InstanceFilter.all());
+    }
+    try {
+      return List.of(state.historic(id));
+    } catch (RestError notFound) {
+      return List.of();
+    }
   }
 
   FakeResponse deleteHistory(String id) {
