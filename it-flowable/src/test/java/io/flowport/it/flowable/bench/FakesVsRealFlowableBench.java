@@ -55,11 +55,11 @@ class FakesVsRealFlowableBench {
         () -> FakeFlowableServer.builder().basicAuth(RealFlowable.USER, RealFlowable.PASSWORD).start(),
         f -> answers(f.baseUrl()));
     try (FakeFlowableServer f = fake.server()) {
-      rows.add(row("fake server", fake.firstAnswer(), f.baseUrl()));
+      rows.add(row("fake server, first start in this JVM", fake.firstAnswer(), f.baseUrl()));
     }
     WireBench.Started<RealFlowable> real = WireBench.firstAnswer(RealFlowable::start, r -> answers(r.baseUrl()));
     try (RealFlowable r = real.server()) {
-      rows.add(row("real Flowable 7.2.0", real.firstAnswer(), r.baseUrl()));
+      rows.add(row("real Flowable 7.2.0, first start", real.firstAnswer(), r.baseUrl()));
     }
     WireBench.Started<FakeFlowableServer> fakeAgain = WireBench.firstAnswer(
         () -> FakeFlowableServer.builder().basicAuth(RealFlowable.USER, RealFlowable.PASSWORD).start(),
@@ -67,8 +67,14 @@ class FakesVsRealFlowableBench {
     fakeAgain.server().close();
     WireBench.Started<RealFlowable> realAgain = WireBench.firstAnswer(RealFlowable::start, r -> answers(r.baseUrl()));
     realAgain.server().close();
-    rows.add("| fake server, second start | " + fakeAgain.firstAnswer().toMillis() + " ms | | |");
-    rows.add("| real Flowable, second start | " + realAgain.firstAnswer().toMillis() + " ms | | |");
+    rows.add("| fake server, second start in this JVM | " + fakeAgain.firstAnswer().toMillis() + " ms | | |");
+    rows.add("| real Flowable, second start in this JVM | " + realAgain.firstAnswer().toMillis() + " ms | | |");
+    // Cold: each in a JVM of its own, from the JVM's start (what launching a standalone fake or engine costs).
+    List<String> childJvm = List.of("-Xmx512m");
+    rows.add("| fake, cold JVM (from JVM start) | " + WireBench.coldStart(ColdStartFlowable.class,
+        childJvm, "fake").toMillis() + " ms | | |");
+    rows.add("| real, cold JVM (from JVM start) | " + WireBench.coldStart(ColdStartFlowable.class,
+        childJvm, "real").toMillis() + " ms | | |");
     String table = "| Flowable | first answer after start | start, 64 in flight | start and await, 64 in flight |\n"
         + "|---|---:|---:|---:|\n" + String.join("\n", rows) + "\n\nJava " + Runtime.version() + ", "
         + Runtime.getRuntime().availableProcessors() + " CPUs, load average before " + loadBefore + ", after "
@@ -94,7 +100,7 @@ class FakesVsRealFlowableBench {
   }
 
   /** Any HTTP answer of the REST API counts. */
-  private static boolean answers(String baseUrl) throws Exception {
+  static boolean answers(String baseUrl) throws Exception {
     HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/repository/deployments"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (RealFlowable.USER + ":" + RealFlowable.PASSWORD).getBytes(StandardCharsets.UTF_8)))

@@ -52,12 +52,12 @@ class FakesVsRealZeebeBench {
     WireBench.Started<FakeZeebeGateway> fake = WireBench.firstAnswer(FakeZeebeGateway::start,
         g -> topology(g.address()));
     try (FakeZeebeGateway g = fake.server()) {
-      rows.add(row("fake gateway", fake.firstAnswer(), g.address()));
+      rows.add(row("fake gateway, first start in this JVM", fake.firstAnswer(), g.address()));
     }
     WireBench.Started<RealZeebeEngine> real = WireBench.firstAnswer(RealZeebeEngine::start,
         e -> topology(e.address()));
     try (RealZeebeEngine e = real.server()) {
-      rows.add(row("real engine (zeebe-process-test 8.8)", real.firstAnswer(), e.address()));
+      rows.add(row("real engine (zeebe-process-test 8.8), first start", real.firstAnswer(), e.address()));
     }
     WireBench.Started<FakeZeebeGateway> fakeAgain = WireBench.firstAnswer(FakeZeebeGateway::start,
         g -> topology(g.address()));
@@ -65,8 +65,14 @@ class FakesVsRealZeebeBench {
     WireBench.Started<RealZeebeEngine> realAgain = WireBench.firstAnswer(RealZeebeEngine::start,
         e -> topology(e.address()));
     realAgain.server().close();
-    rows.add("| fake gateway, second start | " + fakeAgain.firstAnswer().toMillis() + " ms | | |");
-    rows.add("| real engine, second start | " + realAgain.firstAnswer().toMillis() + " ms | | |");
+    rows.add("| fake gateway, second start in this JVM | " + fakeAgain.firstAnswer().toMillis() + " ms | | |");
+    rows.add("| real engine, second start in this JVM | " + realAgain.firstAnswer().toMillis() + " ms | | |");
+    // Cold: each in a JVM of its own, from the JVM's start (what launching a standalone fake or engine costs).
+    List<String> childJvm = List.of("-Xmx512m");
+    rows.add("| fake, cold JVM (from JVM start) | " + WireBench.coldStart(ColdStartZeebe.class,
+        childJvm, "fake").toMillis() + " ms | | |");
+    rows.add("| real, cold JVM (from JVM start) | " + WireBench.coldStart(ColdStartZeebe.class,
+        childJvm, "real").toMillis() + " ms | | |");
     String table = "| Zeebe | first answer after start | start, 64 in flight | start and await, 64 in flight |\n"
         + "|---|---:|---:|---:|\n" + String.join("\n", rows) + "\n\nJava " + Runtime.version() + ", "
         + Runtime.getRuntime().availableProcessors() + " CPUs, load average before " + loadBefore + ", after "
@@ -90,7 +96,7 @@ class FakesVsRealZeebeBench {
     }
   }
 
-  private static boolean topology(String address) throws InterruptedException {
+  static boolean topology(String address) throws InterruptedException {
     ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
     try {
       return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)

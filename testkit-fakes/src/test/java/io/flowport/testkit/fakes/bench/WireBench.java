@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,43 @@ public final class WireBench {
       }
       Thread.sleep(10);
     }
+  }
+
+  private static final String COLD_MARK = "FLOWPORT_COLD_FIRST_ANSWER_MS=";
+
+  /**
+   * In a fresh JVM (the child of {@link #coldStart}): starts {@code start}, probes it until it
+   * answers and prints the time from the JVM's own start to that answer, so JVM start, class
+   * loading and the server's start all count, as for a process someone launches.
+   */
+  public static <T extends AutoCloseable> void reportColdStart(Start<T> start, Probe<T> probe) throws Exception {
+    Started<T> started = firstAnswer(start, probe);
+    long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    System.out.println(COLD_MARK + sinceJvmStart);
+    started.server().close();
+  }
+
+  /**
+   * Runs {@code main} (which calls {@link #reportColdStart}) in a new JVM of the same Java, class
+   * path and {@code jvmArgs}, and returns the time it reported.
+   */
+  public static Duration coldStart(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
+    String javaCmd = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(List.of(javaCmd));
+    cmd.addAll(jvmArgs);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
+    for (String line : out.split("\\R")) {
+      if (line.startsWith(COLD_MARK)) {
+        return Duration.ofMillis(Long.parseLong(line.substring(COLD_MARK.length()).trim()));
+      }
+    }
+    throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " reported nothing:\n" + out);
   }
 
   /** Makes {@code calls} calls with at most {@code inFlight} unanswered at any time. */
