@@ -47,17 +47,18 @@ public final class WireBench {
     boolean answered(T started) throws Exception;
   }
 
-  /** A started server and how long from calling start to its first answer. */
-  public record Started<T>(T server, Duration firstAnswer) {}
+  /** A started server, how long its start call took and how long from calling start to its first answer. */
+  public record Started<T>(T server, Duration startCall, Duration firstAnswer) {}
 
   /** Starts {@code start} and probes it every 10 ms until it answers; the time covers both. */
   public static <T> Started<T> firstAnswer(Start<T> start, Probe<T> probe) throws Exception {
     long t0 = System.nanoTime();
     T server = start.start();
+    Duration startCall = Duration.ofNanos(System.nanoTime() - t0);
     while (true) {
       try {
         if (probe.answered(server)) {
-          return new Started<>(server, Duration.ofNanos(System.nanoTime() - t0));
+          return new Started<>(server, startCall, Duration.ofNanos(System.nanoTime() - t0));
         }
       } catch (Exception notYet) {
         // not listening yet
@@ -79,7 +80,8 @@ public final class WireBench {
   public static <T extends AutoCloseable> void reportColdStart(Start<T> start, Probe<T> probe) throws Exception {
     Started<T> started = firstAnswer(start, probe);
     long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-    System.out.println(COLD_MARK + sinceJvmStart);
+    System.out.println(COLD_MARK + sinceJvmStart + " (start call " + started.startCall().toMillis()
+        + " ms, then first answer " + (started.firstAnswer().minus(started.startCall()).toMillis()) + " ms)");
     started.server().close();
   }
 
@@ -100,7 +102,10 @@ public final class WireBench {
     }
     for (String line : out.split("\\R")) {
       if (line.startsWith(COLD_MARK)) {
-        return Duration.ofMillis(Long.parseLong(line.substring(COLD_MARK.length()).trim()));
+        String[] parts = line.substring(COLD_MARK.length()).trim().split(" ", 2);
+        System.out.println(main.getSimpleName() + " " + String.join(" ", args) + ": " + parts[0] + " ms since JVM start "
+            + (parts.length > 1 ? parts[1] : ""));
+        return Duration.ofMillis(Long.parseLong(parts[0]));
       }
     }
     throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " reported nothing:\n" + out);
