@@ -151,6 +151,14 @@ final class FlowableScript {
         "{\"name\":\"other\",\"value\":\"low\"}"));
     w.step("delete variable", (h, r) -> h.delete(inst + r.text("start by key", "/id") + vars + "/extra"));
     w.step("delete missing variable", (h, r) -> h.delete(inst + r.text("start by key", "/id") + vars + "/extra"));
+    w.step("create binary variable", (h, r) -> h.multipart("POST", inst + r.text("start by key", "/id") + vars,
+        "bin", "binary content", "name", "bin", "type", "binary"));
+    w.step("create binary variable again", (h, r) -> h.multipart("POST", inst + r.text("start by key", "/id") + vars,
+        "bin", "other content", "name", "bin", "type", "binary"));
+    w.step("update binary variable", (h, r) -> h.multipart("PUT", inst + r.text("start by key", "/id") + vars + "/bin",
+        "bin", "new content", "name", "bin", "type", "binary"));
+    w.step("binary variable", (h, r) -> h.get(inst + r.text("start by key", "/id") + vars + "/bin"));
+    w.step("binary variable data", (h, r) -> h.get(inst + r.text("start by key", "/id") + vars + "/bin/data"));
     w.step("variable data of a string", (h, r) -> h.get(inst + r.text("start by key", "/id") + vars + "/name/data"));
     w.step("variables after writes", (h, r) -> h.get(inst + r.text("start by key", "/id") + vars));
     // --- identity links

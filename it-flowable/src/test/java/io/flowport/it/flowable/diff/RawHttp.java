@@ -67,6 +67,12 @@ final class RawHttp {
   /** {@link #deploy} to {@code path} (e.g. with a query). */
   WireAnswer deployTo(String path, String fileName, String content, String... fields)
       throws IOException, InterruptedException {
+    return multipart("POST", path, fileName, content, fields);
+  }
+
+  /** A multipart request: form fields (name, value pairs), then the {@code file} part. */
+  WireAnswer multipart(String method, String path, String fileName, String content, String... fields)
+      throws IOException, InterruptedException {
     String boundary = "----flowport-diff";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -77,7 +83,7 @@ final class RawHttp {
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n");
     return send(request(path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * task id = the engine's job key; process definition id = {@code key:version:<engine key>};
  * transient variables are validated but not kept; a deleted variable is hidden from the REST API
  * while the engine's conditions still see it; signals reach no one; diagrams are never rendered;
- * binary variables and timer jobs are not served. The differences from the real Flowable that
+ * binary variables are kept beside the engine (its conditions do not see them); timer jobs are not served. The differences from the real Flowable that
  * it-flowable's differential test finds are listed in this package's description.
  * Requests are named {@code "METHOD /path"} with the path below the base path, e.g.
  * {@code "POST /runtime/process-instances"}; faults come before the auth check (they model the

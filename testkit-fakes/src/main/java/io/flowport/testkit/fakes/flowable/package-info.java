@@ -17,7 +17,9 @@
  * by {@code ?deploymentName=} only (a form field of that name is ignored, its tenant form field is
  * not), else after its file up to the first dot; XML parse errors and service tasks without an
  * implementation are worded as Flowable words them; {@code history/historic-variable-instances},
- * {@code .../variables/{name}/data}, {@code .../diagram} and {@code runtime/signals} are served.
+ * {@code .../variables/{name}/data}, {@code .../diagram} and {@code runtime/signals} are served;
+ * binary variables are (multipart create, 500 "already present" on a second create, multipart PUT
+ * of one, {@code valueUrl} to their data, listed in history too).
  *
  * <h2>Differences that remain, and why</h2>
  * <ul>
@@ -32,7 +34,7 @@
  *       as Flowable does for BPMN without diagram interchange.</li>
  *   <li>Signals reach no one (the engine has no signal events): 204 (202 when async), as Flowable
  *       answers a signal without subscriptions.</li>
- *   <li>Binary variables (multipart {@code POST}/{@code PUT .../variables}) and timer jobs
+ *   <li>Binary variables live beside the engine: process conditions do not see them. Timer jobs
  *       ({@code management/timer-jobs}) are not served.</li>
  * </ul>
  */

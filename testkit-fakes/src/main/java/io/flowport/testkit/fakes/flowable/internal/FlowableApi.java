@@ -41,7 +41,7 @@ public final class FlowableApi {
     this.deployments = new DeploymentResource(state, bodies);
     this.definitions = new DefinitionResource(state, bodies);
     this.instances = new ProcessInstanceResource(state, bodies);
-    this.variables = new VariableResource(state);
+    this.variables = new VariableResource(state, bodies.binaries());
     this.identityLinks = new IdentityLinkResource(state, bodies);
     this.executions = new ExecutionResource(state, bodies);
     this.tasks = new TaskResource(state, bodies);

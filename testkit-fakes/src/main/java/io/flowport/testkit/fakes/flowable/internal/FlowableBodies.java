@@ -42,10 +42,18 @@ final class FlowableBodies {
   private final InMemoryEngine engine;
   private final Supplier<String> baseUrl;
 
+  private final BinaryVariables binaries;
+
   FlowableBodies(FlowableState state, Supplier<String> baseUrl) {
     this.state = state;
     this.engine = state.engine;
     this.baseUrl = baseUrl;
+    this.binaries = new BinaryVariables(baseUrl);
+  }
+
+  /** The binary variables, which instance bodies with variables list too. */
+  BinaryVariables binaries() {
+    return binaries;
   }
 
   static FakeResponse json(int status, JsonNode body) {
@@ -128,7 +136,7 @@ final class FlowableBodies {
     b.putNull("activityId");
     b.put("startUserId", state.startUsers.get(s.id()));
     b.put("startTime", TIME.format(s.startTime()));
-    putScope(b, s, withVariables);
+    putScope(b, s, withVariables, "/runtime/process-instances/");
     b.put("completed", s.state() == InstanceStatus.COMPLETED);
     return b;
   }
@@ -215,9 +223,13 @@ final class FlowableBodies {
   }
 
   /** The fields the runtime and the historic instance bodies end alike with, in Flowable's order. */
-  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables) {
+  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables, String collection) {
     b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
+    ArrayNode variables = withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode();
+    if (withVariables) {
+      binaries.appendTo(variables, collection, s.id());
+    }
+    b.set("variables", variables);
     b.putNull("callbackId");
     b.putNull("callbackType");
     b.putNull("referenceId");
@@ -244,7 +256,7 @@ final class FlowableBodies {
         ? s.passedNodeIds().get(s.passedNodeIds().size() - 1) : null);
     b.put("deleteReason", s.state() == InstanceStatus.CANCELLED
         ? state.deleteReasons.getOrDefault(s.id(), FlowableState.DEFAULT_DELETE_REASON) : null);
-    putScope(b, s, withVariables);
+    putScope(b, s, withVariables, "/history/historic-process-instances/");
     return b;
   }
 
