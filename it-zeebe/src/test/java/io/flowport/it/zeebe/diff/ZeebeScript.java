@@ -3,7 +3,6 @@ package io.flowport.it.zeebe.diff;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
@@ -22,7 +21,6 @@ import io.flowport.testkit.fakes.diff.WireAnswer;
 import io.flowport.testkit.fakes.diff.WireScript;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -218,10 +216,5 @@ final class ZeebeScript {
       }
       throw e;
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static WireAnswer firstOf(Iterator<ActivateJobsResponse> stream) {
-    return RawGateway.first(stream);
   }
 }
