@@ -449,9 +449,11 @@ class FlowableClientTest {
         + " " + x.tenantId()).containsExactly("a v1 a:1:5 a.bpmn20.xml null", "b v2 b:2:9 b.bpmn acme");
     List<LoggedRequest> posts = flowable.server.findAll(postRequestedFor(urlPathEqualTo(path("/repository/deployments"))));
     assertThat(posts).hasSize(2);
-    assertThat(posts.get(0).getParts()).hasSize(3);
+    assertThat(posts.get(0).getParts()).hasSize(2);
+    // Flowable 7.2.0 ignores a deploymentName form field: the name goes in the query
+    assertThat(posts.get(0).queryParameter("deploymentName").firstValue()).isEqualTo("orders");
     assertThat(posts.get(0).getBodyAsString())
-        .contains("name=\"deploymentName\"").contains("orders")
+        .doesNotContain("name=\"deploymentName\"")
         .contains("name=\"tenantId\"").contains("acme")
         .contains("name=\"file\"; filename=\"a.bpmn20.xml\"").contains("<a/>").doesNotContain("<b/>");
     assertThat(posts.get(1).getBodyAsString()).contains("filename=\"b.bpmn\"").doesNotContain("<a/>");

@@ -63,13 +63,14 @@ public final class FlowableDeployments {
       return CompletableFuture.completedFuture(new Deployment(String.join(",", ids), definitions));
     }
     Resource resource = request.resources().get(index);
+    // Flowable 7.2.0 takes the deployment's name only as a query parameter (a form field is ignored);
+    // the tenant it takes from the form (it-flowable's differential test checks both).
     RestBody body = RestBody.multipart()
-        .field("deploymentName", request.name())
         .field("tenantId", request.tenantId())
         .file("file", resource.name(), contentTypeOf(resource.name()), resource.content())
         .build();
     CompletableFuture<String> deployed = http.call(ctx,
-        RestRequest.post(REPOSITORY, "deployments").body(body).build(),
+        RestRequest.post(REPOSITORY, "deployments").query("deploymentName", request.name()).body(body).build(),
         r -> RestJson.requireText(r.json(), "id"));
     return RestFutures.compose(deployed, deploymentId -> RestFutures.compose(
         http.call(ctx, RestRequest.get(REPOSITORY, DEFINITIONS)

@@ -33,10 +33,12 @@ import java.util.function.Consumer;
  * {@code runtime/tasks} (user tasks: list, get, complete, claim), {@code history/historic-process-instances},
  * {@code runtime/process-instances/{id}/identitylinks} (user links; the authenticated starter gets a "starter" link).
  *
- * <p>Simplifications: execution id = process instance id; task id = the engine's job key; process
- * definition id = {@code key:version:<engine key>}; transient variables are validated but not kept;
- * a deleted variable is hidden from the REST API while the engine's conditions still see it;
- * binary variables, signals, timers and diagrams are not served (500 "No endpoint").
+ * <p>Simplifications: a waiting activity's execution id is {@code <instance id>.<activity id>};
+ * task id = the engine's job key; process definition id = {@code key:version:<engine key>};
+ * transient variables are validated but not kept; a deleted variable is hidden from the REST API
+ * while the engine's conditions still see it; signals reach no one; diagrams are never rendered;
+ * binary variables are kept beside the engine (its conditions do not see them); timer jobs are not served. The differences from the real Flowable that
+ * it-flowable's differential test finds are listed in this package's description.
  * Requests are named {@code "METHOD /path"} with the path below the base path, e.g.
  * {@code "POST /runtime/process-instances"}; faults come before the auth check (they model the
  * network or a proxy in front of the engine).

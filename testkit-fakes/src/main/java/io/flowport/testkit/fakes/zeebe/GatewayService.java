@@ -65,6 +65,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class GatewayService extends GatewayGrpc.GatewayImplBase {
   static final String GATEWAY_VERSION = "8.8.21-flowport-fake";
+  /** The broker version in the topology: the protocol's (the gateway version says it is the fake). */
+  static final String BROKER_VERSION = "8.8.21";
   /** Used for CreateProcessInstanceWithResult and ActivateJobs when the request says 0. */
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -76,13 +78,15 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final String brokerHost;
   private volatile int brokerPort;
   private final AtomicLong localKeys = new AtomicLong(4503599627370497L); // partition-2-style keys, never clash
+  private final ElementInstanceKeys elementKeys;
   private final Registration listener;
 
   GatewayService(InMemoryEngine engine, FaultPlan faults, ScheduledExecutorService scheduler, ExecutorService executor,
       GatewayCalls.TransportKiller killer, String brokerHost) {
     this.engine = engine;
     this.calls = new GatewayCalls(faults, scheduler, executor, killer);
-    this.pollers = new JobPollers(engine, calls, scheduler);
+    this.elementKeys = new ElementInstanceKeys(localKeys);
+    this.pollers = new JobPollers(engine, calls, scheduler, elementKeys);
     this.results = new ResultWaits(engine, scheduler);
     this.jobs = new JobCommands(engine, calls);
     this.brokerHost = brokerHost;
@@ -116,7 +120,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
             .setNodeId(0)
             .setHost(brokerHost)
             .setPort(brokerPort)
-            .setVersion(GATEWAY_VERSION)
+            .setVersion(BROKER_VERSION)
             .addPartitions(Partition.newBuilder()
                 .setPartitionId(1)
                 .setRole(Partition.PartitionBrokerRole.LEADER)
@@ -159,7 +163,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         d = engine.deploy(tenantOrNull(request.getTenantId()), resources);
       } catch (EngineException e) {
         if (e.reason() == EngineException.Reason.INVALID_DEFINITION) {
-          throw ZeebeStatuses.rejection(Rpc.DEPLOY_RESOURCE, Status.Code.INVALID_ARGUMENT, DEPLOY_ERRORS + e.getMessage());
+          throw ZeebeStatuses.rejection(Rpc.DEPLOY_RESOURCE, Status.Code.INVALID_ARGUMENT,
+              DEPLOY_ERRORS + ZeebeDeployErrors.message(resources, e.getMessage()));
         }
         throw e;
       }
@@ -262,7 +267,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     String key = Long.toString(request.getElementInstanceKey());
     handle(Rpc.SET_VARIABLES, key, observer, call -> {
       Map<String, Object> variables = document(Rpc.SET_VARIABLES, request.getVariables(), "variables");
-      engine.upsertVariables(key, variables);
+      engine.upsertVariables(elementKeys.instanceOf(key), variables);
       call.reply(SetVariablesResponse.newBuilder().setKey(localKeys.getAndIncrement()).build());
     });
   }

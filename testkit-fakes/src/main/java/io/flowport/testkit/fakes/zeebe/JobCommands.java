@@ -39,6 +39,7 @@ final class JobCommands {
   void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
     String key = Long.toString(request.getJobKey());
     calls.handle(Rpc.COMPLETE_JOB, key, observer, call -> {
+      requireNotFailed(Rpc.COMPLETE_JOB, "complete", key);
       engine.completeJob(key, document(Rpc.COMPLETE_JOB, request.getVariables(), "variables"));
       call.reply(CompleteJobResponse.getDefaultInstance());
     });
@@ -47,6 +48,7 @@ final class JobCommands {
   void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
     String key = Long.toString(request.getJobKey());
     calls.handle(Rpc.FAIL_JOB, key, observer, call -> {
+      requireNotFailed(Rpc.FAIL_JOB, "fail", key);
       Map<String, Object> variables = document(Rpc.FAIL_JOB, request.getVariables(), "variables");
       writeJobVariables(key, variables);
       engine.failJob(key, Math.max(0, request.getRetries()),
@@ -108,6 +110,17 @@ final class JobCommands {
       }
       throw new EngineException(EngineException.Reason.JOB_NOT_FOUND, "no such job");
     });
+  }
+
+  /**
+   * A job that ran out of retries (its incident open) is in state FAILED on Zeebe: completing or
+   * failing it again is rejected INVALID_STATE, not NOT_FOUND (seen on the real engine for complete).
+   */
+  private void requireNotFailed(Rpc rpc, String action, String key) {
+    if (incidentOfJob(key) != null) {
+      throw ZeebeStatuses.rejection(rpc, Status.Code.FAILED_PRECONDITION,
+          "Expected to " + action + " job with key '" + key + "', but it is in state 'FAILED'");
+    }
   }
 
   private Incident incidentOfJob(String jobKey) {

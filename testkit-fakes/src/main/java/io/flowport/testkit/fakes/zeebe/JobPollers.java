@@ -30,12 +30,15 @@ final class JobPollers {
   private static final Duration POLL_TICK = Duration.ofMillis(50);
 
   private final InMemoryEngine engine;
+  private final ElementInstanceKeys elementKeys;
   private final GatewayCalls calls;
   private final ScheduledFuture<?> tick;
   private final List<Poller> pollers = new ArrayList<>();
 
-  JobPollers(InMemoryEngine engine, GatewayCalls calls, ScheduledExecutorService scheduler) {
+  JobPollers(InMemoryEngine engine, GatewayCalls calls, ScheduledExecutorService scheduler,
+      ElementInstanceKeys elementKeys) {
     this.engine = engine;
+    this.elementKeys = elementKeys;
     this.calls = calls;
     this.tick = scheduler.scheduleWithFixedDelay(this::serve, POLL_TICK.toMillis(), POLL_TICK.toMillis(),
         TimeUnit.MILLISECONDS);
@@ -154,9 +157,8 @@ final class JobPollers {
           .setProcessDefinitionVersion(j.version())
           .setProcessDefinitionKey(key(j.definitionKey()))
           .setElementId(j.nodeId())
-          // One flat variable scope per instance: the element instance is the process instance,
-          // so SetVariables(elementInstanceKey) works on what a worker receives.
-          .setElementInstanceKey(key(j.instanceId()))
+          // Its own key, as on Zeebe; SetVariables on it writes the instance's one flat scope.
+          .setElementInstanceKey(elementKeys.of(j.key(), j.instanceId()))
           .setCustomHeaders("{}")
           .setWorker(j.worker() == null ? request.getWorker() : j.worker())
           .setRetries(j.retries())

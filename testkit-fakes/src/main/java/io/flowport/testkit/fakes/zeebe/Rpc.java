@@ -8,7 +8,7 @@ enum Rpc {
   TOPOLOGY("Topology", "TOPOLOGY"),
   DEPLOY_RESOURCE("DeployResource", "CREATE"),
   CREATE_PROCESS_INSTANCE("CreateProcessInstance", "CREATE"),
-  CREATE_PROCESS_INSTANCE_WITH_RESULT("CreateProcessInstanceWithResult", "CREATE"),
+  CREATE_PROCESS_INSTANCE_WITH_RESULT("CreateProcessInstanceWithResult", "CREATE_WITH_AWAITING_RESULT"),
   CANCEL_PROCESS_INSTANCE("CancelProcessInstance", "CANCEL"),
   PUBLISH_MESSAGE("PublishMessage", "PUBLISH"),
   SET_VARIABLES("SetVariables", "UPDATE"),

@@ -39,7 +39,7 @@ import java.util.Map;
  *   <tr><td>ThrowError</td><td>JOB_NOT_FOUND</td><td>NOT_FOUND</td>
  *       <td>Expected to throw an error for job with key 'k', but no such job was found</td></tr>
  *   <tr><td>UpdateJobRetries</td><td>JOB_NOT_FOUND</td><td>NOT_FOUND</td>
- *       <td>Expected to update retries for job with key 'k', but no such job was found</td></tr>
+ *       <td>Expected to update job with key 'k', but no such job was found</td></tr>
  * </table>
  */
 final class ZeebeStatuses {
@@ -64,7 +64,7 @@ final class ZeebeStatuses {
           "Expected to throw an error for job with key '%s', but no such job was found"),
       new RpcRow(Rpc.UPDATE_JOB_RETRIES, List.of(Reason.JOB_NOT_FOUND),
           new Row(Status.Code.NOT_FOUND, "NOT_FOUND"),
-          "Expected to update retries for job with key '%s', but no such job was found"));
+          "Expected to update job with key '%s', but no such job was found"));
 
   private ZeebeStatuses() {}
 

@@ -18,8 +18,8 @@
  *       from the engine's completion future and a scheduler, never from a blocked gRPC thread</td></tr>
  *   <tr><td>CancelProcessInstance</td><td>{@code engine.cancel}; unknown or ended → NOT_FOUND</td></tr>
  *   <tr><td>PublishMessage</td><td>name, correlation key, TTL (ms), message id (dedup while buffered), variables, tenant</td></tr>
- *   <tr><td>SetVariables</td><td>the element instance key must be a process instance key (one flat scope per
- *       instance; {@code local} is ignored); answers a fresh key</td></tr>
+ *   <tr><td>SetVariables</td><td>the element instance key is a process instance key or a job's element instance key
+ *       (one flat scope per instance; {@code local} is ignored); answers a fresh key</td></tr>
  *   <tr><td>ActivateJobs</td><td>validates like the broker (max jobs, timeout, type, in that order); answers the available jobs
  *       (up to max) in one response with the instance's current variables (filtered by {@code fetchVariable}),
  *       retries and deadline (epoch ms on the engine clock). With none available it long-polls: it answers as soon as
@@ -69,8 +69,24 @@
  * Every call is logged in {@link io.flowport.testkit.fakes.RequestLog} when it arrives, before
  * its fault is taken.
  *
+ * <h2>Measured against the real engine</h2>
+ * it-zeebe's {@code ZeebeDifferentialTest} sends one scripted list of raw gRPC requests (every RPC
+ * the Zeebe adapter makes, the error cases of its error table) to this gateway and to the real Zeebe
+ * engine's, and compares status codes, descriptions and every response field. What it found and what
+ * was changed to match: a job's {@code elementInstanceKey} is a key of its own (SetVariables accepts
+ * it and writes the instance's scope); the topology's broker version is the protocol's
+ * ({@code 8.8.21}); CreateProcessInstanceWithResult rejections name the command
+ * {@code CREATE_WITH_AWAITING_RESULT}; UpdateJobRetries on an unknown job reads "Expected to update
+ * job with key ..."; completing or failing a job whose retries ran out is INVALID_STATE
+ * {@code "... but it is in state 'FAILED'"}; a service task without a task type and a root element
+ * outside the BPMN namespace are worded as Zeebe's validator and schema word them.
+ *
  * <h2>Deliberate differences from the real engine</h2>
  * <ul>
+ *   <li>Keys: the fake's own (the test numbers them by first sight). {@code gatewayVersion} is
+ *       {@code "8.8.21-flowport-fake"}: it says what answers.</li>
+ *   <li>{@code tenantId} is {@code "<default>"} in answers, as Zeebe 8.3+ gateways send it without
+ *       multi-tenancy; zeebe-process-test's in-process gateway leaves it empty.</li>
  *   <li>Variables that are valid JSON but not an object (e.g. {@code [1,2]}) → INVALID_ARGUMENT
  *       {@code "Property 'variables' is invalid: Expected document to be a root level object, but was 'ARRAY'"},
  *       as the proto documents. Zeebe's test engine answers UNKNOWN "Application error processing RPC" there.</li>
@@ -79,10 +95,11 @@
  *       test engine ignores it and the client's own deadline fires. An instance that is cancelled or fails never
  *       answers (neither does Zeebe's); the request timeout does.</li>
  *   <li>Start instructions and runtime instructions → UNIMPLEMENTED. DMN and forms are refused at deploy.</li>
- *   <li>The in-memory engine's BPMN subset and its own messages for invalid BPMN (the prefix is Zeebe's, the element
- *       message is the engine's).</li>
- *   <li>No element-instance keys: a job's {@code elementInstanceKey} is its process instance key.
- *       Custom headers are always {@code {}}. Deadlines are on the engine's {@link io.flowport.testkit.engine.TestClock}.</li>
+ *   <li>The in-memory engine's BPMN subset, and its own messages for invalid BPMN other than the two cases above
+ *       (the prefix is Zeebe's, the element message is the engine's).</li>
+ *   <li>One variable scope per instance: SetVariables on a job's element instance key writes the process
+ *       instance's variables ({@code local} is ignored). Custom headers are always {@code {}}. Deadlines are on
+ *       the engine's {@link io.flowport.testkit.engine.TestClock}.</li>
  *   <li>ResolveIncident of a job incident runs the node again with a new job with the engine's default retries
  *       (Zeebe needs UpdateJobRetries first, else the incident comes back).</li>
  *   <li>No authentication, authorization or multi-tenancy checks; a tenant id is passed to the engine as given.</li>

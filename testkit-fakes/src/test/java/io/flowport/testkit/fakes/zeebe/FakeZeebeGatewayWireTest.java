@@ -398,9 +398,9 @@ class FakeZeebeGatewayWireTest {
         exact("create with result, unknown bpmnProcessId", t -> () -> t.stub().createProcessInstanceWithResult(
                 CreateProcessInstanceWithResultRequest.newBuilder().setRequest(
                     CreateProcessInstanceRequest.newBuilder().setBpmnProcessId("does-not-exist").setVersion(-1)).build()),
-            Status.Code.NOT_FOUND,
-            "Command 'CREATE' rejected with code 'NOT_FOUND': Expected to find process definition with process ID "
-                + "'does-not-exist', but none found"),
+            Status.Code.NOT_FOUND, // the real gateway names the command CREATE_WITH_AWAITING_RESULT (it-zeebe diff test)
+            "Command 'CREATE_WITH_AWAITING_RESULT' rejected with code 'NOT_FOUND': Expected to find process definition"
+                + " with process ID 'does-not-exist', but none found"),
         exact("create instance, no none start event", t -> () -> t.stub().createProcessInstance(
                 CreateProcessInstanceRequest.newBuilder().setBpmnProcessId("msgOnly").setVersion(-1).build()),
             Status.Code.FAILED_PRECONDITION,
@@ -477,7 +477,7 @@ class FakeZeebeGatewayWireTest {
         exact("update retries of unknown job", t -> () -> t.stub().updateJobRetries(
                 UpdateJobRetriesRequest.newBuilder().setJobKey(424246L).setRetries(3).build()),
             Status.Code.NOT_FOUND,
-            "Command 'UPDATE_RETRIES' rejected with code 'NOT_FOUND': Expected to update retries for job with key "
+            "Command 'UPDATE_RETRIES' rejected with code 'NOT_FOUND': Expected to update job with key "
                 + "'424246', but no such job was found"),
         exact("update retries to 0", t -> () -> t.stub().updateJobRetries(
                 UpdateJobRetriesRequest.newBuilder().setJobKey(424247L).setRetries(0).build()),

@@ -2,6 +2,7 @@ package io.flowport.testkit.fakes.flowable.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
@@ -19,8 +20,13 @@ import org.w3c.dom.NodeList;
 final class BpmnIndex {
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-  /** Per process: category and node id → message name. */
-  record ProcessInfo(String category, Map<String, String> messageByNode) {}
+  private static final List<String> FLOWABLE = List.of("http://flowable.org/bpmn", "http://activiti.org/bpmn");
+
+  /**
+   * Per process: category, node id → message name, user task id → its literal
+   * {@code flowable:assignee} (expressions are not evaluated: such tasks stay unassigned).
+   */
+  record ProcessInfo(String category, Map<String, String> messageByNode, Map<String, String> assigneeByNode) {}
 
   /** Engine definition key → info. */
   private final Map<String, ProcessInfo> byDefinitionKey = new ConcurrentHashMap<>();
@@ -55,8 +61,9 @@ final class BpmnIndex {
       for (int i = 0; i < processes.getLength(); i++) {
         Element p = (Element) processes.item(i);
         Map<String, String> byNode = new HashMap<>();
-        collect(p, messageNames, byNode);
-        out.put(p.getAttribute("id"), new ProcessInfo(category, byNode));
+        Map<String, String> assignees = new HashMap<>();
+        collect(p, messageNames, byNode, assignees);
+        out.put(p.getAttribute("id"), new ProcessInfo(category, byNode, assignees));
       }
     } catch (Exception e) {
       // The engine reports unreadable BPMN; the index just stays empty.
@@ -64,7 +71,8 @@ final class BpmnIndex {
     return out;
   }
 
-  private static void collect(Element scope, Map<String, String> messageNames, Map<String, String> byNode) {
+  private static void collect(Element scope, Map<String, String> messageNames, Map<String, String> byNode,
+      Map<String, String> assignees) {
     NodeList children = scope.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       Node n = children.item(i);
@@ -84,7 +92,15 @@ final class BpmnIndex {
             byNode.put(e.getAttribute("id"), messageNames.getOrDefault(ref, ref));
           }
         }
-        case "subProcess" -> collect(e, messageNames, byNode);
+        case "userTask" -> {
+          for (String ns : FLOWABLE) {
+            String a = e.getAttributeNS(ns, "assignee");
+            if (!a.isEmpty() && !a.contains("${") && !a.contains("#{")) {
+              assignees.put(e.getAttribute("id"), a);
+            }
+          }
+        }
+        case "subProcess" -> collect(e, messageNames, byNode, assignees);
         default -> { }
       }
     }

@@ -60,7 +60,9 @@ final class DeploymentResource {
         .orElseThrow(() -> RestError.badRequest("No file content was found in request body."));
     Map<String, String> fields = new LinkedHashMap<>();
     for (Multipart.Part p : parts) {
-      if (!p.isFile() && p.name() != null) {
+      // Flowable 7.2.0 reads tenantId, category and deploymentKey from form fields too, but the
+      // deployment's name only from the query (a deploymentName form field is ignored).
+      if (!p.isFile() && p.name() != null && !p.name().equals("deploymentName")) {
         fields.putIfAbsent(p.name(), p.text());
       }
     }
@@ -83,7 +85,7 @@ final class DeploymentResource {
     try {
       d = engine.deploy(tenantId, resources);
     } catch (EngineException e) {
-      throw RestError.internal(e.getMessage());
+      throw RestError.internal(FlowableParseErrors.message(resources, e.getMessage()));
     }
     Map<String, BpmnIndex.ProcessInfo> infos = new LinkedHashMap<>();
     resources.values().forEach(bytes -> infos.putAll(BpmnIndex.parse(bytes)));
@@ -95,7 +97,7 @@ final class DeploymentResource {
     }
     String name = fields.get("deploymentName");
     if (name == null || name.isEmpty()) {
-      name = fileName;
+      name = fileName.split("\\.")[0]; // Flowable: the file name up to its first dot
     }
     Instant time = d.definitions().isEmpty() ? engine.clock().instant() : d.definitions().get(0).deployedAt();
     DeploymentRec rec = new DeploymentRec(d.key(), name, time, fields.get("category"), fields.get("deploymentKey"),

@@ -37,7 +37,7 @@ final class ExecutionResource {
   }
 
   FakeResponse get(String id) {
-    return json(200, bodies.executionBody(state.execution(id), null));
+    return json(200, bodies.executionBody(state.execution(id), state.executionActivity(id)));
   }
 
   /** Message names the instance's RUNNING catch nodes wait for: node id → message name. */
@@ -94,7 +94,14 @@ final class ExecutionResource {
         }
         activity = activityId;
       }
-      items.add(Map.entry(s, activity == null ? "" : activity));
+      if (activity != null) {
+        items.add(Map.entry(s, activity));
+      } else if (id == null || id.equals(s.id())) { // the instance's own execution, then one per active activity
+        items.add(Map.entry(s, ""));
+        for (String node : id == null ? s.activeNodeIds() : List.<String>of()) {
+          items.add(Map.entry(s, node));
+        }
+      }
     }
     Map<String, Comparator<Map.Entry<InstanceSnapshot, String>>> sorts = new LinkedHashMap<>();
     sorts.put("processInstanceId", Comparator.comparing(e -> e.getKey().id()));
@@ -105,8 +112,23 @@ final class ExecutionResource {
         e -> bodies.executionBody(e.getKey(), e.getValue().isEmpty() ? null : e.getValue())));
   }
 
+  /**
+   * {@code POST runtime/signals}: the in-memory engine has no signal events, so a signal reaches no
+   * one, which Flowable answers 204 too (202 when {@code async}).
+   */
+  FakeResponse signal(FakeRequest req) {
+    JsonNode body = parseObject(req, "org.flowable.rest.service.api.runtime.SignalEventReceivedRequest");
+    if (text(body, "signalName") == null) {
+      throw RestError.badRequest("signalName is required");
+    }
+    FlowableVariables.read(body.get("variables"), false);
+    JsonNode async = body.get("async");
+    return FakeResponse.empty(async != null && async.asBoolean(false) ? 202 : 204);
+  }
+
   FakeResponse executionAction(FakeRequest req, String id) {
     InstanceSnapshot s = state.execution(id);
+    String instanceId = s.id();
     JsonNode body = parseObject(req, "org.flowable.rest.service.api.runtime.process.ExecutionActionRequest");
     String action = text(body, "action");
     Map<String, Object> vars = FlowableVariables.read(body.get("variables"), false);
@@ -118,7 +140,7 @@ final class ExecutionResource {
           throw RestError.badRequest("MessageName is required");
         }
         try {
-          engine.messageEventReceived(id, messageName, vars);
+          engine.messageEventReceived(instanceId, messageName, vars);
         } catch (EngineException e) {
           if (e.reason() == EngineException.Reason.ILLEGAL_STATE) {
             throw RestError.internal("Execution with id '" + id
@@ -126,15 +148,15 @@ final class ExecutionResource {
           }
           throw e;
         }
-        state.unhide(id, vars.keySet());
+        state.unhide(instanceId, vars.keySet());
         return FakeResponse.empty(204);
       }
       case "signal", "trigger" -> {
-        NodeSnapshot waiting = engine.tree(id).children().stream()
+        NodeSnapshot waiting = engine.tree(instanceId).children().stream()
             .filter(n -> n.type() == NodeType.RECEIVE_TASK && n.state() == NodeStatus.RUNNING).findFirst()
             .orElseThrow(() -> RestError.internal("Execution '" + id + "' is not waiting in a receive task"));
-        engine.callback(id, waiting.id(), vars, waiting.version());
-        state.unhide(id, vars.keySet());
+        engine.callback(instanceId, waiting.id(), vars, waiting.version());
+        state.unhide(instanceId, vars.keySet());
         return FakeResponse.empty(204);
       }
       case "signalEventReceived" -> throw RestError.internal(

@@ -41,7 +41,7 @@ public final class FlowableApi {
     this.deployments = new DeploymentResource(state, bodies);
     this.definitions = new DefinitionResource(state, bodies);
     this.instances = new ProcessInstanceResource(state, bodies);
-    this.variables = new VariableResource(state);
+    this.variables = new VariableResource(state, bodies.binaries());
     this.identityLinks = new IdentityLinkResource(state, bodies);
     this.executions = new ExecutionResource(state, bodies);
     this.tasks = new TaskResource(state, bodies);
@@ -77,6 +77,11 @@ public final class FlowableApi {
         .route("POST", INSTANCE + "/variables", (req, p) -> variables.writeVariables(req, p.get("id"), true))
         .route("PUT", INSTANCE + "/variables", (req, p) -> variables.writeVariables(req, p.get("id"), false))
         .route("GET", INSTANCE + "/variables/{name}", (req, p) -> variables.getVariable(p.get("id"), p.get("name")))
+        .route("GET", INSTANCE + "/variables/{name}/data",
+            (req, p) -> variables.getVariableData(p.get("id"), p.get("name")))
+        .route("GET", INSTANCE + "/diagram", (req, p) -> instances.diagram(p.get("id")))
+        .route("POST", "/runtime/signals", (req, p) -> executions.signal(req))
+        .route("GET", "/history/historic-variable-instances", (req, p) -> history.listHistoricVariables(req))
         .route("PUT", INSTANCE + "/variables/{name}", (req, p) -> variables.putVariable(req, p.get("id"), p.get("name")))
         .route("DELETE", INSTANCE + "/variables/{name}", (req, p) -> variables.deleteVariable(p.get("id"), p.get("name")))
         .route("GET", "/runtime/executions", (req, p) -> executions.listExecutions(req))

@@ -15,10 +15,10 @@ import io.flowport.testkit.engine.NodeSnapshot;
 import io.flowport.testkit.fakes.flowable.internal.FlowableState.DeploymentRec;
 import io.flowport.testkit.fakes.http.FakeResponse;
 import io.flowport.testkit.fakes.rest.RestError;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,14 +34,26 @@ import java.util.function.Supplier;
 final class FlowableBodies {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** How Flowable 7.2.0's REST bodies write a timestamp: UTC, milliseconds, {@code Z}. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
   private final FlowableState state;
   private final InMemoryEngine engine;
   private final Supplier<String> baseUrl;
+
+  private final BinaryVariables binaries;
 
   FlowableBodies(FlowableState state, Supplier<String> baseUrl) {
     this.state = state;
     this.engine = state.engine;
     this.baseUrl = baseUrl;
+    this.binaries = new BinaryVariables(baseUrl);
+  }
+
+  /** The binary variables, which instance bodies with variables list too. */
+  BinaryVariables binaries() {
+    return binaries;
   }
 
   static FakeResponse json(int status, JsonNode body) {
@@ -66,15 +78,20 @@ final class FlowableBodies {
     }
   }
 
+  /**
+   * A path segment of a link as Flowable writes it: as it is. Flowable's RestUrlBuilder formats ids
+   * and names into URLs without encoding them (a user {@code miss piggy} gives
+   * {@code .../users/miss piggy/participant}; checked by it-flowable's differential test).
+   */
   static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return s;
   }
 
   ObjectNode deploymentBody(DeploymentRec d) {
     ObjectNode b = NODES.objectNode();
     b.put("id", d.id());
     b.put("name", d.name());
-    b.put("deploymentTime", FlowableVariables.DATE.format(d.time()));
+    b.put("deploymentTime", TIME.format(d.time()));
     b.put("category", d.category());
     b.put("parentDeploymentId", d.id());
     b.put("url", baseUrl.get() + "/repository/deployments/" + enc(d.id()));
@@ -115,27 +132,33 @@ final class FlowableBodies {
     b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
     b.put("ended", s.isEnded());
     putDefinition(b, state.definitionOf(s));
-    b.put("activityId", s.isEnded() || s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
+    // The process instance's own execution never sits in an activity (Flowable 6+: child executions do).
+    b.putNull("activityId");
     b.put("startUserId", state.startUsers.get(s.id()));
-    b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
-    putScope(b, s, withVariables);
+    b.put("startTime", TIME.format(s.startTime()));
+    putScope(b, s, withVariables, "/runtime/process-instances/");
     b.put("completed", s.state() == InstanceStatus.COMPLETED);
     return b;
   }
 
+  /**
+   * An execution: the instance's own ({@code activityId} null, no parent) or, with an activity, the
+   * child execution that waits there ({@link FlowableState#childExecutionId}).
+   */
   ObjectNode executionBody(InstanceSnapshot s, String activityId) {
-    String url = baseUrl.get() + "/runtime/executions/" + enc(s.id());
+    String id = activityId == null ? s.id() : state.childExecutionId(s.id(), activityId);
+    String executions = baseUrl.get() + "/runtime/executions/";
     ObjectNode b = NODES.objectNode();
-    b.put("id", s.id());
-    b.put("url", url);
-    b.putNull("parentId");
-    b.putNull("parentUrl");
+    b.put("id", id);
+    b.put("url", executions + enc(id));
+    b.put("parentId", activityId == null ? null : s.id());
+    b.put("parentUrl", activityId == null ? null : executions + enc(s.id()));
     b.putNull("superExecutionId");
     b.putNull("superExecutionUrl");
     b.put("processInstanceId", s.id());
     b.put("processInstanceUrl", baseUrl.get() + "/runtime/process-instances/" + enc(s.id()));
     b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
-    b.put("activityId", activityId != null ? activityId : s.activeNodeIds().isEmpty() ? null : s.activeNodeIds().get(0));
+    b.put("activityId", activityId);
     b.put("tenantId", s.tenantId());
     return b;
   }
@@ -154,7 +177,7 @@ final class FlowableBodies {
     b.put("name", node == null ? j.nodeId() : node.name());
     b.putNull("description");
     Instant created = node == null || node.startTime() == null ? s.startTime() : node.startTime();
-    b.put("createTime", FlowableVariables.DATE.format(created));
+    b.put("createTime", TIME.format(created));
     b.putNull("dueDate");
     b.put("priority", 50);
     b.put("suspended", s.state() == InstanceStatus.SUSPENDED);
@@ -170,8 +193,9 @@ final class FlowableBodies {
     b.putNull("formKey");
     b.putNull("parentTaskId");
     b.putNull("parentTaskUrl");
-    b.put("executionId", s.id());
-    b.put("executionUrl", baseUrl.get() + "/runtime/executions/" + enc(s.id()));
+    String execution = state.childExecutionId(s.id(), j.nodeId());
+    b.put("executionId", execution);
+    b.put("executionUrl", baseUrl.get() + "/runtime/executions/" + enc(execution));
     b.put("processInstanceId", s.id());
     b.put("processInstanceUrl", baseUrl.get() + "/runtime/process-instances/" + enc(s.id()));
     b.put("processDefinitionId", defId);
@@ -199,9 +223,13 @@ final class FlowableBodies {
   }
 
   /** The fields the runtime and the historic instance bodies end alike with, in Flowable's order. */
-  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables) {
+  private void putScope(ObjectNode b, InstanceSnapshot s, boolean withVariables, String collection) {
     b.putNull("superProcessInstanceId");
-    b.set("variables", withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode());
+    ArrayNode variables = withVariables ? FlowableVariables.writeAll(state.visibleVariables(s)) : NODES.arrayNode();
+    if (withVariables) {
+      binaries.appendTo(variables, collection, s.id());
+    }
+    b.set("variables", variables);
     b.putNull("callbackId");
     b.putNull("callbackType");
     b.putNull("referenceId");
@@ -214,9 +242,9 @@ final class FlowableBodies {
     ObjectNode b = NODES.objectNode();
     putIdentity(b, s, "/history/historic-process-instances/");
     putDefinition(b, state.definitionOf(s));
-    b.put("startTime", FlowableVariables.DATE.format(s.startTime()));
+    b.put("startTime", TIME.format(s.startTime()));
     Instant end = s.isEnded() ? (s.endTime() == null ? s.startTime() : s.endTime()) : null;
-    b.put("endTime", end == null ? null : FlowableVariables.DATE.format(end));
+    b.put("endTime", end == null ? null : TIME.format(end));
     if (end == null) {
       b.putNull("durationInMillis");
     } else {
@@ -228,7 +256,21 @@ final class FlowableBodies {
         ? s.passedNodeIds().get(s.passedNodeIds().size() - 1) : null);
     b.put("deleteReason", s.state() == InstanceStatus.CANCELLED
         ? state.deleteReasons.getOrDefault(s.id(), FlowableState.DEFAULT_DELETE_REASON) : null);
-    putScope(b, s, withVariables);
+    putScope(b, s, withVariables, "/history/historic-process-instances/");
+    return b;
+  }
+
+  /** A historic variable instance: process-level ({@code scope} "global"), the instance as its execution. */
+  ObjectNode historicVariableBody(InstanceSnapshot s, String name, Object value) {
+    ObjectNode b = NODES.objectNode();
+    b.put("id", s.id() + ".var." + name);
+    b.put("processInstanceId", s.id());
+    b.put("processInstanceUrl", baseUrl.get() + "/history/historic-process-instances/" + enc(s.id()));
+    b.putNull("taskId");
+    b.put("executionId", s.id());
+    ObjectNode variable = FlowableVariables.write(name, value);
+    variable.put("scope", "global");
+    b.set("variable", variable);
     return b;
   }
 

@@ -43,6 +43,10 @@ final class FlowableState {
   final Map<String, Set<String>> removedVariables = new ConcurrentHashMap<>();
   /** Task id → assignee. */
   final Map<String, String> assignees = new ConcurrentHashMap<>();
+  /** Child execution id → {instance id, activity id}. */
+  private final Map<String, String[]> childExecutions = new ConcurrentHashMap<>();
+  /** Tasks already given their BPMN assignee. */
+  private final Set<String> seenTasks = ConcurrentHashMap.newKeySet();
   /** Instance id → identity links (user, type), in creation order. */
   final Map<String, List<String[]>> identityLinks = new ConcurrentHashMap<>();
 
@@ -125,9 +129,28 @@ final class FlowableState {
     return out;
   }
 
+  /** The running instance of an execution id: the instance's own id or one of its child executions. */
   InstanceSnapshot execution(String id) {
-    return runtimeOrNull(id).orElseThrow(() ->
+    String[] child = childExecutions.get(id);
+    return runtimeOrNull(child == null ? id : child[0]).orElseThrow(() ->
         RestError.notFound("Could not find an execution with id '" + id + "'."));
+  }
+
+  /** The activity a child execution id stands for, or null for an instance's own execution. */
+  String executionActivity(String id) {
+    String[] child = childExecutions.get(id);
+    return child == null ? null : child[1];
+  }
+
+  /**
+   * The child execution that runs {@code activityId} of an instance: Flowable gives each waiting
+   * activity its own execution below the process instance's ({@code parentId}); the fake names it
+   * {@code <instance id>.<activity id>}.
+   */
+  String childExecutionId(String instanceId, String activityId) {
+    String id = instanceId + "." + activityId;
+    childExecutions.putIfAbsent(id, new String[] {instanceId, activityId});
+    return id;
   }
 
   void upsert(String id, Map<String, Object> vars) {
@@ -142,14 +165,35 @@ final class FlowableState {
     }
   }
 
+  /** The open user tasks; a task seen for the first time gets its BPMN assignee (see {@link #assign}). */
   List<JobSnapshot> userTasks() {
     List<JobSnapshot> out = new ArrayList<>();
     for (JobSnapshot j : engine.activeJobs(null)) {
-      if (j.type().startsWith("user:") && runtimeOrNull(j.instanceId()).isPresent()) {
+      Optional<InstanceSnapshot> s = j.type().startsWith("user:") ? runtimeOrNull(j.instanceId()) : Optional.empty();
+      if (s.isPresent()) {
+        if (seenTasks.add(j.key())) {
+          BpmnIndex.ProcessInfo info = index.get(s.get().definitionKey());
+          String assignee = info == null ? null : info.assigneeByNode().get(j.nodeId());
+          if (assignee != null) {
+            assign(j, assignee);
+          }
+        }
         out.add(j);
       }
     }
     return out;
+  }
+
+  /**
+   * Assigns a task; as Flowable does, the assignee becomes a participant of the process instance
+   * (once: Flowable adds no second participant link for the same user).
+   */
+  void assign(JobSnapshot task, String assignee) {
+    assignees.put(task.key(), assignee);
+    List<String[]> links = identityLinks.computeIfAbsent(task.instanceId(), k -> new ArrayList<>());
+    if (links.stream().noneMatch(l -> l[0].equals(assignee) && l[1].equals("participant"))) {
+      links.add(new String[] {assignee, "participant"});
+    }
   }
 
   JobSnapshot task(String id) {

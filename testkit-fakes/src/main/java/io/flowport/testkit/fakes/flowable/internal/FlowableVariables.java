@@ -30,7 +30,7 @@ import java.util.UUID;
 public final class FlowableVariables {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** How Spring Boot's Jackson writes a java.util.Date (and how the fake writes every date). */
+  /** How Spring Boot's Jackson writes a java.util.Date (Spring Security's 401 body); Flowable's own bodies use {@code FlowableBodies.TIME}. */
   public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
       .withZone(ZoneOffset.UTC);
 
@@ -226,7 +226,17 @@ public final class FlowableVariables {
     return "json";
   }
 
-  /** One REST variable as Flowable answers it. */
+  /**
+   * One variable as Flowable answers it alone (GET or PUT of one variable): {@code scope} is null
+   * there, {@code "local"} in lists ({@link #writeAll}).
+   */
+  static ObjectNode writeOne(String name, Object value) {
+    ObjectNode v = write(name, value);
+    v.putNull("scope");
+    return v;
+  }
+
+  /** One REST variable as Flowable answers it in a list. */
   static ObjectNode write(String name, Object value) {
     ObjectNode v = NODES.objectNode();
     v.put("name", name);
@@ -240,7 +250,7 @@ public final class FlowableVariables {
       case "short" -> v.put("value", ((Number) value).shortValue());
       case "double" -> v.put("value", ((Number) value).doubleValue());
       case "boolean" -> v.put("value", (Boolean) value);
-      case "date" -> v.put("value", DATE.format(((Date) value).toInstant()));
+      case "date" -> v.put("value", ((Date) value).toInstant().toString()); // Flowable: ISO instant, "...:05Z"
       case "instant" -> v.put("value", value.toString());
       default -> v.set("value", toJson(value));
     }

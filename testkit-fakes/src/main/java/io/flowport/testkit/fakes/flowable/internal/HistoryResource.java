@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Flowable's {@code history/historic-process-instances}: list, get, delete of an ended instance. */
+/**
+ * Flowable's {@code history/historic-process-instances} (list, get, delete of an ended instance) and
+ * {@code history/historic-variable-instances} (an instance's variables, running or ended).
+ */
 final class HistoryResource {
   private final InMemoryEngine engine;
   private final FlowableState state;
@@ -34,7 +37,7 @@ final class HistoryResource {
   FakeResponse listHistory(FakeRequest req) {
     Map<String, String> f = new LinkedHashMap<>();
     req.query().forEach((k, v) -> f.put(k, v.get(0)));
-    List<InstanceSnapshot> items = new ArrayList<>(engine.list(InstanceFilter.all()));
+    List<InstanceSnapshot> items = new ArrayList<>(byInstanceId(f.get("processInstanceId")));
     items.removeIf(s -> (f.get("processInstanceId") != null && !f.get("processInstanceId").equals(s.id()))
         || (f.get("processDefinitionKey") != null && !f.get("processDefinitionKey").equals(s.processId()))
         || (f.get("processDefinitionId") != null && !f.get("processDefinitionId").equals(flowableId(state.definitionOf(s))))
@@ -51,6 +54,42 @@ final class HistoryResource {
     sorts.put("endTime", Comparator.comparing(InstanceSnapshot::endTime, Comparator.nullsFirst(Comparator.naturalOrder())));
     sorts.put("tenantId", Comparator.comparing(InstanceSnapshot::tenantId));
     return json(200, bodies.page(req.query(), items, sorts, "processInstanceId", s -> bodies.historyBody(s, withVars)));
+  }
+
+  /** Variables by {@code processInstanceId} and {@code variableName}; ids are {@code <instance id>.var.<name>}. */
+  FakeResponse listHistoricVariables(FakeRequest req) {
+    String instanceId = req.queryParam("processInstanceId");
+    String name = req.queryParam("variableName");
+    List<Map.Entry<InstanceSnapshot, String>> items = new ArrayList<>();
+    for (InstanceSnapshot s : byInstanceId(instanceId)) {
+      if (instanceId == null || instanceId.equals(s.id())) {
+        for (String n : state.visibleVariables(s).keySet()) {
+          if (name == null || name.equals(n)) {
+            items.add(Map.entry(s, n));
+          }
+        }
+      }
+    }
+    Map<String, Comparator<Map.Entry<InstanceSnapshot, String>>> sorts = new LinkedHashMap<>();
+    sorts.put("variableName", Map.Entry.comparingByValue());
+    sorts.put("processInstanceId", Comparator.comparing(e -> e.getKey().id()));
+    return json(200, bodies.page(req.query(), items, sorts, "variableName", e -> bodies.historicVariableBody(
+        e.getKey(), e.getValue(), state.visibleVariables(e.getKey()).get(e.getValue()))));
+  }
+
+  /**
+   * The one instance of that id (none if unknown), or every instance for a null id: a lookup by id
+   * must not scan the history, which grows with every instance (start-and-await reads it per call).
+   */
+  private List<InstanceSnapshot> byInstanceId(String id) {
+    if (id == null) {
+      return engine.list(InstanceFilter.all());
+    }
+    try {
+      return List.of(state.historic(id));
+    } catch (RestError notFound) {
+      return List.of();
+    }
   }
 
   FakeResponse deleteHistory(String id) {

@@ -33,6 +33,7 @@ final class IdentityLinkResource {
 
   List<String[]> links(String instanceId) {
     state.runtimeInstance(instanceId);
+    state.userTasks(); // assigns new tasks, which adds their assignees as participants
     return state.identityLinks.computeIfAbsent(instanceId, k -> new ArrayList<>());
   }
 

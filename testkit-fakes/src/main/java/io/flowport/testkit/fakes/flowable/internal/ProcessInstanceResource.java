@@ -88,8 +88,8 @@ final class ProcessInstanceResource {
       state.startUsers.put(s.id(), state.user);
       state.identityLinks.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(new String[] {state.user, "starter"});
     }
-    JsonNode returnVariables = body.get("returnVariables");
-    return json(201, bodies.instanceBody(s, returnVariables != null && returnVariables.asBoolean(false)));
+    // Flowable 7.2.0 answers the instance's variables whether or not returnVariables is set.
+    return json(201, bodies.instanceBody(s, true));
   }
 
   FakeResponse listInstances(FakeRequest req) {
@@ -221,7 +221,16 @@ final class ProcessInstanceResource {
     } else {
       throw RestError.badRequest("Invalid action: '" + action + "'.");
     }
-    return json(200, bodies.instanceBody(engine.get(id), false));
+    ObjectNode answer = bodies.instanceBody(engine.get(id), false);
+    // Flowable 7.2.0 answers suspend / activate without the definition's name (the entity it returns lacks it).
+    answer.putNull("processDefinitionName");
+    return json(200, answer);
+  }
+
+  /** The fake renders no diagrams: every instance answers as one whose BPMN has no diagram interchange. */
+  FakeResponse diagram(String id) {
+    state.runtimeInstance(id);
+    throw RestError.badRequest("Process instance with id '" + id + "' has no graphical notation defined.");
   }
 
   FakeResponse deleteInstance(FakeRequest req, String id) {

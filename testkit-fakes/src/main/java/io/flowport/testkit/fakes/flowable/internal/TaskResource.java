@@ -67,7 +67,7 @@ final class TaskResource {
         if (assignee == null) {
           state.assignees.remove(j.key());
         } else {
-          state.assignees.put(j.key(), assignee);
+          state.assign(j, assignee);
         }
       }
       default -> throw RestError.badRequest("Invalid action: '" + action + "'.");
