@@ -6,6 +6,7 @@ import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.CallContext;
+import io.flowport.rest.internal.AttemptTimer;
 import io.flowport.rest.internal.AttemptTracker;
 import io.flowport.rest.internal.DaemonThreads;
 import io.flowport.rest.internal.IoErrors;
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  *       method, encoded path, query and headers (content type included) in view; never on an
  *       OkHttp thread: a request started from a callback of another is handed to the continuation
  *       executor first.
- *   <li>The OkHttp call timeout is the attempt's remaining time ({@link CallContext#remaining()}).
- *       OkHttp's own retry on connection failure is off.
+ *   <li>Each attempt ends by its {@link CallContext#deadline()}, counted from when it was handed
+ *       to the transport: time queued in OkHttp's dispatcher (beyond {@code maxRequestsPerHost})
+ *       counts. OkHttp's own retry on connection failure is off.
  *   <li>The attempt's {@link CallContext#headers()} (trace context from listeners) are sent with
  *       it; the request's own headers and the credentials' win over them.
  *   <li>Cancelling a returned future cancels the OkHttp {@link Call}.
@@ -177,8 +179,16 @@ public final class RestTransport implements AutoCloseable {
     }
     Call call = http.newCall(okRequest);
     call.addEventListener(tracker);
-    call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    // The deadline runs from now, queueing in OkHttp's dispatcher included (its call timeout would
+    // start only when a thread takes the call). The timeout leaves the watchdog thread at once.
+    AttemptTimer timer = new AttemptTimer(() -> {
+      WorkflowException timeout = deadlinePassed(op, what, tracker.requestStarted());
+      call.cancel();
+      failOnDispatcher(future, timeout);
+    });
+    timer.start(remaining);
     future.whenComplete((v, e) -> {
+      timer.stop();
       if (future.isCancelled()) {
         call.cancel();
       }
@@ -211,12 +221,36 @@ public final class RestTransport implements AutoCloseable {
       public void onFailure(Call c, IOException e) {
         ON_IO_THREAD.set(Boolean.TRUE);
         try {
-          future.completeExceptionally(failure(op, what, e, tracker.requestStarted()));
+          boolean sent = tracker.requestStarted();
+          future.completeExceptionally(timer.fired() && !closed ? deadlinePassed(op, what, sent) : failure(op, what, e, sent));
         } finally {
           ON_IO_THREAD.remove();
         }
       }
     });
+  }
+
+  private WorkflowException deadlinePassed(Operation op, String what, boolean sent) {
+    return IoErrors.error(ErrorKind.TIMEOUT, engine, op, sent
+        ? "the attempt deadline passed during " + what
+        : "the attempt deadline passed before " + what + " was sent (queued behind other calls or connecting)",
+        sent, null);
+  }
+
+  /** Fails {@code future} on a dispatcher thread (where OkHttp's callbacks run), or here once closed. */
+  private void failOnDispatcher(CompletableFuture<?> future, WorkflowException error) {
+    try {
+      dispatcherThreads.execute(() -> {
+        ON_IO_THREAD.set(Boolean.TRUE);
+        try {
+          future.completeExceptionally(error);
+        } finally {
+          ON_IO_THREAD.remove();
+        }
+      });
+    } catch (RejectedExecutionException closedPool) {
+      future.completeExceptionally(closedError(error.operation(), error.requestMayHaveBeenProcessed()));
+    }
   }
 
   private WorkflowException failure(Operation op, String what, IOException e, boolean sent) {
