@@ -11,6 +11,7 @@ import io.flowport.rest.internal.AttemptTracker;
 import io.flowport.rest.internal.DaemonThreads;
 import io.flowport.rest.internal.IoErrors;
 import io.flowport.rest.internal.OkAuthRequest;
+import io.flowport.rest.internal.PathSegments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * each attempt its deadline, credentials and encoding, and maps transport failures (no answer) to typed errors.
  *
  * <ul>
- *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}).
+ *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}): every
+ *       character outside {@code A-Z a-z 0-9 - . _ ~} is percent-encoded ({@code ;} included, which
+ *       servlet containers would strip), and {@code .} / {@code ..} segments are refused.
  *   <li>{@link Credentials#apply} runs once per attempt, before the request is queued, with the
  *       method, encoded path, query and headers (content type included) in view; never on an
  *       OkHttp thread: a request started from a callback of another is handed to the continuation
@@ -307,7 +310,7 @@ public final class RestTransport implements AutoCloseable {
           || segment.equalsIgnoreCase("%2e.")) {
         throw Args.invalid(engine, op, "an id cannot be '.' or '..' (it would change the URL): " + segment);
       }
-      url.addPathSegment(segment);
+      url.addEncodedPathSegment(PathSegments.encode(segment));
     }
     if (request.trailingSlash()) {
       url.addPathSegment(""); // OkHttp's way to end the path with '/'
