@@ -28,13 +28,37 @@ public final class RestJson {
     return ResponseBodies.text(node, field);
   }
 
-  /** A text field that must be present and non-empty. */
+  /**
+   * A text field that must be present, a string or a number (an id is never an object or an
+   * array), and not blank.
+   */
   public static String requireText(JsonNode node, String field) {
-    String v = text(node, field);
-    if (v == null || v.isEmpty()) {
-      throw new IllegalStateException("no '" + field + "'");
+    JsonNode v = node == null || !node.isObject() ? null : node.get(field);
+    if (v == null || !(v.isTextual() || v.isIntegralNumber()) || v.asText().isBlank()) {
+      throw new IllegalStateException("no '" + field + "'"
+          + (v == null || v.isNull() ? "" : " text (a JSON " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")"));
     }
-    return v;
+    return v.asText();
+  }
+
+  /** The body of {@code response} as a JSON object (not null, not an array, not a scalar). */
+  public static JsonNode requireObject(RestResponse response) {
+    JsonNode node = response.json();
+    if (!node.isObject()) {
+      throw new IllegalStateException("the answer is a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          + ", not an object");
+    }
+    return node;
+  }
+
+  /** The body of {@code response} as a JSON array. */
+  public static JsonNode requireArray(RestResponse response) {
+    JsonNode node = response.json();
+    if (!node.isArray()) {
+      throw new IllegalStateException("the answer is a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          + ", not an array");
+    }
+    return node;
   }
 
   /** The array in {@code field} of an object. */

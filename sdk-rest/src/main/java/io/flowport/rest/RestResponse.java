@@ -143,12 +143,25 @@ public final class RestResponse {
   }
 
   /**
-   * The body as JSON.
+   * The body as JSON. A body declared as another type (HTML, text/plain, XML) is refused even when
+   * it parses; a body without a content type is read.
    *
    * @throws IllegalStateException when it is not JSON ({@link RestCalls} reports UnexpectedResponseException)
    */
   public JsonNode json() {
-    return jsonIfAny().orElseThrow(() -> new IllegalStateException("the body is not JSON"));
+    String type = contentType();
+    if (type != null && !isJsonType(type)) {
+      // A proxy's page or a file is not the engine's answer, even when it happens to parse.
+      throw new IllegalStateException("the answer is " + type.split(";", 2)[0].trim() + ", not JSON");
+    }
+    return jsonIfAny().orElseThrow(() -> new IllegalStateException(
+        body.length == 0 ? "the body is empty" : "the body is not JSON"));
+  }
+
+  /** application/json, any {@code +json} type, or text/json; parameters ignored. */
+  private static boolean isJsonType(String contentType) {
+    String t = contentType.split(";", 2)[0].trim();
+    return t.equals("application/json") || t.endsWith("+json") || t.equals("text/json") || t.isEmpty();
   }
 
   /** A short single-line excerpt of the body for messages. */

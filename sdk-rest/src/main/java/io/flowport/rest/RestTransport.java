@@ -6,10 +6,12 @@ import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.CallContext;
+import io.flowport.rest.internal.AttemptTimer;
 import io.flowport.rest.internal.AttemptTracker;
 import io.flowport.rest.internal.DaemonThreads;
 import io.flowport.rest.internal.IoErrors;
 import io.flowport.rest.internal.OkAuthRequest;
+import io.flowport.rest.internal.PathSegments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -50,13 +52,16 @@ import org.slf4j.LoggerFactory;
  * each attempt its deadline, credentials and encoding, and maps transport failures (no answer) to typed errors.
  *
  * <ul>
- *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}).
+ *   <li>URLs are the base URL plus path segments encoded one by one ({@link RestRequest}): every
+ *       character outside {@code A-Z a-z 0-9 - . _ ~} is percent-encoded ({@code ;} included, which
+ *       servlet containers would strip), and {@code .} / {@code ..} segments are refused.
  *   <li>{@link Credentials#apply} runs once per attempt, before the request is queued, with the
  *       method, encoded path, query and headers (content type included) in view; never on an
  *       OkHttp thread: a request started from a callback of another is handed to the continuation
  *       executor first.
- *   <li>The OkHttp call timeout is the attempt's remaining time ({@link CallContext#remaining()}).
- *       OkHttp's own retry on connection failure is off.
+ *   <li>Each attempt ends by its {@link CallContext#deadline()}, counted from when it was handed
+ *       to the transport: time queued in OkHttp's dispatcher (beyond {@code maxRequestsPerHost})
+ *       counts. OkHttp's own retry on connection failure is off.
  *   <li>The attempt's {@link CallContext#headers()} (trace context from listeners) are sent with
  *       it; the request's own headers and the credentials' win over them.
  *   <li>Cancelling a returned future cancels the OkHttp {@link Call}.
@@ -177,8 +182,16 @@ public final class RestTransport implements AutoCloseable {
     }
     Call call = http.newCall(okRequest);
     call.addEventListener(tracker);
-    call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    // The deadline runs from now, queueing in OkHttp's dispatcher included (its call timeout would
+    // start only when a thread takes the call). The timeout leaves the watchdog thread at once.
+    AttemptTimer timer = new AttemptTimer(() -> {
+      WorkflowException timeout = deadlinePassed(op, what, tracker.requestStarted());
+      call.cancel();
+      failOnDispatcher(future, timeout);
+    });
+    timer.start(remaining);
     future.whenComplete((v, e) -> {
+      timer.stop();
       if (future.isCancelled()) {
         call.cancel();
       }
@@ -211,12 +224,36 @@ public final class RestTransport implements AutoCloseable {
       public void onFailure(Call c, IOException e) {
         ON_IO_THREAD.set(Boolean.TRUE);
         try {
-          future.completeExceptionally(failure(op, what, e, tracker.requestStarted()));
+          boolean sent = tracker.requestStarted();
+          future.completeExceptionally(timer.fired() && !closed ? deadlinePassed(op, what, sent) : failure(op, what, e, sent));
         } finally {
           ON_IO_THREAD.remove();
         }
       }
     });
+  }
+
+  private WorkflowException deadlinePassed(Operation op, String what, boolean sent) {
+    return IoErrors.error(ErrorKind.TIMEOUT, engine, op, sent
+        ? "the attempt deadline passed during " + what
+        : "the attempt deadline passed before " + what + " was sent (queued behind other calls or connecting)",
+        sent, null);
+  }
+
+  /** Fails {@code future} on a dispatcher thread (where OkHttp's callbacks run), or here once closed. */
+  private void failOnDispatcher(CompletableFuture<?> future, WorkflowException error) {
+    try {
+      dispatcherThreads.execute(() -> {
+        ON_IO_THREAD.set(Boolean.TRUE);
+        try {
+          future.completeExceptionally(error);
+        } finally {
+          ON_IO_THREAD.remove();
+        }
+      });
+    } catch (RejectedExecutionException closedPool) {
+      future.completeExceptionally(closedError(error.operation(), error.requestMayHaveBeenProcessed()));
+    }
   }
 
   private WorkflowException failure(Operation op, String what, IOException e, boolean sent) {
@@ -273,7 +310,7 @@ public final class RestTransport implements AutoCloseable {
           || segment.equalsIgnoreCase("%2e.")) {
         throw Args.invalid(engine, op, "an id cannot be '.' or '..' (it would change the URL): " + segment);
       }
-      url.addPathSegment(segment);
+      url.addEncodedPathSegment(PathSegments.encode(segment));
     }
     if (request.trailingSlash()) {
       url.addPathSegment(""); // OkHttp's way to end the path with '/'

@@ -124,7 +124,7 @@ class RestTransportTest {
         "/api/things/a%2Fb/children",
         "/api/things/with%20space/children",
         "/api/things/%C3%BCn%C3%AF%E2%82%AC%C3%B8d%C3%A9/children",
-        "/api/things/q%3Fx=1%23f/children",
+        "/api/things/q%3Fx%3D1%23f/children",
         "/api/things/%252e%252e%252fetc/children");
   }
 

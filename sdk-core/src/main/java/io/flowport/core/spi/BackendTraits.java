@@ -7,7 +7,7 @@ package io.flowport.core.spi;
  *
  * @param enforcesDeadlines every attempt's future completes (with a timeout error) by the
  *     {@link CallContext#deadline()} it was given, because the wire enforces it (a gRPC deadline,
- *     OkHttp's call timeout); the executor then sets no attempt timer of its own
+ *     the REST transport's attempt timer, queueing included); the executor then sets no attempt timer of its own
  * @param completesOffIoThreads the backend's futures never complete on a network I/O thread, so
  *     user callbacks may run where they complete (gRPC with an application executor, a
  *     synchronous in-memory engine); otherwise they are handed to the callback executor

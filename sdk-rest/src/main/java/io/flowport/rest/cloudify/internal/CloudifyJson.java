@@ -7,6 +7,7 @@ import io.flowport.core.model.Group;
 import io.flowport.core.model.Instance;
 import io.flowport.core.spi.JsonValues;
 import io.flowport.rest.RestBody;
+import io.flowport.rest.RestJson;
 import io.flowport.rest.cloudify.CloudifyExecution;
 import io.flowport.rest.cloudify.CloudifyExecutionGroup;
 import io.flowport.rest.cloudify.CloudifyPage;
@@ -64,7 +65,7 @@ public final class CloudifyJson {
         ids.add(id.asText());
       }
     }
-    return new CloudifyExecutionGroup(text(n, "id"), text(n, "deployment_group_id"), text(n, "workflow_id"), status,
+    return new CloudifyExecutionGroup(RestJson.requireText(n, "id"), text(n, "deployment_group_id"), text(n, "workflow_id"), status,
         CloudifyStates.state(status), ids, integer(n, "concurrency"), text(n, "success_group_id"),
         text(n, "failure_group_id"), time(n, "created_at"), text(n, "created_by"), map(n));
   }

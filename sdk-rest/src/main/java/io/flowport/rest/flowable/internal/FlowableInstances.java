@@ -174,6 +174,12 @@ public final class FlowableInstances {
   /** The instance's diagram as Flowable renders it (PNG bytes). */
   public CompletableFuture<byte[]> diagram(CallContext ctx, String instanceId) {
     return http.call(ctx, RestRequest.get(RUNTIME, INSTANCES, instanceId, "diagram")
-        .header("Accept", "image/png, */*").build(), r -> r.body().clone());
+        .header("Accept", "image/png, */*").build(), r -> {
+          String type = r.contentType();
+          if (r.body().length == 0 || type != null && !type.startsWith("image/")) {
+            throw new IllegalStateException("not a diagram (" + (type == null ? "no content type" : type) + ")");
+          }
+          return r.body().clone();
+        });
   }
 }

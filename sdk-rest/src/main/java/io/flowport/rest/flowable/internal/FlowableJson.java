@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.core.model.Instance;
 import io.flowport.core.spi.JsonValues;
+import io.flowport.rest.RestJson;
 import io.flowport.rest.flowable.FlowableStates;
 import io.flowport.rest.flowable.FlowableVariable;
 import io.flowport.rest.flowable.IdentityLink;
@@ -250,9 +251,10 @@ public final class FlowableJson {
   }
 
   private static void requireObjectWithId(JsonNode node) {
-    if (node == null || !node.isObject() || text(node, "id") == null) {
-      throw new IllegalStateException("not a process instance (no id)");
+    if (node == null || !node.isObject()) {
+      throw new IllegalStateException("not a process instance (not an object)");
     }
+    RestJson.requireText(node, "id");
   }
 
   /** An identity link answer. */
@@ -260,7 +262,12 @@ public final class FlowableJson {
     if (node == null || !node.isObject()) {
       throw new IllegalStateException("an identity link is not a JSON object");
     }
-    return new IdentityLink(text(node, "user"), text(node, "group"), text(node, "type"), text(node, "url"));
+    String user = text(node, "user");
+    String group = text(node, "group");
+    if (user == null && group == null) {
+      throw new IllegalStateException("an identity link names neither a user nor a group");
+    }
+    return new IdentityLink(user, group, RestJson.requireText(node, "type"), text(node, "url"));
   }
 
   /** A Flowable date ({@code 2013-04-17T10:17:43.902+0000}, ISO with or without offset); null when unreadable. */

@@ -7,6 +7,7 @@ import io.flowport.rest.ResponseReader;
 import io.flowport.rest.RestBody;
 import io.flowport.rest.RestCalls;
 import io.flowport.rest.RestFutures;
+import io.flowport.rest.RestJson;
 import io.flowport.rest.RestRequest;
 import io.flowport.rest.RestResponse;
 import io.flowport.rest.obs.ObsCredentials;
@@ -177,8 +178,10 @@ public final class ObsWire {
     }
   }
 
+  /** OBS answers these with a JSON object; an empty body only where the call says so (no JSON null, no array). */
   private static JsonNode jsonOrEmpty(RestResponse r) {
-    return r.body().length == 0 ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : r.json();
+    return r.body().length == 0 && r.status() == 204
+        ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : RestJson.requireObject(r);
   }
 
   private <T> CompletableFuture<T> call(CallContext ctx, RestRequest request, ResponseReader<T> reader) {
