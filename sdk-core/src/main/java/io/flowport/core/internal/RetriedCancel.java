@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * The attempts of one cancel. When an attempt's answer was lost (its error says the request may
  * have been processed), the next attempt may find the instance already cancelled by it: then
  * "not found" (the engine dropped the ended instance) or a refused transition on an instance now
- * CANCELLED means the cancel worked, and the call succeeds. A first attempt's "not found" stays
+ * CANCELLED or CANCELLING means the cancel worked, and the call succeeds. A first attempt's "not found" stays
  * InstanceNotFoundException: nothing this call did can explain it.
  */
 final class RetriedCancel {
@@ -59,7 +59,7 @@ final class RetriedCancel {
     return result;
   }
 
-  /** A refused cancel after a lost answer: success if the instance is now CANCELLED, else the refusal. */
+  /** A refused cancel after a lost answer: success if the instance is now CANCELLED (or CANCELLING, the cancel accepted), else the refusal. */
   private void confirmCancelled(CallContext ctx, WorkflowException refusal, CompletableFuture<Void> result) {
     // The read is part of this attempt (same deadline and headers), made as the read it is.
     CallContext readCtx = new CallContext(ctx.engine(), Operation.GET_INSTANCE, ctx.attempt(), ctx.deadline(), ctx.headers());
@@ -68,7 +68,8 @@ final class RetriedCancel {
         : CompletableFuture.failedFuture(refusal);
     read.whenComplete((instance, e) -> {
       Throwable error = e == null ? null : CallExecutor.unwrap(e);
-      if (error == null && instance != null && instance.state() == InstanceState.CANCELLED) {
+      if (error == null && instance != null
+          && (instance.state() == InstanceState.CANCELLED || instance.state() == InstanceState.CANCELLING)) {
         result.complete(null);
       } else if (error instanceof InstanceNotFoundException) {
         result.complete(null);

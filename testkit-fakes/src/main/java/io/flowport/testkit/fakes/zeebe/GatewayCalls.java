@@ -67,6 +67,15 @@ final class GatewayCalls {
           call.fail(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
         }
       }
+      case RESET_AFTER_PROCESSING -> {
+        // The engine does the work; where the answer would leave, the connection dies instead.
+        call.loseAnswer(() -> {
+          if (!killer.kill(call.remote)) {
+            call.failLost(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+          }
+        });
+        run(call, action);
+      }
       // Bodies cannot be malformed on gRPC (protobuf framing): the nearest is a broken answer.
       case MALFORMED_BODY -> call.fail(ZeebeStatuses.status(Status.Code.INTERNAL, "{\"garbage\": tru"));
       case HTML_ERROR -> call.fail(ZeebeStatuses.status(Status.Code.INTERNAL,
