@@ -79,6 +79,17 @@ class RetriedCancelTest {
   }
 
   @Test
+  void aConfirmingReadThatFailsRetryablyRepeatsTheCancel() {
+    backend.script(CANCEL, error(timeoutAfterSend(CANCEL, "no answer")), error(refusedTransition()),
+        error(refusedTransition()));
+    backend.script(GET, error(backPressure(GET, "busy")), value(instance("i-1", InstanceState.CANCELLED)));
+
+    client.instances().cancel("i-1").orTimeout(5, TimeUnit.SECONDS).join();
+
+    assertThat(backend.attempts(CANCEL)).hasSize(3);
+  }
+
+  @Test
   void aFirstAttemptNotFoundStaysNotFound() {
     backend.script(CANCEL, error(notFound()));
 

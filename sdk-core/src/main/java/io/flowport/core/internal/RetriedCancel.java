@@ -73,6 +73,9 @@ final class RetriedCancel {
         result.complete(null);
       } else if (error instanceof InstanceNotFoundException) {
         result.complete(null);
+      } else if (error instanceof WorkflowException we) {
+        // the read failed, not the cancel: its error says why (a retryable one repeats the cancel)
+        result.completeExceptionally(we);
       } else {
         result.completeExceptionally(refusal);
       }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param failedButRan starts and publishes reported failed whose work the engine did
  * @param failedButRanNotFlagged of those, the ones not reported "may have been processed" (must be 0)
  * @param succeededButMissing starts and publishes reported done that the engine never ran (must be 0)
- * @param cancelsNotFound cancels of an instance the campaign cancelled only once that failed "not found" (must be 0)
+ * @param cancelsMisreported cancels of an instance the campaign cancelled only once that failed "not found" or
+ *     with a refused transition (must be 0)
  * @param untyped failures that are not WorkflowException (must be 0)
  * @param pending futures still pending after the run (must be 0)
  * @param threadsLeft threads the client made still alive after close() (must be empty)
@@ -28,7 +29,7 @@ import java.util.Map;
 public record CampaignReport(
     String engine, long seed, int calls, int faults, Map<String, Integer> failures,
     int duplicateInstances, int duplicateMessages, int failedButRan, int failedButRanNotFlagged,
-    int succeededButMissing, int cancelsNotFound, int untyped, int pending,
+    int succeededButMissing, int cancelsMisreported, int untyped, int pending,
     List<String> threadsLeft, List<String> jvmWideThreads, int socketsLeft, long millis) {
 
   /** The defects found: empty when every zero target is met. */
@@ -38,7 +39,7 @@ public record CampaignReport(
     add(d, "duplicate messages", duplicateMessages);
     add(d, "failed starts/publishes the engine ran, not flagged 'may have been processed'", failedButRanNotFlagged);
     add(d, "successes the engine never ran", succeededButMissing);
-    add(d, "cancels reported not found", cancelsNotFound);
+    add(d, "cancels reported not found or refused", cancelsMisreported);
     add(d, "non-WorkflowException failures", untyped);
     add(d, "futures pending after the run", pending);
     add(d, "client sockets open after close", socketsLeft);
@@ -58,10 +59,10 @@ public record CampaignReport(
   @Override
   public String toString() {
     return String.format("CAMPAIGN %s seed=%d calls=%d faults=%d dupInstances=%d dupMessages=%d failedButRan=%d"
-            + " (notFlagged=%d) succeededButMissing=%d cancelsNotFound=%d untyped=%d pending=%d threadsLeft=%d"
+            + " (notFlagged=%d) succeededButMissing=%d cancelsMisreported=%d untyped=%d pending=%d threadsLeft=%d"
             + " jvmWideThreads=%d socketsLeft=%d ms=%d failures=%s",
         engine, seed, calls, faults, duplicateInstances, duplicateMessages, failedButRan, failedButRanNotFlagged,
-        succeededButMissing, cancelsNotFound, untyped, pending, threadsLeft.size(), jvmWideThreads.size(),
+        succeededButMissing, cancelsMisreported, untyped, pending, threadsLeft.size(), jvmWideThreads.size(),
         socketsLeft, millis, failures);
   }
 }
