@@ -55,8 +55,8 @@ public interface WorkflowClient extends AutoCloseable {
 
   /**
    * Releases connections and threads. Calls still in flight (or waiting to retry) are cancelled on
-   * the wire and their futures fail with EngineUnavailableException ("the client is closed");
-   * later calls fail the same way.
+   * the wire and their futures fail with {@link io.flowport.core.error.ClientClosedException}
+   * ("the client is closed", not retryable); later calls fail the same way at once.
    */
   @Override
   void close();

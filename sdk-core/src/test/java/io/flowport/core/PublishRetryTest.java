@@ -10,6 +10,7 @@ import io.flowport.core.model.MessageReceipt;
 import io.flowport.core.model.MessageRequest;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.MessageIdDeduplication;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +34,11 @@ class PublishRetryTest {
       @Override
       public Set<Operation> capabilities() {
         return Set.of(Operation.PUBLISH_MESSAGE);
+      }
+
+      @Override
+      public MessageIdDeduplication messageIdDeduplication() {
+        return MessageIdDeduplication.WHILE_BUFFERED;
       }
 
       @Override
@@ -66,7 +72,7 @@ class PublishRetryTest {
     answers.add(alreadyExists());
     try (WorkflowClient client = WorkflowClients.create(backend(answers), FAST)) {
       MessageReceipt receipt = client.messages()
-          .publish(MessageRequest.builder("paid", "o-1").messageId("m-1").build())
+          .publish(MessageRequest.builder("paid", "o-1").messageId("m-1").timeToLive(Duration.ofMinutes(1)).build())
           .get(5, TimeUnit.SECONDS);
       assertThat(receipt.key()).isNull();
       assertThat(answers).isEmpty();
@@ -79,7 +85,7 @@ class PublishRetryTest {
     answers.add(alreadyExists());
     try (WorkflowClient client = WorkflowClients.create(backend(answers), FAST)) {
       assertThatThrownBy(() -> client.messages()
-          .publish(MessageRequest.builder("paid", "o-1").messageId("m-1").build())
+          .publish(MessageRequest.builder("paid", "o-1").messageId("m-1").timeToLive(Duration.ofMinutes(1)).build())
           .get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(AlreadyExistsException.class);

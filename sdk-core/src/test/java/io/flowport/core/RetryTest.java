@@ -16,6 +16,7 @@ import io.flowport.core.model.InstanceState;
 import io.flowport.core.model.MessageReceipt;
 import io.flowport.core.model.MessageRequest;
 import io.flowport.core.model.StartRequest;
+import io.flowport.core.spi.MessageIdDeduplication;
 import io.flowport.core.testing.ScriptedBackend;
 import java.time.Duration;
 import java.util.List;
@@ -81,16 +82,43 @@ class RetryTest {
   }
 
   @Test
-  void aTimeoutAfterSendingIsRetriedForPublishWithAMessageId() {
+  void aTimeoutAfterSendingIsRetriedForPublishWithAMessageIdTheEngineKeeps() {
     MessageReceipt receipt = new MessageReceipt("m-1", null);
     backend.script(PUBLISH, error(timeoutAfterSend(PUBLISH, "no answer")), value(receipt));
 
     MessageReceipt result = client(quick(4)).messages()
-        .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1").build())
+        .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1").timeToLive(Duration.ofMinutes(1)).build())
         .orTimeout(5, TimeUnit.SECONDS).join();
 
     assertThat(result).isEqualTo(receipt);
     assertThat(backend.attempts(PUBLISH)).hasSize(2);
+  }
+
+  @Test
+  void aMessageIdWithTimeToLiveZeroDoesNotMakeAPublishSafeToRepeat() {
+    // Zeebe drops a message with TTL 0 once correlated: a repeat with the same id is a second message.
+    WorkflowException lost = timeoutAfterSend(PUBLISH, "no answer");
+    backend.script(PUBLISH, error(lost), value(new MessageReceipt("dup", null)));
+
+    Throwable error = EveryFutureCompletesTest.failureOf(client(quick(4)).messages()
+        .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1").build()));
+
+    assertThat(error).isSameAs(lost);
+    assertThat(backend.attempts(PUBLISH)).hasSize(1);
+  }
+
+  @Test
+  void aMessageIdDoesNotMakeAPublishSafeToRepeatOnAnEngineThatIgnoresIds() {
+    // Flowable ignores message ids: a repeat started a second instance.
+    backend.messageIdDeduplication(MessageIdDeduplication.NONE);
+    WorkflowException lost = timeoutAfterSend(PUBLISH, "no answer");
+    backend.script(PUBLISH, error(lost), value(new MessageReceipt("dup", null)));
+
+    Throwable error = EveryFutureCompletesTest.failureOf(client(quick(4)).messages()
+        .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1").timeToLive(Duration.ofMinutes(1)).build()));
+
+    assertThat(error).isSameAs(lost);
+    assertThat(backend.attempts(PUBLISH)).hasSize(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.flowport.rest;
 
 import io.flowport.core.Operation;
 import io.flowport.core.auth.Credentials;
+import io.flowport.core.error.ClientClosedException;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.Args;
@@ -386,7 +387,7 @@ public final class RestTransport implements AutoCloseable {
   }
 
   private WorkflowException closedError(Operation op, boolean processed) {
-    return IoErrors.error(ErrorKind.UNAVAILABLE, engine, op, "the client is closed", processed, null);
+    return ClientClosedException.of(engine, op, processed);
   }
 
   private static boolean isLoopback(String host) {

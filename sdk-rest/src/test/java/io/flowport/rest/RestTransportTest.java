@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.flowport.core.Operation;
 import io.flowport.core.auth.AuthRequest;
 import io.flowport.core.auth.Credentials;
+import io.flowport.core.error.ClientClosedException;
 import io.flowport.core.error.AuthenticationException;
 import io.flowport.core.error.BackPressureException;
 import io.flowport.core.error.ClientValidationException;
@@ -377,9 +378,9 @@ class RestTransportTest {
     assertThat(threads(okHttpName)).isNotEmpty();
     t.close();
     Throwable e = failure(f);
-    assertThat(e).isInstanceOf(EngineUnavailableException.class).hasMessageContaining("closed");
+    assertThat(e).isInstanceOf(ClientClosedException.class).hasMessageContaining("closed");
     assertThat(failure(t.send(ctx(), RestRequest.get("x").build())))
-        .isInstanceOf(EngineUnavailableException.class);
+        .isInstanceOf(ClientClosedException.class);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while ((!threads("flowport-closing-http").isEmpty() || !threads(okHttpName).isEmpty())
         && System.nanoTime() < deadline) {

@@ -33,7 +33,9 @@ public enum ErrorKind {
   /** The engine answered with a body that is not what it should send. */
   UNEXPECTED_RESPONSE(false, UnexpectedResponseException::new),
   UNSUPPORTED(false, OperationNotSupportedException::new),
-  CLIENT_VALIDATION(false, ClientValidationException::new);
+  CLIENT_VALIDATION(false, ClientValidationException::new),
+  /** The client was closed before the call ended; a closed client never answers again. */
+  CLIENT_CLOSED(false, ClientClosedException::new);
 
   private final boolean retryable;
   private final BiFunction<ErrorInfo, Throwable, WorkflowException> factory;

@@ -3,8 +3,8 @@ package io.flowport.core.internal;
 import io.flowport.core.Operation;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.error.AwaitTimeoutException;
+import io.flowport.core.error.ClientClosedException;
 import io.flowport.core.error.ErrorInfo;
-import io.flowport.core.error.ErrorKind;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.CallExecutor;
@@ -135,8 +135,7 @@ final class PollingAwait {
     try {
       return executor.scheduler().schedule(r, delayMs, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
-      result.completeExceptionally(ErrorKind.UNAVAILABLE.toException(new ErrorInfo(
-          client.engine(), Operation.START_AND_AWAIT, null, null, "the client is closed", null, false)));
+      result.completeExceptionally(ClientClosedException.of(client.engine(), Operation.START_AND_AWAIT, false));
       return null;
     }
   }

@@ -104,7 +104,11 @@ final class UnifiedInstances implements WorkflowClient.Instances {
 
   @Override
   public CompletableFuture<Void> cancel(String instanceId) {
-    return onInstance(Operation.CANCEL_INSTANCE, instanceId, ctx -> backend.cancel(ctx, instanceId));
+    return calls.call(Operation.CANCEL_INSTANCE, check -> {
+      check.id("instanceId", instanceId);
+      RetriedCancel retried = new RetriedCancel(backend, instanceId);
+      return retried::attempt;
+    });
   }
 
   @Override

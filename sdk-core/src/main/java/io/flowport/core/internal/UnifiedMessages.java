@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link WorkflowClient.Messages}: publish. A message id makes the publish safe to retry; a
- * repeated attempt told "a message with this id exists" succeeded earlier.
+ * {@link WorkflowClient.Messages}: publish. A message id makes the publish safe to retry only
+ * where the engine deduplicates it ({@link EngineBackend#messageIdDeduplication()}: Zeebe while
+ * the message is buffered, never Flowable); a repeated attempt told "a message with this id
+ * exists" succeeded earlier.
  */
 final class UnifiedMessages implements WorkflowClient.Messages {
   private final GuardedCalls calls;
@@ -26,7 +28,8 @@ final class UnifiedMessages implements WorkflowClient.Messages {
 
   @Override
   public CompletableFuture<MessageReceipt> publish(MessageRequest request) {
-    boolean hasId = request != null && request.messageId() != null && !request.messageId().isBlank();
+    // Only an id the engine recognises on a repeat makes the publish safe to repeat.
+    boolean hasId = backend.messageIdDeduplication().deduplicates(request);
     return calls.call(Operation.PUBLISH_MESSAGE, hasId, Duration.ZERO, check -> {
       check.nonNull("request", request);
       check.id("message name", request.name());

@@ -160,7 +160,7 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
 
   /**
    * Fails the calls in flight and releases everything, in the order the class comment gives.
-   * Idempotent; later calls fail with EngineUnavailableException ("the client is closed").
+   * Idempotent; later calls fail at once with ClientClosedException ("the client is closed", not retryable).
    */
   @Override
   public final void close() {

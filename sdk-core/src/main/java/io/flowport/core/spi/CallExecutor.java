@@ -5,6 +5,7 @@ import io.flowport.core.ClientOptions;
 import io.flowport.core.Operation;
 import io.flowport.core.RetryPolicy;
 import io.flowport.core.error.BackPressureException;
+import io.flowport.core.error.ClientClosedException;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
@@ -371,8 +372,7 @@ public final class CallExecutor implements AutoCloseable {
   }
 
   private WorkflowException closedError(Operation operation) {
-    return ErrorKind.UNAVAILABLE.toException(new ErrorInfo(engine, operation, null, null,
-        "the client is closed", null, false));
+    return ClientClosedException.of(engine, operation, false);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -415,8 +415,8 @@ public final class CallExecutor implements AutoCloseable {
   }
 
   /**
-   * Registers {@code future} to be failed with the "client is closed" error (an
-   * EngineUnavailableException) if this executor closes before it completes; for operations made of
+   * Registers {@code future} to be failed with the "client is closed" error (a
+   * {@link ClientClosedException}, not retryable) if this executor closes before it completes; for operations made of
    * several calls and timers (pollers), whose timers {@link #close()} drops. Fails it at once when
    * the executor is already closed.
    */
@@ -430,7 +430,7 @@ public final class CallExecutor implements AutoCloseable {
 
   /**
    * Stops the scheduler and fails every call still running with the "client is closed" error
-   * (an EngineUnavailableException), cancelling its attempt in flight; no call is left pending.
+   * (a {@link ClientClosedException}, not retryable), cancelling its attempt in flight; no call is left pending.
    */
   @Override
   public void close() {

@@ -62,6 +62,17 @@ public interface EngineBackend extends AutoCloseable {
     return BackendTraits.CONSERVATIVE;
   }
 
+  /**
+   * What the engine does with a published message's id: whether a publish that lost its answer
+   * may be repeated. {@link MessageIdDeduplication#NONE} by default (the id is ignored, so a
+   * publish is never repeated once it may have been received).
+   *
+   * @return how the engine deduplicates message ids
+   */
+  default MessageIdDeduplication messageIdDeduplication() {
+    return MessageIdDeduplication.NONE;
+  }
+
   /** Releases connections; the client calls it once from {@code close()}. */
   @Override
   void close();

@@ -128,7 +128,8 @@ class ErrorTableTest {
       Map.entry(ErrorKind.UNKNOWN_STATUS, UnknownStatusException.class),
       Map.entry(ErrorKind.UNEXPECTED_RESPONSE, UnexpectedResponseException.class),
       Map.entry(ErrorKind.UNSUPPORTED, OperationNotSupportedException.class),
-      Map.entry(ErrorKind.CLIENT_VALIDATION, ClientValidationException.class)));
+      Map.entry(ErrorKind.CLIENT_VALIDATION, ClientValidationException.class),
+      Map.entry(ErrorKind.CLIENT_CLOSED, ClientClosedException.class)));
 
   @ParameterizedTest
   @EnumSource(ErrorKind.class)

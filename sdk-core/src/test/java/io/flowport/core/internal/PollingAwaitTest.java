@@ -198,7 +198,7 @@ class PollingAwaitTest {
     assertThat(backend.awaitAttempts(GET, 1, Duration.ofSeconds(5))).isTrue(); // now waiting for the next poll
     client.close();
 
-    assertThat(failureOf(f)).isInstanceOf(io.flowport.core.error.EngineUnavailableException.class)
+    assertThat(failureOf(f)).isInstanceOf(io.flowport.core.error.ClientClosedException.class)
         .hasMessageContaining("closed");
   }
 }

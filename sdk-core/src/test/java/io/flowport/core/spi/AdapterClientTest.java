@@ -7,9 +7,10 @@ import io.flowport.core.CallListener;
 import io.flowport.core.ClientOptions;
 import io.flowport.core.Operation;
 import io.flowport.core.RetryPolicy;
+import io.flowport.core.error.ClientClosedException;
+import io.flowport.core.error.WorkflowException;
 import io.flowport.core.error.BackPressureException;
 import io.flowport.core.error.ClientValidationException;
-import io.flowport.core.error.EngineUnavailableException;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.OperationNotSupportedException;
@@ -187,9 +188,10 @@ class AdapterClientTest {
     CompletableFuture<String> inFlight = client.ping("a", null);
     client.close();
     client.close();
-    assertThat(failure(inFlight)).isInstanceOf(EngineUnavailableException.class).hasMessageContaining("closed");
+    assertThat(failure(inFlight)).isInstanceOf(ClientClosedException.class).hasMessageContaining("closed");
     assertThat(backend.events).containsExactly("before close", "attempt cancelled", "backend closed", "after close");
-    assertThat(failure(client.ping("b", null))).isInstanceOf(EngineUnavailableException.class);
+    assertThat(failure(client.ping("b", null))).isInstanceOf(ClientClosedException.class)
+        .satisfies(e -> assertThat(((WorkflowException) e).isRetryable()).as("a closed client never answers").isFalse());
   }
 
   private static Throwable failure(CompletableFuture<?> f) {

@@ -19,6 +19,7 @@ import io.flowport.core.model.Page;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.MessageIdDeduplication;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ public final class ScriptedBackend implements EngineBackend {
   private final Map<Operation, Answer> defaults = new ConcurrentHashMap<>();
   private final List<Attempt> attempts = new ArrayList<>(); // guarded by this
   private volatile boolean closed;
+  private volatile MessageIdDeduplication deduplication = MessageIdDeduplication.WHILE_BUFFERED;
 
   private ScriptedBackend(String engine, Set<Operation> capabilities) {
     this.engine = engine;
@@ -226,6 +228,17 @@ public final class ScriptedBackend implements EngineBackend {
   @Override
   public Set<Operation> capabilities() {
     return capabilities;
+  }
+
+  /** Declares what the scripted engine does with message ids (WHILE_BUFFERED unless set). */
+  public ScriptedBackend messageIdDeduplication(MessageIdDeduplication value) {
+    this.deduplication = value;
+    return this;
+  }
+
+  @Override
+  public MessageIdDeduplication messageIdDeduplication() {
+    return deduplication;
   }
 
   @Override

@@ -25,8 +25,13 @@ public record Fault(Type type, Duration delay) {
     UNAVAILABLE,
     /** Answer normally, after {@link Fault#delay()}. */
     LATENCY,
-    /** Drop the connection without an answer (REST: connection reset; gRPC: abrupt close). */
+    /** Drop the connection without an answer (REST: connection reset; gRPC: abrupt close); the request is not processed. */
     RESET,
+    /**
+     * Process the request, then drop the connection instead of answering: the engine did the
+     * work and the client cannot know (an answer lost on the way back).
+     */
+    RESET_AFTER_PROCESSING,
     /** Answer 200 with a body that is not JSON. */
     MALFORMED_BODY,
     /** Answer with an HTML error page, as a proxy in front of the engine would. */
@@ -49,6 +54,11 @@ public record Fault(Type type, Duration delay) {
 
   public static Fault reset() {
     return new Fault(Type.RESET, null);
+  }
+
+  /** Processes the request, then drops the connection instead of answering. */
+  public static Fault resetAfterProcessing() {
+    return new Fault(Type.RESET_AFTER_PROCESSING, null);
   }
 
   public static Fault malformedBody() {

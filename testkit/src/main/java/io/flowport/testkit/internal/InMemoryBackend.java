@@ -24,6 +24,7 @@ import io.flowport.core.model.Page;
 import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.BackendTraits;
+import io.flowport.core.spi.MessageIdDeduplication;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.CallExecutor;
 import io.flowport.core.spi.EngineBackend;
@@ -102,6 +103,12 @@ public final class InMemoryBackend implements EngineBackend {
   @Override
   public BackendTraits traits() {
     return TRAITS;
+  }
+
+  /** Like Zeebe, the in-memory engine rejects a repeated message id only while the first message is buffered. */
+  @Override
+  public MessageIdDeduplication messageIdDeduplication() {
+    return MessageIdDeduplication.WHILE_BUFFERED;
   }
 
   @Override

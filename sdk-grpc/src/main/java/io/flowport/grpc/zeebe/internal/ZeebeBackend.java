@@ -44,6 +44,7 @@ import io.flowport.core.model.Resource;
 import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.BackendTraits;
+import io.flowport.core.spi.MessageIdDeduplication;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.core.spi.JsonValues;
@@ -127,6 +128,12 @@ public final class ZeebeBackend implements EngineBackend {
   @Override
   public BackendTraits traits() {
     return TRAITS;
+  }
+
+  /** Zeebe rejects a repeated message id only while the first message is buffered (time to live above zero). */
+  @Override
+  public MessageIdDeduplication messageIdDeduplication() {
+    return MessageIdDeduplication.WHILE_BUFFERED;
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.flowport.core.WorkflowClient;
-import io.flowport.core.error.EngineUnavailableException;
 import io.flowport.core.error.WorkflowTimeoutException;
 import io.flowport.core.model.Instance;
 import io.flowport.core.model.StartRequest;
@@ -148,7 +147,7 @@ class FlowportAutoConfigurationTest {
     runner.run(context -> kept[0] = context.getBean(FlowportClients.class).get("orders"));
 
     Throwable t = catchThrowable(() -> kept[0].instances().get("1").get(5, TimeUnit.SECONDS));
-    assertThat(CallExecutor.unwrap(t)).isInstanceOf(EngineUnavailableException.class).hasMessageContaining("closed");
+    assertThat(CallExecutor.unwrap(t)).isInstanceOf(io.flowport.core.error.ClientClosedException.class).hasMessageContaining("closed");
   }
 
   @Test

@@ -44,7 +44,8 @@ import java.util.function.Function;
  *
  * <p>Faults, by type: BACK_PRESSURE → 429 and UNAVAILABLE → 503 (the handler is not called);
  * LATENCY → the handler answers, and the answer leaves after the delay; RESET → connection reset
- * without an answer (the handler is not called); MALFORMED_BODY → 200 with truncated JSON;
+ * without an answer (the handler is not called); RESET_AFTER_PROCESSING → the handler runs, then the
+ * connection is reset instead of answering; MALFORMED_BODY → 200 with truncated JSON;
  * HTML_ERROR → 502 with an HTML page, as a proxy sends; EMPTY_BODY → 200 with no body. The bodies of
  * 429 / 503 / malformed answers can be set per engine on the builder.
  */
@@ -254,6 +255,13 @@ public final class HttpFakeServer implements AutoCloseable {
       } else {
         switch (fault.type()) {
           case RESET -> {
+            record(request, rawQuery, 0, fault);
+            report(raw, start, 0, fault, 0);
+            return ResponseDefinitionBuilder.responseDefinition()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+          }
+          case RESET_AFTER_PROCESSING -> {
+            safeHandle(request); // the engine does the work; its answer is lost
             record(request, rawQuery, 0, fault);
             report(raw, start, 0, fault, 0);
             return ResponseDefinitionBuilder.responseDefinition()

@@ -267,6 +267,14 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return requests;
   }
 
+  /**
+   * The gRPC method names of the calls the client cancelled before the gateway answered them, in
+   * the order the gateway saw the cancellation (a cancelled future, a deadline, a closed channel).
+   */
+  public List<String> cancelledCalls() {
+    return service.cancelledCalls();
+  }
+
   /** Every call that reached the server, in arrival order, with its text metadata (e.g. {@code traceparent}). */
   public List<RecordedCall> calls() {
     return requests.entries();

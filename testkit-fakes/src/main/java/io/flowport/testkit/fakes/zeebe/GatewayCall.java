@@ -17,6 +17,8 @@ final class GatewayCall<T> {
   private final AtomicBoolean done = new AtomicBoolean();
   private final List<Runnable> cancelHooks = new ArrayList<>();
   private boolean cancelled;
+  /** When set, what happens instead of the answer (RESET_AFTER_PROCESSING). */
+  private volatile Runnable answerLost;
 
   GatewayCall(Rpc rpc, String key, StreamObserver<T> observer) {
     this.rpc = rpc;
@@ -54,8 +56,27 @@ final class GatewayCall<T> {
     return done.get();
   }
 
+  /** The answer (reply or failure) is not sent: {@code instead} runs where it would have been. */
+  void loseAnswer(Runnable instead) {
+    this.answerLost = instead;
+  }
+
+  /** Fails the call although its answer was to be lost (when the connection cannot be killed). */
+  void failLost(StatusRuntimeException e) {
+    try {
+      observer.onError(e);
+    } catch (RuntimeException ignored) {
+      // the client went away
+    }
+  }
+
   void reply(T value) {
     if (done.compareAndSet(false, true)) {
+      Runnable lost = answerLost;
+      if (lost != null) {
+        lost.run();
+        return;
+      }
       try {
         if (value != null) {
           observer.onNext(value);
@@ -69,6 +90,11 @@ final class GatewayCall<T> {
 
   void fail(StatusRuntimeException e) {
     if (done.compareAndSet(false, true)) {
+      Runnable lost = answerLost;
+      if (lost != null) {
+        lost.run();
+        return;
+      }
       try {
         observer.onError(e);
       } catch (RuntimeException ignored) {

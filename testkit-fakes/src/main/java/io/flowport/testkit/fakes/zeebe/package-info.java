@@ -63,6 +63,8 @@
  *   <tr><td>RESET</td><td>netty: the client's TCP connection is closed with SO_LINGER 0 (an RST; every call on that
  *       connection fails UNAVAILABLE and the client reconnects). In-process: the call is closed with
  *       UNAVAILABLE "connection reset"</td><td>no</td></tr>
+ *   <tr><td>RESET_AFTER_PROCESSING</td><td>the RPC runs; where its answer would leave, the connection is killed as
+ *       for RESET</td><td>yes: the engine did the work, the client gets no answer</td></tr>
  *   <tr><td>MALFORMED_BODY, HTML_ERROR, EMPTY_BODY</td><td>not applicable to gRPC (protobuf framing): INTERNAL with a
  *       garbage description ({@code {"garbage": tru}}, an HTML 502 page, or none)</td><td>no</td></tr>
  * </table>
