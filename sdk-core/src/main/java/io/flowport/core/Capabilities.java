@@ -17,11 +17,17 @@ public final class Capabilities {
     this.operations = Collections.unmodifiableSet(new LinkedHashSet<>(operations));
   }
 
-  /** The capabilities of {@code engine}: exactly {@code operations}. */
+  /**
+   * {@return the capabilities of {@code engine}: exactly {@code operations}}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operations the operations
+   */
   public static Capabilities of(String engine, Set<Operation> operations) {
     return new Capabilities(engine, operations);
   }
 
+  /** {@return the engine} */
   public String engine() {
     return engine;
   }
@@ -30,7 +36,7 @@ public final class Capabilities {
     return operations.contains(operation);
   }
 
-  /** Every supported operation, in a stable order. */
+  /** {@return every supported operation, in a stable order} */
   public Set<Operation> operations() {
     return operations;
   }

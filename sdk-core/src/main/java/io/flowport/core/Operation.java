@@ -54,7 +54,8 @@ public final class Operation implements java.io.Serializable {
   }
 
   /**
-   * An engine-specific operation.
+   * {@return an engine-specific operation}
+   *
    *
    * @param name a short lower-case name, e.g. {@code "topology"}
    * @param idempotent true when repeating the call after an unknown outcome cannot duplicate work
@@ -67,12 +68,12 @@ public final class Operation implements java.io.Serializable {
     return new Operation(name, idempotent);
   }
 
-  /** The operation's name as it appears in exception messages and listener events. */
+  /** {@return the operation's name as it appears in exception messages and listener events} */
   public String name() {
     return name;
   }
 
-  /** True when repeating the call after an unknown outcome cannot duplicate work. */
+  /** {@return true when repeating the call after an unknown outcome cannot duplicate work} */
   public boolean isIdempotent() {
     return idempotent;
   }

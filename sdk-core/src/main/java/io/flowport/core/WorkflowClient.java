@@ -35,22 +35,28 @@ import java.util.function.Consumer;
  */
 public interface WorkflowClient extends AutoCloseable {
 
-  /** The engine's name, e.g. {@code "zeebe"}, {@code "flowable"}, {@code "in-memory"}. */
+  /** {@return the engine's name, e.g. {@code "zeebe"}, {@code "flowable"}, {@code "in-memory"}} */
   String engine();
 
-  /** What this client can do; other operations fail with OperationNotSupportedException. */
+  /** {@return what this client can do; other operations fail with OperationNotSupportedException} */
   Capabilities capabilities();
 
+  /** {@return the definitions} */
   Definitions definitions();
 
+  /** {@return the instances} */
   Instances instances();
 
+  /** {@return the variables} */
   Variables variables();
 
+  /** {@return the messages} */
   Messages messages();
 
+  /** {@return the nodes} */
   Nodes nodes();
 
+  /** {@return the groups} */
   Groups groups();
 
   /**
@@ -63,7 +69,12 @@ public interface WorkflowClient extends AutoCloseable {
 
   /** Deploying definitions. */
   interface Definitions {
-    /** Deploys one or more resources (BPMN or YAML files). */
+    /**
+     * Deploys one or more resources (BPMN or YAML files).
+     *
+     * @param request what to send
+     * @return a future of the deployment, or failed with a WorkflowException
+     */
     CompletableFuture<Deployment> deploy(DeployRequest request);
   }
 
@@ -93,12 +104,20 @@ public interface WorkflowClient extends AutoCloseable {
 
     CompletableFuture<Instance> get(String instanceId);
 
-    /** One page of instances. */
+    /**
+     * {@return one page of instances}
+     *
+     * @param query what to list
+     */
     CompletableFuture<Page<Instance>> list(InstanceQuery query);
 
     /**
      * Visits every instance the query matches, fetching page after page; completes when the last
      * page is done. The action runs on the callback executor, one item at a time.
+     *
+     * @param query what to list
+     * @param action the action
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> forEach(InstanceQuery query, Consumer<? super Instance> action);
 
@@ -108,10 +127,21 @@ public interface WorkflowClient extends AutoCloseable {
 
     CompletableFuture<Void> resume(String instanceId);
 
-    /** Retries a failed instance (its failed nodes, or the engine's resume of a failed run). */
+    /**
+     * Retries a failed instance (its failed nodes, or the engine's resume of a failed run).
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> retry(String instanceId);
 
-    /** Deletes an instance; {@code reason} may be null. */
+    /**
+     * Deletes an instance; {@code reason} may be null.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param reason why, or null
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> delete(String instanceId, String reason);
   }
 
@@ -119,13 +149,30 @@ public interface WorkflowClient extends AutoCloseable {
   interface Variables {
     CompletableFuture<Map<String, Object>> getAll(String instanceId);
 
-    /** One variable's value; VariableNotFoundException when it has none of that name. */
+    /**
+     * {@return one variable's value; VariableNotFoundException when it has none of that name}
+     *
+     * @param instanceId the engine's id of the instance
+     * @param name the name
+     */
     CompletableFuture<Object> get(String instanceId, String name);
 
-    /** Creates variables; AlreadyExistsException, and nothing written, when any exists. */
+    /**
+     * Creates variables; AlreadyExistsException, and nothing written, when any exists.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param variables the variables, by name
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> create(String instanceId, Map<String, ?> variables);
 
-    /** Creates or overwrites variables. */
+    /**
+     * Creates or overwrites variables.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param variables the variables, by name
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> upsert(String instanceId, Map<String, ?> variables);
   }
 
@@ -135,41 +182,94 @@ public interface WorkflowClient extends AutoCloseable {
      * Publishes a message. With a message id the call is safe to retry after a timeout; when a
      * retry finds the id already published (its earlier attempt got through), the call succeeds
      * with an empty receipt. A first attempt that finds the id fails with AlreadyExistsException.
+     *
+     * @param request what to send
+     * @return a future of the message receipt, or failed with a WorkflowException
      */
     CompletableFuture<MessageReceipt> publish(MessageRequest request);
   }
 
   /** Steering single nodes, in bamboo_engine's vocabulary. */
   interface Nodes {
-    /** The instance's state tree: the root with its nodes as children. */
+    /**
+     * {@return the instance's state tree: the root with its nodes as children}
+     *
+     * @param instanceId the engine's id of the instance
+     */
     CompletableFuture<Node> tree(String instanceId);
 
     CompletableFuture<Void> pause(String instanceId, String nodeId);
 
     CompletableFuture<Void> resume(String instanceId, String nodeId);
 
-    /** Retries a FAILED node, with new inputs (may be empty). */
+    /**
+     * Retries a FAILED node, with new inputs (may be empty).
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param inputs the node's new inputs
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> retry(String instanceId, String nodeId, Map<String, ?> inputs);
 
-    /** Skips a FAILED node; the flow goes on after it. */
+    /**
+     * Skips a FAILED node; the flow goes on after it.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> skip(String instanceId, String nodeId);
 
-    /** Skips a FAILED exclusive gateway, taking the flow {@code flowId}. */
+    /**
+     * Skips a FAILED exclusive gateway, taking the flow {@code flowId}.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param flowId the outgoing flow's id
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> skipExclusiveGateway(String instanceId, String nodeId, String flowId);
 
-    /** Skips a FAILED conditional parallel gateway, taking the flows {@code flowIds}. */
+    /**
+     * Skips a FAILED conditional parallel gateway, taking the flows {@code flowIds}.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param flowIds the flow ids
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> skipConditionalParallelGateway(String instanceId, String nodeId, List<String> flowIds);
 
-    /** Fails a RUNNING activity. */
+    /**
+     * Fails a RUNNING activity.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param message the message
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> forceFail(String instanceId, String nodeId, String message);
 
     /**
      * Calls back a node that waits for it; {@code version} must be the node's current state
      * version (null skips the check where the engine allows it).
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param data the callback data
+     * @param version the version
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> callback(String instanceId, String nodeId, Map<String, ?> data, String version);
 
-    /** Retries a FAILED subprocess. */
+    /**
+     * Retries a FAILED subprocess.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> retrySubprocess(String instanceId, String nodeId);
 
     CompletableFuture<NodeData> data(String instanceId, String nodeId);
@@ -185,7 +285,13 @@ public interface WorkflowClient extends AutoCloseable {
 
     CompletableFuture<Void> setConcurrency(String groupId, int concurrency);
 
-    /** Where members go when they succeed or fail; either id may be null. */
+    /**
+     * {@return where members go when they succeed or fail; either id may be null}
+     *
+     * @param groupId the execution group's id
+     * @param successGroupId the group succeeding members join, or null
+     * @param failureGroupId the group failing members join, or null
+     */
     CompletableFuture<Void> setTargetGroups(String groupId, String successGroupId, String failureGroupId);
   }
 }

@@ -11,17 +11,21 @@ package io.flowport.rest;
 public interface ResponseReader<T> {
   T read(RestResponse response) throws Exception;
 
-  /** Ignores the body. */
+  /**
+   * Ignores the body.
+   *
+   * @return the response reader
+   */
   static ResponseReader<Void> discard() {
     return r -> null;
   }
 
-  /** The JSON body as a tree. */
+  /** {@return the JSON body as a tree} */
   static ResponseReader<com.fasterxml.jackson.databind.JsonNode> json() {
     return RestResponse::json;
   }
 
-  /** The raw bytes. */
+  /** {@return the raw bytes} */
   static ResponseReader<byte[]> bytes() {
     return r -> r.body().clone();
   }

@@ -64,7 +64,8 @@ import java.util.stream.Stream;
 public interface SyncWorkflowClient extends AutoCloseable {
 
   /**
-   * A blocking view of {@code async}. Closing the view closes {@code async}.
+   * {@return a blocking view of {@code async}} Closing the view closes {@code async}.
+   *
    *
    * @param async the client to wrap, never null
    */
@@ -73,26 +74,28 @@ public interface SyncWorkflowClient extends AutoCloseable {
     return new DefaultSyncWorkflowClient(async);
   }
 
-  /** The engine's name, as {@link WorkflowClient#engine()}. */
+  /** {@return the engine's name, as {@link WorkflowClient#engine()}} */
   String engine();
 
-  /** What this client can do, as {@link WorkflowClient#capabilities()}. */
+  /** {@return what this client can do, as {@link WorkflowClient#capabilities()}} */
   Capabilities capabilities();
 
-  /** The wrapped async client, for calls that should not block. */
+  /** {@return the wrapped async client, for calls that should not block} */
   WorkflowClient async();
 
   /**
-   * The engine's own operations of the wrapped client, e.g. {@code FlowableOperations} or
+   * {@return the engine's own operations of the wrapped client, e.g. {@code FlowableOperations} or
    * {@code ZeebeOperations}: the async view, whose futures {@link #join} waits for the way this
-   * client's own methods wait.
+   * client's own methods wait}
    *
    * <pre>{@code
    * FlowableOperations flowable = sync.engineOperations(FlowableOperations.class);
    * List<IdentityLink> links = sync.join(flowable.getIdentityLinks(instanceId));
    * }</pre>
    *
+   *
    * @param type the engine's operations interface
+   * @param <T> the type of the result
    * @throws io.flowport.core.error.OperationNotSupportedException when the wrapped client is not
    *     of that engine (it does not implement {@code type})
    */
@@ -103,19 +106,29 @@ public interface SyncWorkflowClient extends AutoCloseable {
    * this thread ({@link io.flowport.core.error.WorkflowException#rethrownHere()}), never
    * {@code CompletionException}; interruption cancels the call, keeps the interrupt flag and
    * throws {@link java.util.concurrent.CancellationException}.
+   *
+   * @param <T> the type of the result
+   * @param future the future
+   * @return the t
    */
   <T> T join(java.util.concurrent.CompletableFuture<T> future);
 
+  /** {@return the definitions} */
   Definitions definitions();
 
+  /** {@return the instances} */
   Instances instances();
 
+  /** {@return the variables} */
   Variables variables();
 
+  /** {@return the messages} */
   Messages messages();
 
+  /** {@return the nodes} */
   Nodes nodes();
 
+  /** {@return the groups} */
   Groups groups();
 
   /** Closes the wrapped async client: its connections and threads; calls in flight fail. */
@@ -124,7 +137,12 @@ public interface SyncWorkflowClient extends AutoCloseable {
 
   /** Deploying definitions. */
   interface Definitions {
-    /** Deploys one or more resources (BPMN or YAML files). */
+    /**
+     * Deploys one or more resources (BPMN or YAML files).
+     *
+     * @param request what to send
+     * @return the deployment
+     */
     Deployment deploy(DeployRequest request);
   }
 
@@ -135,19 +153,29 @@ public interface SyncWorkflowClient extends AutoCloseable {
     /**
      * Starts an instance and returns when it has ended, with its final variables; throws
      * WorkflowTimeoutException when {@code timeout} passes first.
+     *
+     * @param request what to send
+     * @param timeout how long to wait
+     * @return the instance
      */
     Instance startAndAwait(StartRequest request, Duration timeout);
 
     Instance get(String instanceId);
 
-    /** One page of instances. */
+    /**
+     * {@return one page of instances}
+     *
+     * @param query what to list
+     */
     Page<Instance> list(InstanceQuery query);
 
     /**
-     * Every instance the query matches, fetching pages lazily: a page is requested only when the
+     * {@return every instance the query matches, fetching pages lazily: a page is requested only when the
      * stream needs its first item, so {@code stream(q).limit(10)} reads no more pages than it
-     * must. Each page fetch blocks and may throw like {@link #list}. The stream is sequential
+     * must} Each page fetch blocks and may throw like {@link #list}. The stream is sequential
      * and holds no resources; closing it is not needed.
+     *
+     * @param query what to list
      */
     Stream<Instance> stream(InstanceQuery query);
 
@@ -157,10 +185,19 @@ public interface SyncWorkflowClient extends AutoCloseable {
 
     void resume(String instanceId);
 
-    /** Retries a failed instance. */
+    /**
+     * Retries a failed instance.
+     *
+     * @param instanceId the engine's id of the instance
+     */
     void retry(String instanceId);
 
-    /** Deletes an instance; {@code reason} may be null. */
+    /**
+     * Deletes an instance; {@code reason} may be null.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param reason why, or null
+     */
     void delete(String instanceId, String reason);
   }
 
@@ -168,13 +205,28 @@ public interface SyncWorkflowClient extends AutoCloseable {
   interface Variables {
     Map<String, Object> getAll(String instanceId);
 
-    /** One variable's value; VariableNotFoundException when it has none of that name. */
+    /**
+     * {@return one variable's value; VariableNotFoundException when it has none of that name}
+     *
+     * @param instanceId the engine's id of the instance
+     * @param name the name
+     */
     Object get(String instanceId, String name);
 
-    /** Creates variables; AlreadyExistsException, and nothing written, when any exists. */
+    /**
+     * Creates variables; AlreadyExistsException, and nothing written, when any exists.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param variables the variables, by name
+     */
     void create(String instanceId, Map<String, ?> variables);
 
-    /** Creates or overwrites variables. */
+    /**
+     * Creates or overwrites variables.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param variables the variables, by name
+     */
     void upsert(String instanceId, Map<String, ?> variables);
   }
 

@@ -43,17 +43,26 @@ public enum ErrorKind {
     this.factory = factory;
   }
 
-  /** Whether an error of this kind may go away when the call is repeated. */
+  /** {@return whether an error of this kind may go away when the call is repeated} */
   public boolean isRetryable() {
     return retryable;
   }
 
-  /** The exception of this kind for {@code info}. */
+  /**
+   * {@return the exception of this kind for {@code info}}
+   *
+   * @param info the info
+   * @param cause the underlying failure
+   */
   public WorkflowException toException(ErrorInfo info, Throwable cause) {
     return factory.apply(info, cause);
   }
 
-  /** The exception of this kind for {@code info}. */
+  /**
+   * {@return the exception of this kind for {@code info}}
+   *
+   * @param info the info
+   */
   public WorkflowException toException(ErrorInfo info) {
     return factory.apply(info, null);
   }

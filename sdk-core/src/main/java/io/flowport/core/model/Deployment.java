@@ -13,7 +13,11 @@ public record Deployment(String deploymentId, List<DeployedDefinition> definitio
     definitions = List.copyOf(definitions);
   }
 
-  /** The definition with this id; fails when the deployment has none. */
+  /**
+   * {@return the definition with this id; fails when the deployment has none}
+   *
+   * @param id the id
+   */
   public DeployedDefinition definition(String id) {
     return definitions.stream()
         .filter(d -> d.id().equals(id))

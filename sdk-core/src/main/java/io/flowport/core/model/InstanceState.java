@@ -19,7 +19,7 @@ public enum InstanceState {
   /** The engine reported a status this client does not know; see the raw status. */
   UNKNOWN;
 
-  /** True for states an instance never leaves by itself. */
+  /** {@return true for states an instance never leaves by itself} */
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }

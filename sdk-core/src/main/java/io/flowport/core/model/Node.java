@@ -37,7 +37,11 @@ public record Node(
     children = children == null ? List.of() : List.copyOf(children);
   }
 
-  /** This node or a descendant with {@code nodeId}, or null. */
+  /**
+   * {@return this node or a descendant with {@code nodeId}, or null}
+   *
+   * @param nodeId the node's id in the instance
+   */
   public Node find(String nodeId) {
     if (id.equals(nodeId)) {
       return this;

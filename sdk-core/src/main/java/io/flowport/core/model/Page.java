@@ -15,11 +15,12 @@ public record Page<T>(List<T> items, String nextPageToken, long total) {
     items = List.copyOf(items);
   }
 
+  /** {@return whether next} */
   public boolean hasNext() {
     return nextPageToken != null;
   }
 
-  /** The total count across all pages, when the engine reports one. */
+  /** {@return the total count across all pages, when the engine reports one} */
   public OptionalLong totalCount() {
     return total < 0 ? OptionalLong.empty() : OptionalLong.of(total);
   }

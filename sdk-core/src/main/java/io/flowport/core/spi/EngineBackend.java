@@ -40,24 +40,26 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface EngineBackend extends AutoCloseable {
 
-  /** The engine name, e.g. {@code "flowable"}. */
+  /** {@return the engine name, e.g. {@code "flowable"}} */
   String engine();
 
   /**
-   * The operations this backend implements. When it has START_INSTANCE and GET_INSTANCE but not
+   * {@return the operations this backend implements} When it has START_INSTANCE and GET_INSTANCE but not
    * START_AND_AWAIT, the client offers start-and-await by polling.
    */
   Set<Operation> capabilities();
 
   /**
-   * Why {@code operation}, outside {@link #capabilities()}, cannot be done on this engine, for the
-   * OperationNotSupportedException's message; null (the default) when the engine simply lacks it.
+   * {@return why {@code operation}, outside {@link #capabilities()}, cannot be done on this engine, for the
+   * OperationNotSupportedException's message; null (the default) when the engine simply lacks it}
+   *
+   * @param operation the operation called
    */
   default String unsupportedReason(Operation operation) {
     return null;
   }
 
-  /** What this backend guarantees about deadlines and threads; nothing by default. */
+  /** {@return what this backend guarantees about deadlines and threads; nothing by default} */
   default BackendTraits traits() {
     return BackendTraits.CONSERVATIVE;
   }
@@ -74,7 +76,14 @@ public interface EngineBackend extends AutoCloseable {
     return Unsupported.future(ctx);
   }
 
-  /** Native start-and-await; {@code timeout} is the engine-side wait. */
+  /**
+   * Native start-and-await; {@code timeout} is the engine-side wait.
+   *
+   * @param ctx the context
+   * @param request what to send
+   * @param timeout how long to wait
+   * @return a future of the instance, or failed with a WorkflowException
+   */
   default CompletableFuture<Instance> startAndAwait(CallContext ctx, StartRequest request, Duration timeout) {
     return Unsupported.future(ctx);
   }

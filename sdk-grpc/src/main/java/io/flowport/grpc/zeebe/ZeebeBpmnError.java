@@ -13,6 +13,7 @@ public class ZeebeBpmnError extends RuntimeException {
     this.errorCode = Objects.requireNonNull(errorCode, "errorCode == null");
   }
 
+  /** {@return the error code} */
   public String errorCode() {
     return errorCode;
   }

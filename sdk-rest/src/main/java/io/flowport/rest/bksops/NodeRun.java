@@ -35,7 +35,7 @@ public record NodeRun(
     outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
   }
 
-  /** This run without its data: bamboo_engine's short history entry. */
+  /** {@return this run without its data: bamboo_engine's short history entry} */
   public NodeRun summary() {
     return new NodeRun(historyId, state, loop, skip, version, startTime, finishTime, Map.of(), Map.of(), null);
   }

@@ -46,7 +46,11 @@ public record TaskState(
     exData = exData == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exData));
   }
 
-  /** This node or a descendant with {@code nodeId}, or null. */
+  /**
+   * {@return this node or a descendant with {@code nodeId}, or null}
+   *
+   * @param nodeId the node's id in the instance
+   */
   public TaskState find(String nodeId) {
     if (nodeId.equals(id)) {
       return this;
@@ -60,7 +64,7 @@ public record TaskState(
     return null;
   }
 
-  /** The children in order. */
+  /** {@return the children in order} */
   public List<TaskState> childList() {
     return List.copyOf(children.values());
   }

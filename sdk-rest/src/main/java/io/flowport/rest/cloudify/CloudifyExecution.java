@@ -56,7 +56,7 @@ public record CloudifyExecution(
     fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
   }
 
-  /** The unified definition id of this execution: {@code deployment_id:workflow_id}. */
+  /** {@return the unified definition id of this execution: {@code deployment_id:workflow_id}} */
   public String definitionId() {
     return deploymentId == null || workflowId == null ? null : CloudifyDefinitions.definitionId(deploymentId, workflowId);
   }

@@ -16,12 +16,12 @@ public record CloudifyPage<T>(List<T> items, long total, int size, int offset) {
     items = List.copyOf(items);
   }
 
-  /** True when items remain after this page. */
+  /** {@return true when items remain after this page} */
   public boolean hasNext() {
     return !items.isEmpty() && (long) offset + items.size() < total;
   }
 
-  /** The offset of the next page. */
+  /** {@return the offset of the next page} */
   public int nextOffset() {
     return offset + items.size();
   }

@@ -60,17 +60,29 @@ public final class CloudifyStates {
 
   private CloudifyStates() {}
 
-  /** The unified state of a raw execution or group status; UNKNOWN for null or anything not in {@link #TABLE}. */
+  /**
+   * {@return the unified state of a raw execution or group status; UNKNOWN for null or anything not in {@link #TABLE}}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static InstanceState state(String rawStatus) {
     return TABLE.state(rawStatus);
   }
 
-  /** The raw statuses that make up a unified state, for list filters (empty for UNKNOWN). */
+  /**
+   * {@return the raw statuses that make up a unified state, for list filters (empty for UNKNOWN)}
+   *
+   * @param state the state
+   */
   public static List<String> rawStatuses(InstanceState state) {
     return TABLE.rows().stream().filter(r -> r.state() == state).map(StateTable.Row::raw).toList();
   }
 
-  /** What the manager shows as {@code status_display}: {@code completed} for terminated, else the status. */
+  /**
+   * {@return what the manager shows as {@code status_display}: {@code completed} for terminated, else the status}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static String display(String rawStatus) {
     return TERMINATED.equals(rawStatus) ? "completed" : rawStatus;
   }

@@ -38,12 +38,21 @@ public final class FlowableStates {
 
   private FlowableStates() {}
 
-  /** The unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}. */
+  /**
+   * {@return the unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static InstanceState state(String rawStatus) {
     return TABLE.state(rawStatus);
   }
 
-  /** The raw status of a runtime process instance answer. */
+  /**
+   * {@return the raw status of a runtime process instance answer}
+   *
+   * @param suspended the suspended
+   * @param ended the ended
+   */
   public static String runtimeStatus(boolean suspended, boolean ended) {
     if (ended) {
       return COMPLETED;
@@ -51,7 +60,12 @@ public final class FlowableStates {
     return suspended ? SUSPENDED : ACTIVE;
   }
 
-  /** The raw status of a historic process instance answer. */
+  /**
+   * {@return the raw status of a historic process instance answer}
+   *
+   * @param hasEndTime the has end time
+   * @param deleteReason the delete reason
+   */
   public static String historicStatus(boolean hasEndTime, String deleteReason) {
     if (!hasEndTime) {
       return ACTIVE;

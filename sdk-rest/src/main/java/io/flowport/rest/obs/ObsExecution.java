@@ -34,7 +34,7 @@ public record ObsExecution(
     stateMap = stateMap == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stateMap));
   }
 
-  /** The unified state of {@link #executionState()}. */
+  /** {@return the unified state of {@link #executionState()}} */
   public InstanceState state() {
     return ObsStates.execution(executionState);
   }

@@ -44,7 +44,11 @@ public record ObsResult(
     headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
-  /** The result of the OBS error answer behind {@code failure} (or one of its causes), if there was one. */
+  /**
+   * {@return the result of the OBS error answer behind {@code failure} (or one of its causes), if there was one}
+   *
+   * @param failure the failure
+   */
   public static Optional<ObsResult> of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ObsErrorAnswer answer) {

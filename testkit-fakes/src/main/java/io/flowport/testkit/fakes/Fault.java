@@ -35,30 +35,42 @@ public record Fault(Type type, Duration delay) {
     EMPTY_BODY
   }
 
+  /** {@return the back pressure} */
   public static Fault backPressure() {
     return new Fault(Type.BACK_PRESSURE, null);
   }
 
+  /** {@return the unavailable} */
   public static Fault unavailable() {
     return new Fault(Type.UNAVAILABLE, null);
   }
 
+  /**
+   * Sets the latency.
+   *
+   * @param delay the delay
+   * @return the fault
+   */
   public static Fault latency(Duration delay) {
     return new Fault(Type.LATENCY, Objects.requireNonNull(delay, "delay == null"));
   }
 
+  /** {@return the reset} */
   public static Fault reset() {
     return new Fault(Type.RESET, null);
   }
 
+  /** {@return the malformed body} */
   public static Fault malformedBody() {
     return new Fault(Type.MALFORMED_BODY, null);
   }
 
+  /** {@return the html error} */
   public static Fault htmlError() {
     return new Fault(Type.HTML_ERROR, null);
   }
 
+  /** {@return the empty body} */
   public static Fault emptyBody() {
     return new Fault(Type.EMPTY_BODY, null);
   }

@@ -54,7 +54,7 @@ public final class EngineException extends RuntimeException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Why the call failed. */
+  /** {@return why the call failed} */
   public Reason reason() {
     return reason;
   }

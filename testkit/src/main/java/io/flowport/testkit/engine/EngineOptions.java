@@ -26,11 +26,16 @@ public record EngineOptions(
     }
   }
 
-  /** Defaults: new TestClock, duplicate filtering on, tenant "&lt;default&gt;", keep ended instances, 3 retries. */
+  /**
+   * Defaults: new TestClock, duplicate filtering on, tenant "&lt;default&gt;", keep ended instances, 3 retries.
+   *
+   * @return the engine options
+   */
   public static EngineOptions defaults() {
     return builder().build();
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,31 +50,62 @@ public record EngineOptions(
 
     private Builder() {}
 
+    /**
+     * Sets the clock.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder clock(TestClock value) {
       this.clock = value;
       return this;
     }
 
+    /**
+     * Sets the duplicate filtering.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder duplicateFiltering(boolean value) {
       this.duplicateFiltering = value;
       return this;
     }
 
+    /**
+     * Sets the default tenant id.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder defaultTenantId(String value) {
       this.defaultTenantId = value;
       return this;
     }
 
+    /**
+     * Sets the keep ended instances.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder keepEndedInstances(boolean value) {
       this.keepEndedInstances = value;
       return this;
     }
 
+    /**
+     * Sets the default job retries.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder defaultJobRetries(int value) {
       this.defaultJobRetries = value;
       return this;
     }
 
+    /** {@return the build} */
     public EngineOptions build() {
       return new EngineOptions(clock, duplicateFiltering, defaultTenantId, keepEndedInstances, defaultJobRetries);
     }

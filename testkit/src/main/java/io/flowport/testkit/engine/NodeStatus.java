@@ -34,12 +34,16 @@ public enum NodeStatus {
     TRANSITION.put(CREATED, EnumSet.noneOf(NodeStatus.class));
   }
 
-  /** Whether bamboo's TRANSITION table allows {@code this -> to}. */
+  /**
+   * {@return whether bamboo's TRANSITION table allows {@code this -> to}}
+   *
+   * @param to the to
+   */
   public boolean canTransitTo(NodeStatus to) {
     return TRANSITION.get(this).contains(to);
   }
 
-  /** The states this one may move to (unmodifiable). */
+  /** {@return the states this one may move to (unmodifiable)} */
   public Set<NodeStatus> allowedTargets() {
     return Collections.unmodifiableSet(TRANSITION.get(this));
   }

@@ -29,12 +29,12 @@ public enum NodeType {
     return this == SERVICE_TASK || this == USER_TASK || this == RECEIVE_TASK;
   }
 
-  /** Whether a node of this type waits for a job. */
+  /** {@return whether a node of this type waits for a job} */
   public boolean isJobBased() {
     return this == SERVICE_TASK || this == USER_TASK;
   }
 
-  /** Whether a node of this type waits for a message. */
+  /** {@return whether a node of this type waits for a message} */
   public boolean isMessageBased() {
     return this == RECEIVE_TASK || this == MESSAGE_CATCH_EVENT;
   }
