@@ -41,22 +41,22 @@ public interface WorkflowClient extends AutoCloseable {
   /** {@return what this client can do; other operations fail with OperationNotSupportedException} */
   Capabilities capabilities();
 
-  /** {@return the definitions} */
+  /** {@return the operations on definitions: deploying} */
   Definitions definitions();
 
-  /** {@return the instances} */
+  /** {@return the operations on instances: start, await, get, list, cancel, suspend, resume, retry, delete} */
   Instances instances();
 
-  /** {@return the variables} */
+  /** {@return the operations on an instance's variables} */
   Variables variables();
 
-  /** {@return the messages} */
+  /** {@return the operations on messages: publishing} */
   Messages messages();
 
-  /** {@return the nodes} */
+  /** {@return the operations on single nodes of an instance (bk-sops' vocabulary)} */
   Nodes nodes();
 
-  /** {@return the groups} */
+  /** {@return the operations on execution groups (Cloudify)} */
   Groups groups();
 
   /**
@@ -72,14 +72,22 @@ public interface WorkflowClient extends AutoCloseable {
     /**
      * Deploys one or more resources (BPMN or YAML files).
      *
-     * @param request what to send
-     * @return a future of the deployment, or failed with a WorkflowException
+     * @param request the resources to deploy
+     * @return a future of what the engine deployed, or failed with a WorkflowException
      */
     CompletableFuture<Deployment> deploy(DeployRequest request);
   }
 
   /** Starting, reading and steering instances. */
   interface Instances {
+    /**
+     * Starts an instance of a deployed definition and completes as soon as the engine has created
+     * it; the instance then runs on its own.
+     *
+     * @param request which definition, with which variables
+     * @return a future of the new instance (its id and state when started), or failed with a
+     *     WorkflowException, e.g. DefinitionNotFoundException
+     */
     CompletableFuture<Instance> start(StartRequest request);
 
     /**
@@ -102,12 +110,20 @@ public interface WorkflowClient extends AutoCloseable {
      */
     CompletableFuture<Instance> startAndAwait(StartRequest request, Duration timeout);
 
+    /**
+     * Reads an instance's current state.
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future of the instance, or failed with InstanceNotFoundException when the engine
+     *     has no instance of that id
+     */
     CompletableFuture<Instance> get(String instanceId);
 
     /**
-     * {@return one page of instances}
+     * Lists one page of the instances the query matches.
      *
-     * @param query what to list
+     * @param query the filter, the page and its size
+     * @return a future of the page, or failed with a WorkflowException
      */
     CompletableFuture<Page<Instance>> list(InstanceQuery query);
 
@@ -115,54 +131,80 @@ public interface WorkflowClient extends AutoCloseable {
      * Visits every instance the query matches, fetching page after page; completes when the last
      * page is done. The action runs on the callback executor, one item at a time.
      *
-     * @param query what to list
-     * @param action the action
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param query the filter and the page size; paging starts at the query's page
+     * @param action what to do with each instance; an exception it throws fails the future
+     * @return a future that completes after the last instance, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> forEach(InstanceQuery query, Consumer<? super Instance> action);
 
+    /**
+     * Cancels a running instance: it ends as CANCELLED (some engines pass through CANCELLING).
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> cancel(String instanceId);
 
+    /**
+     * Suspends a running instance: it stays SUSPENDED until resumed.
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> suspend(String instanceId);
 
+    /**
+     * Resumes a suspended instance.
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> resume(String instanceId);
 
     /**
      * Retries a failed instance (its failed nodes, or the engine's resume of a failed run).
      *
      * @param instanceId the engine's id of the instance
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> retry(String instanceId);
 
     /**
-     * Deletes an instance; {@code reason} may be null.
+     * Deletes an instance.
      *
      * @param instanceId the engine's id of the instance
-     * @param reason why, or null
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param reason why, where the engine records it; may be null
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> delete(String instanceId, String reason);
   }
 
   /** Reading and writing an instance's variables. */
   interface Variables {
+    /**
+     * Reads all of an instance's variables.
+     *
+     * @param instanceId the engine's id of the instance
+     * @return a future of the variables by name, or failed with a WorkflowException
+     */
     CompletableFuture<Map<String, Object>> getAll(String instanceId);
 
     /**
-     * {@return one variable's value; VariableNotFoundException when it has none of that name}
+     * Reads one variable.
      *
      * @param instanceId the engine's id of the instance
-     * @param name the name
+     * @param name the variable's name
+     * @return a future of the variable's value, or failed with VariableNotFoundException when the
+     *     instance has none of that name
      */
     CompletableFuture<Object> get(String instanceId, String name);
 
     /**
-     * Creates variables; AlreadyExistsException, and nothing written, when any exists.
+     * Creates variables; fails with AlreadyExistsException, and nothing written, when any exists.
      *
      * @param instanceId the engine's id of the instance
      * @param variables the variables, by name
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> create(String instanceId, Map<String, ?> variables);
 
@@ -171,7 +213,7 @@ public interface WorkflowClient extends AutoCloseable {
      *
      * @param instanceId the engine's id of the instance
      * @param variables the variables, by name
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> upsert(String instanceId, Map<String, ?> variables);
   }
@@ -183,8 +225,8 @@ public interface WorkflowClient extends AutoCloseable {
      * retry finds the id already published (its earlier attempt got through), the call succeeds
      * with an empty receipt. A first attempt that finds the id fails with AlreadyExistsException.
      *
-     * @param request what to send
-     * @return a future of the message receipt, or failed with a WorkflowException
+     * @param request the message's name, correlation key, variables and optional id
+     * @return a future of the engine's receipt, or failed with a WorkflowException
      */
     CompletableFuture<MessageReceipt> publish(MessageRequest request);
   }
@@ -192,23 +234,38 @@ public interface WorkflowClient extends AutoCloseable {
   /** Steering single nodes, in bamboo_engine's vocabulary. */
   interface Nodes {
     /**
-     * {@return the instance's state tree: the root with its nodes as children}
+     * Reads the instance's state tree: the root with its nodes as children.
      *
      * @param instanceId the engine's id of the instance
+     * @return a future of the root node, or failed with a WorkflowException
      */
     CompletableFuture<Node> tree(String instanceId);
 
-    CompletableFuture<Void> pause(String instanceId, String nodeId);
-
-    CompletableFuture<Void> resume(String instanceId, String nodeId);
-
     /**
-     * Retries a FAILED node, with new inputs (may be empty).
+     * Pauses a node: the flow stops before it until it is resumed.
      *
      * @param instanceId the engine's id of the instance
      * @param nodeId the node's id in the instance
-     * @param inputs the node's new inputs
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
+    CompletableFuture<Void> pause(String instanceId, String nodeId);
+
+    /**
+     * Resumes a paused node.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
+    CompletableFuture<Void> resume(String instanceId, String nodeId);
+
+    /**
+     * Retries a FAILED node, with new inputs.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @param inputs the node's new inputs; may be empty
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> retry(String instanceId, String nodeId, Map<String, ?> inputs);
 
@@ -217,7 +274,7 @@ public interface WorkflowClient extends AutoCloseable {
      *
      * @param instanceId the engine's id of the instance
      * @param nodeId the node's id in the instance
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> skip(String instanceId, String nodeId);
 
@@ -225,9 +282,9 @@ public interface WorkflowClient extends AutoCloseable {
      * Skips a FAILED exclusive gateway, taking the flow {@code flowId}.
      *
      * @param instanceId the engine's id of the instance
-     * @param nodeId the node's id in the instance
-     * @param flowId the outgoing flow's id
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param nodeId the gateway's id in the instance
+     * @param flowId the id of the outgoing flow to take
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> skipExclusiveGateway(String instanceId, String nodeId, String flowId);
 
@@ -235,9 +292,9 @@ public interface WorkflowClient extends AutoCloseable {
      * Skips a FAILED conditional parallel gateway, taking the flows {@code flowIds}.
      *
      * @param instanceId the engine's id of the instance
-     * @param nodeId the node's id in the instance
-     * @param flowIds the flow ids
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param nodeId the gateway's id in the instance
+     * @param flowIds the ids of the outgoing flows to take
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> skipConditionalParallelGateway(String instanceId, String nodeId, List<String> flowIds);
 
@@ -245,9 +302,9 @@ public interface WorkflowClient extends AutoCloseable {
      * Fails a RUNNING activity.
      *
      * @param instanceId the engine's id of the instance
-     * @param nodeId the node's id in the instance
-     * @param message the message
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param nodeId the activity's id in the instance
+     * @param message why, recorded as the node's error
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> forceFail(String instanceId, String nodeId, String message);
 
@@ -257,9 +314,10 @@ public interface WorkflowClient extends AutoCloseable {
      *
      * @param instanceId the engine's id of the instance
      * @param nodeId the node's id in the instance
-     * @param data the callback data
-     * @param version the version
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param data what the node is called back with
+     * @param version the node's current state version, or null
+     * @return a future that completes when the engine has taken the callback, or exceptionally with
+     *     a WorkflowException (StaleVersionException for an old version)
      */
     CompletableFuture<Void> callback(String instanceId, String nodeId, Map<String, ?> data, String version);
 
@@ -267,30 +325,64 @@ public interface WorkflowClient extends AutoCloseable {
      * Retries a FAILED subprocess.
      *
      * @param instanceId the engine's id of the instance
-     * @param nodeId the node's id in the instance
-     * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+     * @param nodeId the subprocess's id in the instance
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> retrySubprocess(String instanceId, String nodeId);
 
+    /**
+     * Reads a node's inputs and outputs.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @return a future of the node's data, or failed with a WorkflowException
+     */
     CompletableFuture<NodeData> data(String instanceId, String nodeId);
 
+    /**
+     * Reads a node's earlier runs, one recorded each time it was retried or looped.
+     *
+     * @param instanceId the engine's id of the instance
+     * @param nodeId the node's id in the instance
+     * @return a future of the runs, or failed with a WorkflowException
+     */
     CompletableFuture<List<NodeHistory>> histories(String instanceId, String nodeId);
   }
 
   /** Execution groups: one workflow over many targets. */
   interface Groups {
+    /**
+     * Starts one workflow over the members of a group.
+     *
+     * @param request the group, the workflow and its parameters
+     * @return a future of the started execution group, or failed with a WorkflowException
+     */
     CompletableFuture<Group> start(GroupRequest request);
 
+    /**
+     * Cancels the executions of a group that are still running.
+     *
+     * @param groupId the execution group's id
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> cancel(String groupId);
 
+    /**
+     * Sets how many members run at once.
+     *
+     * @param groupId the execution group's id
+     * @param concurrency how many members run at once, at least 0 (0 queues them all)
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
+     */
     CompletableFuture<Void> setConcurrency(String groupId, int concurrency);
 
     /**
-     * {@return where members go when they succeed or fail; either id may be null}
+     * Sets where members go when they succeed or fail.
      *
      * @param groupId the execution group's id
-     * @param successGroupId the group succeeding members join, or null
-     * @param failureGroupId the group failing members join, or null
+     * @param successGroupId the group that succeeding members join, or null
+     * @param failureGroupId the group that failing members join, or null
+     * @return a future that completes when the engine has done it, or exceptionally with a WorkflowException
      */
     CompletableFuture<Void> setTargetGroups(String groupId, String successGroupId, String failureGroupId);
   }

@@ -109,6 +109,14 @@ public final class RestBody {
    * @param content the bytes (not copied: do not modify)
    */
   public record Part(String name, String fileName, String contentType, byte[] content) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param name the form field name
+     * @param fileName the file name, or null for a plain field
+     * @param contentType the content type of a file part, or null
+     * @param content the bytes (not copied: do not modify)
+     */
     public Part {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(content, "content == null");

@@ -99,6 +99,15 @@ public final class ErrorTable {
    * @param kind the meaning
    */
   public record Row(Operation operation, String wireStatus, String engineCode, Pattern messagePattern, ErrorKind kind) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param operation the operation, or null for any
+     * @param wireStatus the HTTP code or gRPC status name, or null for any
+     * @param engineCode the engine's code, or null for any
+     * @param messagePattern a pattern found in the engine's message, or null for any
+     * @param kind the meaning
+     */
     public Row {
       Objects.requireNonNull(kind, "kind == null");
     }

@@ -23,6 +23,13 @@ public class WorkflowException extends RuntimeException {
   /** How many attempts the call made; set once by the call executor when it retried. */
   private volatile int attempts = 1;
 
+  /**
+   * For subclasses, which give their own kind.
+   *
+   * @param kind the subclass's kind
+   * @param info what failed: engine, operation, wire status, engine code and message
+   * @param cause the failure underneath, or null
+   */
   protected WorkflowException(ErrorKind kind, ErrorInfo info, Throwable cause) {
     super(describe(kind, info), cause);
     this.kind = Objects.requireNonNull(kind, "kind == null");

@@ -9,6 +9,12 @@ import java.util.List;
  * @param definitions the definitions it holds, in the order the engine reported them
  */
 public record Deployment(String deploymentId, List<DeployedDefinition> definitions) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param deploymentId the engine's id of the deployment
+   * @param definitions the definitions it holds, in the order the engine reported them
+   */
   public Deployment {
     definitions = List.copyOf(definitions);
   }

@@ -11,6 +11,13 @@ import java.util.OptionalLong;
  * @param total the total the engine reported, or -1 when it reports none
  */
 public record Page<T>(List<T> items, String nextPageToken, long total) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param items the items of this page
+   * @param nextPageToken the token of the next page, or null on the last page
+   * @param total the total the engine reported, or -1 when it reports none
+   */
   public Page {
     items = List.copyOf(items);
   }

@@ -43,6 +43,15 @@ public final class JobWorker implements AutoCloseable {
    */
   public record Settings(
       String workerName, int maxJobsToActivate, Duration jobTimeout, Duration pollInterval, Duration requestTimeout) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param workerName the name the gateway records on activated jobs
+     * @param maxJobsToActivate jobs asked for per poll
+     * @param jobTimeout how long an activated job stays locked to this worker
+     * @param pollInterval the pause after a poll that returned nothing or failed
+     * @param requestTimeout how long the gateway may long-poll for jobs
+     */
     public Settings {
       Objects.requireNonNull(workerName, "workerName == null");
       if (maxJobsToActivate < 1) {

@@ -12,14 +12,23 @@ import java.util.concurrent.CompletableFuture;
  * same retries, timeouts, listeners and cancellation. Keys are Zeebe's 64-bit keys.
  */
 public interface ZeebeOperations {
+  /** {@code "topology"}: idempotent, safe to repeat. */
   Operation TOPOLOGY = Operation.of("topology", true);
+  /** {@code "set variables"}: idempotent, safe to repeat. */
   Operation SET_VARIABLES = Operation.of("set variables", true);
+  /** {@code "resolve incident"}: idempotent, safe to repeat. */
   Operation RESOLVE_INCIDENT = Operation.of("resolve incident", true);
+  /** {@code "update job retries"}: idempotent, safe to repeat. */
   Operation UPDATE_JOB_RETRIES = Operation.of("update job retries", true);
+  /** {@code "broadcast signal"}: not idempotent, a repeat may duplicate work. */
   Operation BROADCAST_SIGNAL = Operation.of("broadcast signal", false);
+  /** {@code "activate jobs"}: not idempotent, a repeat may duplicate work. */
   Operation ACTIVATE_JOBS = Operation.of("activate jobs", false);
+  /** {@code "complete job"}: not idempotent, a repeat may duplicate work. */
   Operation COMPLETE_JOB = Operation.of("complete job", false);
+  /** {@code "fail job"}: not idempotent, a repeat may duplicate work. */
   Operation FAIL_JOB = Operation.of("fail job", false);
+  /** {@code "throw error"}: not idempotent, a repeat may duplicate work. */
   Operation THROW_ERROR = Operation.of("throw error", false);
 
   /** {@return the cluster as the gateway sees it} */

@@ -40,13 +40,21 @@ import java.util.concurrent.CompletableFuture;
  * current state; a polling start-and-await is therefore never fooled by a cached answer.
  */
 public interface BkSopsOperations {
+  /** {@code "create task"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_TASK = Operation.of("create task", false);
+  /** {@code "start task"}: not idempotent, a repeat may duplicate work. */
   Operation START_TASK = Operation.of("start task", false);
+  /** {@code "operate task"}: not idempotent, a repeat may duplicate work. */
   Operation OPERATE_TASK = Operation.of("operate task", false);
+  /** {@code "get task status"}: idempotent, safe to repeat. */
   Operation GET_TASK_STATUS = Operation.of("get task status", true);
+  /** {@code "get node detail"}: idempotent, safe to repeat. */
   Operation GET_NODE_DETAIL = Operation.of("get node detail", true);
+  /** {@code "get node execution data"}: idempotent, safe to repeat. */
   Operation GET_NODE_EXECUTION = Operation.of("get node execution data", true);
+  /** {@code "pause subprocess"}: idempotent, safe to repeat. */
   Operation PAUSE_SUBPROCESS = Operation.of("pause subprocess", true);
+  /** {@code "resume subprocess"}: idempotent, safe to repeat. */
   Operation RESUME_SUBPROCESS = Operation.of("resume subprocess", true);
 
   /**

@@ -15,24 +15,43 @@ import java.util.stream.Stream;
  * the client's retries and timeouts; the constants below name them in errors and listener events.
  */
 public interface CloudifyOperations {
+  /** {@code "list executions"}: idempotent, safe to repeat. */
   Operation LIST_EXECUTIONS = Operation.of("list executions", true);
+  /** {@code "get execution"}: idempotent, safe to repeat. */
   Operation GET_EXECUTION = Operation.of("get execution", true);
+  /** {@code "start execution"}: not idempotent, a repeat may duplicate work. */
   Operation START_EXECUTION = Operation.of("start execution", false);
+  /** {@code "create execution"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_EXECUTION = Operation.of("create execution", false);
+  /** {@code "cancel execution"}: idempotent, safe to repeat. */
   Operation CANCEL_EXECUTION = Operation.of("cancel execution", true);
+  /** {@code "resume execution"}: not idempotent, a repeat may duplicate work. */
   Operation RESUME_EXECUTION = Operation.of("resume execution", false);
+  /** {@code "requeue execution"}: not idempotent, a repeat may duplicate work. */
   Operation REQUEUE_EXECUTION = Operation.of("requeue execution", false);
+  /** {@code "update execution"}: idempotent, safe to repeat. */
   Operation UPDATE_EXECUTION = Operation.of("update execution", true);
+  /** {@code "delete executions"}: idempotent, safe to repeat. */
   Operation DELETE_EXECUTIONS = Operation.of("delete executions", true);
+  /** {@code "should start"}: idempotent, safe to repeat. */
   Operation SHOULD_START = Operation.of("should start", true);
+  /** {@code "list execution groups"}: idempotent, safe to repeat. */
   Operation LIST_GROUPS = Operation.of("list execution groups", true);
+  /** {@code "get execution group"}: idempotent, safe to repeat. */
   Operation GET_GROUP = Operation.of("get execution group", true);
+  /** {@code "create execution group"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_GROUP = Operation.of("create execution group", false);
+  /** {@code "start execution group"}: not idempotent, a repeat may duplicate work. */
   Operation START_GROUP = Operation.of("start execution group", false);
+  /** {@code "cancel execution group"}: idempotent, safe to repeat. */
   Operation CANCEL_GROUP = Operation.of("cancel execution group", true);
+  /** {@code "resume execution group"}: not idempotent, a repeat may duplicate work. */
   Operation RESUME_GROUP = Operation.of("resume execution group", false);
+  /** {@code "set execution group concurrency"}: idempotent, safe to repeat. */
   Operation SET_GROUP_CONCURRENCY = Operation.of("set execution group concurrency", true);
+  /** {@code "set execution group targets"}: idempotent, safe to repeat. */
   Operation SET_GROUP_TARGETS = Operation.of("set execution group targets", true);
+  /** {@code "dump execution groups"}: idempotent, safe to repeat. */
   Operation DUMP_GROUPS = Operation.of("dump execution groups", true);
 
   /** Every operation of this interface. */

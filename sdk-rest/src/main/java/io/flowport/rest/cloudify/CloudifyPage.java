@@ -12,6 +12,14 @@ import java.util.List;
  * @param offset where this page starts
  */
 public record CloudifyPage<T>(List<T> items, long total, int size, int offset) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param items this page's items
+   * @param total how many match in all
+   * @param size the page size the manager applied
+   * @param offset where this page starts
+   */
   public CloudifyPage {
     items = List.copyOf(items);
   }

@@ -25,15 +25,25 @@ import java.util.List;
  * started, failed and terminated, or none for an empty group (UNKNOWN). Anything else maps to UNKNOWN.
  */
 public final class CloudifyStates {
+  /** The wire value {@code "pending"}. */
   public static final String PENDING = "pending";
+  /** The wire value {@code "started"}. */
   public static final String STARTED = "started";
+  /** The wire value {@code "cancelling"}. */
   public static final String CANCELLING = "cancelling";
+  /** The wire value {@code "force_cancelling"}. */
   public static final String FORCE_CANCELLING = "force_cancelling";
+  /** The wire value {@code "kill_cancelling"}. */
   public static final String KILL_CANCELLING = "kill_cancelling";
+  /** The wire value {@code "cancelled"}. */
   public static final String CANCELLED = "cancelled";
+  /** The wire value {@code "terminated"}. */
   public static final String TERMINATED = "terminated";
+  /** The wire value {@code "failed"}. */
   public static final String FAILED = "failed";
+  /** The wire value {@code "queued"}. */
   public static final String QUEUED = "queued";
+  /** The wire value {@code "scheduled"}. */
   public static final String SCHEDULED = "scheduled";
 
   /** The statuses an execution never leaves by itself. */

@@ -41,6 +41,10 @@ public final class FlowableInstanceQuery {
 
   /** One variable filter: {@code name operation value}. */
   public record VariableFilter(String name, VariableOperation operation, Object value) {
+    /**
+     * Creates the record: checks the components.
+     *
+     */
     public VariableFilter {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(operation, "operation == null");

@@ -16,18 +16,31 @@ import java.util.concurrent.CompletableFuture;
  * a future cancels the call on the wire.
  */
 public interface FlowableOperations {
+  /** {@code "get identity links"}: idempotent, safe to repeat. */
   Operation GET_IDENTITY_LINKS = Operation.of("get identity links", true);
+  /** {@code "add identity link"}: idempotent, safe to repeat. */
   Operation ADD_IDENTITY_LINK = Operation.of("add identity link", true); // Flowable does not duplicate a link
+  /** {@code "remove identity link"}: idempotent, safe to repeat. */
   Operation REMOVE_IDENTITY_LINK = Operation.of("remove identity link", true);
+  /** {@code "get typed variables"}: idempotent, safe to repeat. */
   Operation GET_TYPED_VARIABLES = Operation.of("get typed variables", true);
+  /** {@code "create binary variable"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_BINARY_VARIABLE = Operation.of("create binary variable", false);
+  /** {@code "update binary variable"}: idempotent, safe to repeat. */
   Operation UPDATE_BINARY_VARIABLE = Operation.of("update binary variable", true);
+  /** {@code "get binary variable"}: idempotent, safe to repeat. */
   Operation GET_BINARY_VARIABLE = Operation.of("get binary variable", true);
+  /** {@code "query instances"}: idempotent, safe to repeat. */
   Operation QUERY_INSTANCES = Operation.of("query instances", true);
+  /** {@code "get diagram"}: idempotent, safe to repeat. */
   Operation GET_DIAGRAM = Operation.of("get diagram", true);
+  /** {@code "start instance with options"}: not idempotent, a repeat may duplicate work. */
   Operation START_WITH_OPTIONS = Operation.of("start instance with options", false);
+  /** {@code "signal"}: not idempotent, a repeat may duplicate work. */
   Operation SIGNAL = Operation.of("signal", false);
+  /** {@code "message instance"}: not idempotent, a repeat may duplicate work. */
   Operation MESSAGE_INSTANCE = Operation.of("message instance", false);
+  /** {@code "complete task"}: not idempotent, a repeat may duplicate work. */
   Operation COMPLETE_TASK = Operation.of("complete task", false);
 
   /**

@@ -23,9 +23,13 @@ import java.util.Locale;
  * active), so FAILED never appears. Anything else maps to UNKNOWN.
  */
 public final class FlowableStates {
+  /** The wire value {@code "active"}. */
   public static final String ACTIVE = "active";
+  /** The wire value {@code "suspended"}. */
   public static final String SUSPENDED = "suspended";
+  /** The wire value {@code "completed"}. */
   public static final String COMPLETED = "completed";
+  /** The wire value {@code "cancelled"}. */
   public static final String CANCELLED = "cancelled";
 
   /** The mapping, in documentation order; raw statuses match without regard to case. */

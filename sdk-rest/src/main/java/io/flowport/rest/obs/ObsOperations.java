@@ -18,21 +18,37 @@ import java.util.concurrent.CompletableFuture;
  * strings, numbers, booleans); a null field is sent as {@code null}, as the SDK does.
  */
 public interface ObsOperations {
+  /** {@code "start workflow"}: not idempotent, a repeat may duplicate work. */
   Operation START_WORKFLOW = Operation.of("start workflow", false);
+  /** {@code "list executions"}: idempotent, safe to repeat. */
   Operation LIST_EXECUTIONS = Operation.of("list executions", true);
+  /** {@code "get execution"}: idempotent, safe to repeat. */
   Operation GET_EXECUTION = Operation.of("get execution", true);
+  /** {@code "restore execution"}: not idempotent, a repeat may duplicate work. */
   Operation RESTORE_EXECUTION = Operation.of("restore execution", false);
+  /** {@code "create workflow template"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_TEMPLATE = Operation.of("create workflow template", false);
+  /** {@code "get workflow template"}: idempotent, safe to repeat. */
   Operation GET_TEMPLATE = Operation.of("get workflow template", true);
+  /** {@code "list workflow templates"}: idempotent, safe to repeat. */
   Operation LIST_TEMPLATES = Operation.of("list workflow templates", true);
+  /** {@code "delete workflow template"}: idempotent, safe to repeat. */
   Operation DELETE_TEMPLATE = Operation.of("delete workflow template", true);
+  /** {@code "create workflow"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_WORKFLOW = Operation.of("create workflow", false);
+  /** {@code "get workflow"}: idempotent, safe to repeat. */
   Operation GET_WORKFLOW = Operation.of("get workflow", true);
+  /** {@code "list workflows"}: idempotent, safe to repeat. */
   Operation LIST_WORKFLOWS = Operation.of("list workflows", true);
+  /** {@code "update workflow"}: idempotent, safe to repeat. */
   Operation UPDATE_WORKFLOW = Operation.of("update workflow", true);
+  /** {@code "delete workflow"}: idempotent, safe to repeat. */
   Operation DELETE_WORKFLOW = Operation.of("delete workflow", true);
+  /** {@code "put trigger policy"}: idempotent, safe to repeat. */
   Operation PUT_TRIGGER_POLICY = Operation.of("put trigger policy", true);
+  /** {@code "get trigger policy"}: idempotent, safe to repeat. */
   Operation GET_TRIGGER_POLICY = Operation.of("get trigger policy", true);
+  /** {@code "delete trigger policy"}: idempotent, safe to repeat. */
   Operation DELETE_TRIGGER_POLICY = Operation.of("delete trigger policy", true);
 
   /**

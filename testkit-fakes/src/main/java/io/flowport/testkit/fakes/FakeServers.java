@@ -76,6 +76,15 @@ public final class FakeServers implements AutoCloseable {
    */
   public record Options(Map<String, Integer> ports, String host, Path definitions, Map<String, String> values,
       boolean help) {
+    /**
+     * Creates the record: copies the collections, unmodifiable.
+     *
+     * @param ports the port of each fake to serve, by fake name ({@code "zeebe"} for {@code --zeebe-port})
+     * @param host the address to bind
+     * @param definitions the folder of BPMN files to deploy, or null
+     * @param values the fakes' own options given ({@code "--flowable-user"} → value)
+     * @param help whether help was asked for (the other fields are then not checked)
+     */
     public Options {
       ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

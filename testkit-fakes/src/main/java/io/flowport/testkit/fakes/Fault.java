@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param delay for {@link Type#LATENCY}: how long to wait before answering normally
  */
 public record Fault(Type type, Duration delay) {
+  /**
+   * Creates the record: checks the components.
+   *
+   * @param type what goes wrong
+   * @param delay for {@link Type#LATENCY}: how long to wait before answering normally
+   */
   public Fault {
     Objects.requireNonNull(type, "type == null");
     delay = delay == null ? Duration.ZERO : delay;

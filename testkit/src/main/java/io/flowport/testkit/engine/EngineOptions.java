@@ -14,6 +14,17 @@ package io.flowport.testkit.engine;
 public record EngineOptions(
     TestClock clock, boolean duplicateFiltering, String defaultTenantId, boolean keepEndedInstances, int defaultJobRetries) {
 
+  /**
+   * Creates the record: checks the components.
+   *
+   * @param clock the engine clock (a fresh {@link TestClock} by default)
+   * @param duplicateFiltering true (default, Zeebe): redeploying a byte-identical resource under the
+   *     same name keeps the version; false (Flowable): every deploy adds a version
+   * @param defaultTenantId tenant used when a call gives none ({@code "<default>"}, Zeebe's; Flowable uses {@code ""})
+   * @param keepEndedInstances true (default): ended instances stay readable; false: they are dropped
+   *     when they end (like the runtime tables of the real engines; keeps memory flat in benchmarks)
+   * @param defaultJobRetries retries of a job when the BPMN does not say ({@code 3}, Zeebe's default)
+   */
   public EngineOptions {
     if (clock == null) {
       clock = TestClock.create();

@@ -23,6 +23,17 @@ public record MessageCommand(
     Map<String, Object> variables,
     String tenantId) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param name message name
+   * @param correlationKey correlation key, or null / empty (matches subscriptions without a key,
+   *     and message start events)
+   * @param ttl how long an uncorrelated message stays buffered on the engine clock (ZERO: not buffered)
+   * @param messageId id for de-duplication while the message is buffered, or null
+   * @param variables variables merged into the instance it correlates to (never null)
+   * @param tenantId tenant, or null for the engine's default tenant
+   */
   public MessageCommand {
     ttl = ttl == null ? Duration.ZERO : ttl;
     variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));

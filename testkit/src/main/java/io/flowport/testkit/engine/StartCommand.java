@@ -28,6 +28,17 @@ public record StartCommand(
     String businessKey,
     String tenantId) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param processId BPMN process id, or null
+   * @param version version, or null for the latest
+   * @param definitionKey definition key, or null
+   * @param messageName message of a message start event, or null
+   * @param variables start variables (never null)
+   * @param businessKey business key, or null
+   * @param tenantId tenant, or null for the engine's default tenant
+   */
   public StartCommand {
     variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
   }

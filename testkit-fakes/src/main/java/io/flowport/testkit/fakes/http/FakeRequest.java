@@ -33,6 +33,20 @@ public record FakeRequest(
     byte[] body,
     boolean insideBasePath) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param method upper-case HTTP method
+   * @param rawPath the request path as sent (still percent-encoded), without the query
+   * @param path the path below the fake's base path, starting with {@code /} (still percent-encoded);
+   *     the raw path when the request is outside the base path
+   * @param segments the decoded segments of {@link #path()}
+   * @param query decoded query parameters in order; a name may repeat
+   * @param headers request headers, names lower-case
+   * @param body the body bytes (empty, never null)
+   * @param insideBasePath whether the request's path lies below the fake's base path (always true
+   *     without one); a request outside it reaches no route of a REST fake
+   */
   public FakeRequest {
     segments = List.copyOf(segments);
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));

@@ -13,6 +13,13 @@ import java.util.Map;
  * @param body body bytes; empty for none
  */
 public record FakeResponse(int status, Map<String, String> headers, byte[] body) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param status HTTP status
+   * @param headers response headers (one value each)
+   * @param body body bytes; empty for none
+   */
   public FakeResponse {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     body = body == null ? new byte[0] : body;

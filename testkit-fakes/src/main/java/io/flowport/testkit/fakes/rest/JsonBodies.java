@@ -22,6 +22,13 @@ import java.util.function.Function;
  * @param malformedPrefix the 400 detail for bad JSON, before the parser's own description
  */
 public record JsonBodies(ObjectMapper mapper, String missingMessage, String malformedPrefix) {
+  /**
+   * Creates the record: checks the components.
+   *
+   * @param mapper the mapper to parse with
+   * @param missingMessage the 400 detail for an empty body
+   * @param malformedPrefix the 400 detail for bad JSON, before the parser's own description
+   */
   public JsonBodies {
     Objects.requireNonNull(mapper, "mapper == null");
     Objects.requireNonNull(missingMessage, "missingMessage == null");

@@ -22,6 +22,14 @@ public final class Paging {
    * @param <T> the item type
    */
   public record MarkerPage<T>(List<T> items, boolean truncated, String nextMarker) {
+    /**
+     * Creates the record: copies the collections, unmodifiable.
+     *
+     * @param items the page
+     * @param truncated whether items follow the page
+     * @param nextMarker the key of the page's last item when truncated, else null
+     * @param <T> the item type
+     */
     public MarkerPage {
       items = List.copyOf(items);
     }

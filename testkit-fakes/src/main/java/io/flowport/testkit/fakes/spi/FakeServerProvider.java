@@ -55,6 +55,13 @@ public interface FakeServerProvider {
    * @param help one line of help
    */
   record Option(String name, String valueName, String help) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param name the option, {@code "--flowable-user"}
+     * @param valueName the value's placeholder in the help, {@code "U"}
+     * @param help one line of help
+     */
     public Option {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(valueName, "valueName == null");
@@ -74,6 +81,14 @@ public interface FakeServerProvider {
    * @param requestLog where the fake sends one line per request answered (FakeServers adds the {@code [name]} prefix)
    */
   record Launch(String host, int port, Map<String, String> options, Consumer<String> requestLog) {
+    /**
+     * Creates the record: checks the components and copies the collections, unmodifiable.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param options the values of the provider's {@link #options()} given on the command line, by option name
+     * @param requestLog where the fake sends one line per request answered (FakeServers adds the {@code [name]} prefix)
+     */
     public Launch {
       Objects.requireNonNull(host, "host == null");
       options = Map.copyOf(options);
