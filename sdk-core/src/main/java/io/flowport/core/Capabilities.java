@@ -32,6 +32,12 @@ public final class Capabilities {
     return engine;
   }
 
+  /**
+   * Whether the client supports an operation; the others fail fast with OperationNotSupportedException.
+   *
+   * @param operation an operation of the unified API or of the adapter
+   * @return whether the client supports it
+   */
   public boolean supports(Operation operation) {
     return operations.contains(operation);
   }

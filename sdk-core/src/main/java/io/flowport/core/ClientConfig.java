@@ -126,6 +126,13 @@ public final class ClientConfig {
       return this;
     }
 
+    /**
+     * Adds one engine setting, as it would appear in a configuration file.
+     *
+     * @param name the setting's name; unknown names fail when the client is created
+     * @param value the setting's value, as text
+     * @return this builder
+     */
     public Builder setting(String name, String value) {
       settings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;

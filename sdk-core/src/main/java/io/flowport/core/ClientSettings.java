@@ -111,6 +111,7 @@ public final class ClientSettings {
    *
    * @param name the name
    * @param fallback the fallback
+   * @return the flag's value, or {@code fallback} when it is not set
    * @throws IllegalArgumentException for any other value
    */
   public boolean flag(String name, boolean fallback) {

@@ -76,7 +76,9 @@ public final class Operation implements java.io.Serializable {
   /** {@code "set group targets"}: idempotent, safe to repeat. */
   public static final Operation SET_GROUP_TARGETS = new Operation("set group targets", true);
 
+  /** The operation's name, as logs and error messages show it. */
   private final String name;
+  /** Whether repeating it cannot duplicate work. */
   private final boolean idempotent;
 
   private Operation(String name, boolean idempotent) {

@@ -9,6 +9,14 @@ package io.flowport.rest;
  */
 @FunctionalInterface
 public interface ResponseReader<T> {
+  /**
+   * Reads a successful answer.
+   *
+   * @param response the answer
+   * @return what the call completes with
+   * @throws Exception when the body is not what was expected: {@link ErrorAnswer}, a
+   *     WorkflowException, or any other exception, reported as an unexpected response
+   */
   T read(RestResponse response) throws Exception;
 
   /**

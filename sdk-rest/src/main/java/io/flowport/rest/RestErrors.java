@@ -42,6 +42,12 @@ public final class RestErrors {
   /** Finds the engine's code and message in an error answer; returns null when the body has none. */
   @FunctionalInterface
   public interface ErrorBodyParser {
+    /**
+     * Finds the engine's code and message in an error answer.
+     *
+     * @param response the error answer
+     * @return the code and message, or null when the body has none
+     */
     ErrorBody parse(RestResponse response);
   }
 

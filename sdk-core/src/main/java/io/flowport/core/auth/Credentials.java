@@ -13,6 +13,11 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface Credentials {
 
+  /**
+   * Adds the credentials to one attempt's request (a header, a signature).
+   *
+   * @param request the attempt's request, to add headers to
+   */
   void apply(AuthRequest request);
 
   /**

@@ -13,6 +13,8 @@ import io.flowport.core.Operation;
  * @param requestId the request id the engine sent, or null
  * @param requestMayHaveBeenProcessed false when the engine certainly did nothing (refused
  *     connection, back pressure, a rejection); true when the outcome is unknown
+ * @serial exclude A record serializes as its components, documented above. (Javadoc 17 would
+ *     otherwise ask for a second comment on each component in the serialized form.)
  */
 public record ErrorInfo(
     String engine,

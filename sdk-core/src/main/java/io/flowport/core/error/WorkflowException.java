@@ -17,6 +17,7 @@ import java.util.Objects;
 public class WorkflowException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What went wrong; it decides the subclass and whether a retry may help. */
   private final ErrorKind kind;
   /** Serialized with the exception (ErrorInfo and Operation are serializable), so nothing is lost in a round trip. */
   private final ErrorInfo info;

@@ -5,6 +5,7 @@ package io.flowport.core.model;
  * the previous {@link Page#nextPageToken()}; adapters turn it into the engine's offset or marker.
  */
 public final class InstanceQuery {
+  /** The page size when the query sets none. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
   private final String definitionId;

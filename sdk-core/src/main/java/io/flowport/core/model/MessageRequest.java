@@ -143,6 +143,13 @@ public final class MessageRequest {
       return this;
     }
 
+    /**
+     * Adds one variable to the message.
+     *
+     * @param name the variable's name
+     * @param value its value; may be null
+     * @return this builder
+     */
     public Builder variable(String name, Object value) {
       variables.put(Objects.requireNonNull(name, "name == null"), value);
       return this;

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <h3>Closing</h3>
+ * <h2>Closing</h2>
  * {@link #close()} runs once, in one order: {@link #beforeClose()} (stop what makes new calls,
  * such as job workers); the executor (it fails the calls still running and cancels their attempts
  * while the wire can still cancel them, and stops retries); the backend (which releases its

@@ -26,11 +26,24 @@ public record Topology(
     brokers = List.copyOf(brokers);
   }
 
-  /** One broker and the partitions it holds. */
+  /**
+   * One broker and the partitions it holds.
+   *
+   * @param nodeId the broker's node id
+   * @param host the broker's host, as the gateway reports it
+   * @param port the broker's port
+   * @param version the broker's Zeebe version
+   * @param partitions the partitions on this broker
+   */
   public record Broker(int nodeId, String host, int port, String version, List<Partition> partitions) {
     /**
      * Creates the record: copies the collections, unmodifiable.
      *
+     * @param nodeId the broker's node id
+     * @param host the broker's host, as the gateway reports it
+     * @param port the broker's port
+     * @param version the broker's Zeebe version
+     * @param partitions the partitions on this broker
      */
     public Broker {
       partitions = List.copyOf(partitions);

@@ -46,8 +46,21 @@ public interface ZeebeOperations {
    */
   CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, ?> variables, boolean local);
 
+  /**
+   * Resolves an incident, so the element it stopped is tried again.
+   *
+   * @param incidentKey the incident's key
+   * @return a future that completes when Zeebe has resolved it, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> resolveIncident(long incidentKey);
 
+  /**
+   * Sets a job's retries (give a job that ran out of retries new ones, then resolve its incident).
+   *
+   * @param jobKey the job's key
+   * @param retries the retries it has from now on
+   * @return a future that completes when Zeebe has updated it, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> updateJobRetries(long jobKey, int retries);
 
   /**
@@ -84,6 +97,13 @@ public interface ZeebeOperations {
   CompletableFuture<List<ActivatedJob>> activateJobs(
       String type, int maxJobs, Duration timeout, String worker, Duration requestTimeout);
 
+  /**
+   * Completes an activated job.
+   *
+   * @param jobKey the job's key
+   * @param variables the variables to merge into the instance; may be empty
+   * @return a future that completes when Zeebe has completed the job, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> completeJob(long jobKey, Map<String, ?> variables);
 
   /**

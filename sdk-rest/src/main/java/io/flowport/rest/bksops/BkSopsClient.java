@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bk-sops client: the unified {@link WorkflowClient} over the BlueKing API gateway's bk-sops
+ * The bk-sops client: the unified {@link io.flowport.core.WorkflowClient} over the BlueKing API gateway's bk-sops
  * API, plus bk-sops' own calls ({@link BkSopsOperations}, which this class implements). Both share one executor (retries, timeouts,
  * listeners) and one HTTP transport.
  *

@@ -63,7 +63,11 @@ public final class CloudifyGroupRequest {
     return workflowId;
   }
 
-  /** Sent as a JSON boolean: the manager does not convert strings here ({@code "false"} would be true). */
+  /**
+   * Sent as a JSON boolean: the manager does not convert strings here ({@code "false"} would be true).
+   *
+   * @return {@code force}, or null when it is not sent
+   */
   public Boolean force() {
     return force;
   }

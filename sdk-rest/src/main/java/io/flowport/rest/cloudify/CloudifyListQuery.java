@@ -121,17 +121,17 @@ public final class CloudifyListQuery {
     return offset;
   }
 
-  /** {@code _include_system_workflows} (executions only), or null for the manager's default (false). */
+  /** {@return {@code _include_system_workflows} (executions only), or null for the manager's default (false)} */
   public Boolean includeSystemWorkflows() {
     return includeSystemWorkflows;
   }
 
-  /** {@code _all_tenants}, or null. */
+  /** {@return {@code _all_tenants}, or null} */
   public Boolean allTenants() {
     return allTenants;
   }
 
-  /** {@code _get_all_results}, or null. */
+  /** {@return {@code _get_all_results}, or null} */
   public Boolean getAllResults() {
     return getAllResults;
   }

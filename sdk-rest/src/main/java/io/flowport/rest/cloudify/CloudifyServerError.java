@@ -17,8 +17,11 @@ import java.util.Optional;
 public final class CloudifyServerError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The manager's {@code error_code}. */
   private final String errorCode;
+  /** The manager's {@code server_traceback}, or null. */
   private final String serverTraceback;
+  /** The body's other text fields, by name. */
   private final Map<String, String> extra;
 
   /**

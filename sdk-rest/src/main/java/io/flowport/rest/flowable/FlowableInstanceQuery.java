@@ -12,14 +12,23 @@ import java.util.Objects;
 public final class FlowableInstanceQuery {
   /** Flowable's variable comparison operations. */
   public enum VariableOperation {
+    /** Equal to the value. */
     EQUALS("equals"),
+    /** Not equal to the value. */
     NOT_EQUALS("notEquals"),
+    /** Equal to the value, ignoring case (strings). */
     EQUALS_IGNORE_CASE("equalsIgnoreCase"),
+    /** Not equal to the value, ignoring case (strings). */
     NOT_EQUALS_IGNORE_CASE("notEqualsIgnoreCase"),
+    /** Less than the value. */
     LESS_THAN("lessThan"),
+    /** Greater than the value. */
     GREATER_THAN("greaterThan"),
+    /** Less than or equal to the value. */
     LESS_THAN_OR_EQUALS("lessThanOrEquals"),
+    /** Greater than or equal to the value. */
     GREATER_THAN_OR_EQUALS("greaterThanOrEquals"),
+    /** Matches the value, a pattern where {@code %} stands for any text (strings). */
     LIKE("like");
 
     private final String wire;
@@ -39,11 +48,20 @@ public final class FlowableInstanceQuery {
     }
   }
 
-  /** One variable filter: {@code name operation value}. */
+  /**
+   * One variable filter: {@code name operation value}.
+   *
+   * @param name the variable's name
+   * @param operation how the variable is compared with {@code value}
+   * @param value the value to compare with
+   */
   public record VariableFilter(String name, VariableOperation operation, Object value) {
     /**
      * Creates the record: checks the components.
      *
+     * @param name the variable's name
+     * @param operation how the variable is compared with {@code value}
+     * @param value the value to compare with
      */
     public VariableFilter {
       Objects.requireNonNull(name, "name == null");

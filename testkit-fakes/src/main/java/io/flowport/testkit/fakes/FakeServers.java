@@ -113,6 +113,11 @@ public final class FakeServers implements AutoCloseable {
   public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A bad command line.
+     *
+     * @param message what is wrong, with the usage
+     */
     public UsageException(String message) {
       super(message);
     }

@@ -137,6 +137,13 @@ public final class EventualInstanceAssert {
     return await(Expectation.variable(name));
   }
 
+  /**
+   * Waits until the instance has the variable with that value (compared with {@code equals}).
+   *
+   * @param name the variable's name
+   * @param value the value it should have
+   * @return this assertion
+   */
   public EventualInstanceAssert hasVariable(String name, Object value) {
     return await(Expectation.variable(name, value));
   }

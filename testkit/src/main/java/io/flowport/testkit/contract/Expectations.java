@@ -36,34 +36,36 @@ public final class Expectations {
     return new Builder();
   }
 
-  /** Re-deploying identical content keeps the version (Zeebe) rather than adding one (Flowable). */
+  /** {@return whether re-deploying identical content keeps the version (Zeebe) rather than adding one (Flowable)} */
   public boolean redeployKeepsVersion() {
     return redeployKeepsVersion;
   }
 
-  /** {@return a second message with a live message id is rejected (Zeebe); Flowable has no message ids} */
+  /** {@return whether a second message with a live message id is rejected (Zeebe); Flowable has no message ids} */
   public boolean messageDeduplication() {
     return messageDeduplication;
   }
 
-  /** {@return a message with a TTL waits for an instance that reaches the catch later (Zeebe)} */
+  /** {@return whether a message with a TTL waits for an instance that reaches the catch later (Zeebe)} */
   public boolean messageBuffering() {
     return messageBuffering;
   }
 
-  /** {@code get} still finds an instance after it ended (from history, or kept in memory). */
+  /** {@return whether {@code get} still finds an instance after it ended (from history, or kept in memory)} */
   public boolean endedInstancesReadable() {
     return endedInstancesReadable;
   }
 
-  /** Instances carry a business key (Flowable, bk-sops); Zeebe has none and refuses one. */
+  /** {@return whether instances carry a business key (Flowable, bk-sops); Zeebe has none and refuses one} */
   public boolean businessKeys() {
     return businessKeys;
   }
 
   /**
-   * {@code start} with a message name returns the instance it started (Flowable); Zeebe starts
-   * message start events only by publishing, which returns no instance.
+   * Whether {@code start} with a message name returns the instance it started (Flowable); Zeebe
+   * starts message start events only by publishing, which returns no instance.
+   *
+   * @return whether {@code start} can start a message start event
    */
   public boolean startByMessage() {
     return startByMessage;

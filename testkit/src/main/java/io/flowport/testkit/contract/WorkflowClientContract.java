@@ -45,14 +45,14 @@ import org.junit.jupiter.api.TestInstance;
  * tests that need it.
  *
  * <p>A test that needs an operation the client does not support is skipped with the reason shown
- * (never passed silently), and {@link #unsupportedOperationsFailFast()} checks every such
- * operation fails fast with {@link OperationNotSupportedException}. Where engines differ by design
+ * (never passed silently), and {@code Capabilities.unsupportedOperationsFailFast} checks every
+ * such operation fails fast with {@link io.flowport.core.error.OperationNotSupportedException}. Where engines differ by design
  * (re-deploy versions, message ids), {@link Expectations} states the difference.
  *
  * <p>One target serves the whole class (real engines start slowly); tests use unique keys so they
  * don't see each other's instances. The tests come in parts of one idea each, run as nested
- * classes: {@link Capabilities}, {@link Definitions}, {@link Instances}, {@link Variables},
- * {@link Messages}, {@link Nodes} (one test per node operation) and {@link Groups} (execution
+ * classes: {@code Capabilities}, {@code Definitions}, {@code Instances}, {@code Variables},
+ * {@code Messages}, {@code Nodes} (one test per node operation) and {@code Groups} (execution
  * groups).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

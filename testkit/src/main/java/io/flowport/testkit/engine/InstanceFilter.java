@@ -80,6 +80,12 @@ public record InstanceFilter(
     return new InstanceFilter(processId, definitionKey, state, businessKey, v, offset, limit);
   }
 
+  /**
+   * {@return a copy of this filter for another page}
+   *
+   * @param newOffset how many matching instances to skip
+   * @param newLimit how many to return at most
+   */
   public InstanceFilter withPage(int newOffset, int newLimit) {
     return new InstanceFilter(processId, definitionKey, state, businessKey, tenantId, newOffset, newLimit);
   }

@@ -16,7 +16,7 @@ public enum InstanceStatus {
   FAILED,
   CANCELLED;
 
-  /** COMPLETED or CANCELLED: nothing will change any more. */
+  /** {@return whether it is COMPLETED or CANCELLED: nothing will change any more} */
   public boolean isEnded() {
     return this == COMPLETED || this == CANCELLED;
   }

@@ -48,7 +48,7 @@ public enum NodeStatus {
     return Collections.unmodifiableSet(TRANSITION.get(this));
   }
 
-  /** bamboo's ARCHIVED_STATES: FINISHED, FAILED, REVOKED. */
+  /** {@return whether it is one of bamboo's ARCHIVED_STATES: FINISHED, FAILED, REVOKED} */
   public boolean isArchived() {
     return this == FINISHED || this == FAILED || this == REVOKED;
   }

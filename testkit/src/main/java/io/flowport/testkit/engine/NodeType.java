@@ -24,7 +24,11 @@ public enum NodeType {
   /** Embedded subprocess. */
   SUB_PROCESS;
 
-  /** Activities in bamboo's sense (ServiceActivity): can be force-failed, skipped and called back. */
+  /**
+   * Activities in bamboo's sense (ServiceActivity): can be force-failed, skipped and called back.
+   *
+   * @return whether nodes of this type are activities
+   */
   public boolean isActivity() {
     return this == SERVICE_TASK || this == USER_TASK || this == RECEIVE_TASK;
   }

@@ -174,6 +174,13 @@ public final class ProcessModel {
       return add(element(id, NodeType.START_EVENT, null, null, null, null, null));
     }
 
+    /**
+     * Adds a message start event: publishing {@code messageName} starts an instance.
+     *
+     * @param id the element's id
+     * @param messageName the message that starts an instance
+     * @return this builder
+     */
     public Builder messageStartEvent(String id, String messageName) {
       return add(element(id, NodeType.START_EVENT, null, messageName, null, null, null));
     }

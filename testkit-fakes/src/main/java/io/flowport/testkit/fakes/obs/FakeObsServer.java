@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A wire fake of Huawei OBS's workflow REST API (the paths the SDK's {@code WorkflowClient} calls,
- * wire notes §2 as corrected by §6), backed by an {@link InMemoryEngine}, on a free port of
+ * wire notes §2 as corrected by §6), backed by an {@link io.flowport.testkit.engine.InMemoryEngine}, on a free port of
  * {@code 127.0.0.1}:
  *
  * <pre>{@code

@@ -28,7 +28,6 @@ public final class Paging {
      * @param items the page
      * @param truncated whether items follow the page
      * @param nextMarker the key of the page's last item when truncated, else null
-     * @param <T> the item type
      */
     public MarkerPage {
       items = List.copyOf(items);

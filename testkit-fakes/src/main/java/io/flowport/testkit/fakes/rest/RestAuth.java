@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Whether a request carries the credentials a REST fake requires. Made by {@link #basic} or
- * {@link #header}; {@link #toString()} never shows the secret.
+ * {@link #header}; {@code toString()} never shows the secret.
  */
 @FunctionalInterface
 public interface RestAuth {

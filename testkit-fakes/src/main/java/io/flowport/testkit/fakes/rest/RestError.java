@@ -8,6 +8,7 @@ package io.flowport.testkit.fakes.rest;
 public class RestError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the answer. */
   private final int status;
 
   /**
