@@ -10,11 +10,17 @@ public enum InstanceState {
   CREATED,
   /** Waiting for a slot or a schedule (Cloudify queued / scheduled). */
   QUEUED,
+  /** Running. */
   RUNNING,
+  /** Suspended: nothing runs until it is resumed. */
   SUSPENDED,
+  /** Ended normally. */
   COMPLETED,
+  /** Ended, or stopped, by a failure (where the engine reports failed instances). */
   FAILED,
+  /** Being cancelled (Cloudify cancelling, force_cancelling, kill_cancelling). */
   CANCELLING,
+  /** Ended by a cancel. */
   CANCELLED,
   /** The engine reported a status this client does not know; see the raw status. */
   UNKNOWN;

@@ -12,8 +12,30 @@ import java.util.Set;
  * table does not allow is an {@link EngineException.Reason#ILLEGAL_STATE}.
  */
 public enum NodeStatus {
-  CREATED, READY, LOOP_READY, RUNNING, SUSPENDED, BLOCKED, FINISHED, FAILED, REVOKED,
-  ROLLING_BACK, ROLL_BACK_SUCCESS, ROLL_BACK_FAILED;
+  /** Created, not yet ready to run. */
+  CREATED,
+  /** Ready to run. */
+  READY,
+  /** Ready to run again, for the next round of a loop. */
+  LOOP_READY,
+  /** Running. */
+  RUNNING,
+  /** Paused: the flow waits before it until it is resumed. */
+  SUSPENDED,
+  /** Blocked, waiting for the engine to let it go on. */
+  BLOCKED,
+  /** Ended successfully. */
+  FINISHED,
+  /** Failed: it can be retried or skipped. */
+  FAILED,
+  /** Revoked: its instance was cancelled while it had not ended. */
+  REVOKED,
+  /** Being rolled back. */
+  ROLLING_BACK,
+  /** Rolled back. */
+  ROLL_BACK_SUCCESS,
+  /** Its roll-back failed. */
+  ROLL_BACK_FAILED;
 
   private static final Map<NodeStatus, Set<NodeStatus>> TRANSITION = new EnumMap<>(NodeStatus.class);
 

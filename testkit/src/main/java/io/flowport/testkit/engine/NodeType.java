@@ -6,6 +6,7 @@ public enum NodeType {
   PROCESS,
   /** None start event, or message start event when the element has a message name. */
   START_EVENT,
+  /** End event: the flow ends here (the instance when no other token runs). */
   END_EVENT,
   /** Wait state completed through a job of the task's type. */
   SERVICE_TASK,
@@ -17,7 +18,9 @@ public enum NodeType {
   MESSAGE_CATCH_EVENT,
   /** Intermediate timer catch event with a duration. */
   TIMER_CATCH_EVENT,
+  /** Takes the first outgoing flow whose condition holds, or the default one. */
   EXCLUSIVE_GATEWAY,
+  /** Takes every outgoing flow; as a join, waits for every incoming one. */
   PARALLEL_GATEWAY,
   /** Fork that takes every outgoing flow whose condition holds (BPMN inclusiveGateway, bamboo's ConditionalParallelGateway). */
   CONDITIONAL_PARALLEL_GATEWAY,
