@@ -112,7 +112,6 @@ public interface CallListener {
     /**
      * A call of {@code operation} on {@code engine}.
      *
-     *
      * @param idempotent whether it may be repeated safely (idempotent or with an idempotency key)
      * @param engine the engine's name, e.g. {@code "zeebe"}
      * @param operation the operation called
@@ -202,7 +201,6 @@ public interface CallListener {
      * Sends {@code name: value} with this attempt, replacing an earlier value. Names are
      * lower-cased (gRPC metadata requires it) and must be HTTP tokens not ending in {@code -bin};
      * values printable ASCII. Headers the client's credentials set win over these.
-     *
      *
      * @param name the name
      * @param value the value

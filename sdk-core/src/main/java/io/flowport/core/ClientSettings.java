@@ -42,7 +42,6 @@ public final class ClientSettings {
    * {@return the settings of {@code config}, checked against {@code documented} (setting name → what it
    * means, shown in error messages)}
    *
-   *
    * @param config the configuration
    * @param documented the documented
    * @throws IllegalArgumentException when {@code config} has a setting {@code documented} lacks
@@ -108,7 +107,6 @@ public final class ClientSettings {
   /**
    * {@code "true"} or {@code "false"} (any case); {@code fallback} when not set.
    *
-   *
    * @param name the name
    * @param fallback the fallback
    * @return the flag's value, or {@code fallback} when it is not set
@@ -131,7 +129,6 @@ public final class ClientSettings {
 
   /**
    * {@return an ISO-8601 duration such as {@code PT45S}; null when not set}
-   *
    *
    * @param name the name
    * @throws IllegalArgumentException when the value is not one, or is negative

@@ -89,7 +89,6 @@ public final class Operation implements java.io.Serializable {
   /**
    * {@return an engine-specific operation}
    *
-   *
    * @param name a short lower-case name, e.g. {@code "topology"}
    * @param idempotent true when repeating the call after an unknown outcome cannot duplicate work
    */

@@ -31,7 +31,6 @@ public final class WorkflowClients {
    * {@return a client for {@code config.engine()}, made by the adapter that registered that name with
    * {@link java.util.ServiceLoader} (put its artifact on the class path)}
    *
-   *
    * @param config the configuration
    * @throws io.flowport.core.error.OperationNotSupportedException when no adapter has that name
    */

@@ -28,7 +28,6 @@ public final class RestBody {
   /**
    * {@code value} as JSON.
    *
-   *
    * @param value the value
    * @return the rest body
    * @throws IllegalArgumentException when Jackson cannot write it (core checks variables before)

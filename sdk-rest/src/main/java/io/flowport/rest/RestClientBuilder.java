@@ -95,7 +95,6 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   /**
    * {@return the client} The transport it makes is closed again if making the client fails.
    *
-   *
    * @throws IllegalStateException without a base URL, or when the adapter's settings conflict
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
    */

@@ -181,7 +181,6 @@ public final class RestErrors {
    * {@code code}; a {@code Retry-After} header is noted in the message; 429 and 503 are marked as
    * not processed, as {@link #tableReader} does}
    *
-   *
    * @param message the engine's message, or null when it sent none
    * @param cause an engine-specific detail to keep on the exception (a traceback, the SDK's view), or null
    * @param table the error table
@@ -210,7 +209,6 @@ public final class RestErrors {
    * {@return the exception for an answer that means an error although its status says success (an empty
    * list where one item was expected): the adapter names the meaning with a code of its own, and
    * {@code table} maps that code as it maps the engine's, so the kind stays data}
-   *
    *
    * @param derivedCode a code of the adapter's (a row of {@code table} matches it)
    * @param table the error table

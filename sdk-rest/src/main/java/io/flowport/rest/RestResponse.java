@@ -151,7 +151,6 @@ public final class RestResponse {
   /**
    * {@return the body as JSON}
    *
-   *
    * @throws IllegalStateException when it is not JSON ({@link RestCalls} reports UnexpectedResponseException)
    */
   public JsonNode json() {

@@ -423,7 +423,6 @@ public final class RestTransport implements AutoCloseable {
      * {@return the base URL, e.g. {@code https://host/flowable-rest/service}; its path is kept and request
      * segments are appended} A trailing slash is ignored.
      *
-     *
      * @param baseUrl the base url
      * @throws IllegalArgumentException when it is not an http(s) URL
      */

@@ -145,7 +145,6 @@ public final class CallExecutor implements AutoCloseable {
   /**
    * Runs one call.
    *
-   *
    * @param operation what the call does
    * @param hasIdempotencyKey true when the request carries a key the engine deduplicates on
    *     (a message id), which makes even a non-idempotent operation safe to repeat

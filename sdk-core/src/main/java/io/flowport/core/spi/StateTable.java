@@ -174,7 +174,6 @@ public final class StateTable {
     /**
      * {@return the table}
      *
-     *
      * @throws IllegalArgumentException when a raw status appears twice under the case rule
      */
     public StateTable build() {

@@ -37,7 +37,6 @@ public interface ZeebeOperations {
   /**
    * Sets variables on an element instance (a process instance key is the root element instance).
    *
-   *
    * @param local true to set them on that scope only, false to propagate to the outermost scope
    *     that already has them
    * @param elementInstanceKey the element instance key

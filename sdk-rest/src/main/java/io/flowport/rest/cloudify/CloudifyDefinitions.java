@@ -23,7 +23,6 @@ public final class CloudifyDefinitions {
   /**
    * {@return the (deployment, workflow) of a unified definition id}
    *
-   *
    * @param definitionId the definition id
    * @throws IllegalArgumentException when it has no colon or a blank part
    */

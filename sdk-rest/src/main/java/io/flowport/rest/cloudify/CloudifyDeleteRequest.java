@@ -44,7 +44,6 @@ public final class CloudifyDeleteRequest {
   /**
    * Deletes ended executions except the {@code count} most recent.
    *
-   *
    * @param count the count
    * @return a new builder
    * @throws IllegalArgumentException when {@code count} is not positive (the manager refuses it)

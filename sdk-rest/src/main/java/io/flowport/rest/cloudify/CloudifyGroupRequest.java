@@ -196,7 +196,6 @@ public final class CloudifyGroupRequest {
     /**
      * {@return how many members run at once; 0 holds them all queued until it is raised}
      *
-     *
      * @param value the value
      * @throws IllegalArgumentException when negative (the manager refuses it)
      */

@@ -148,7 +148,6 @@ public interface FlowableOperations {
   /**
    * Throws a signal to every waiting execution ({@code POST runtime/signals}).
    *
-   *
    * @param tenantId the tenant, or null
    * @param async true to let Flowable deliver it later (then {@code variables} must be empty)
    * @param signalName the signal name

@@ -291,7 +291,6 @@ public final class ObsClient extends AdapterClient<ObsBackend> implements ObsOpe
      * an object of a bucket); checked against {@link ObsNames} here} Without it, unified starts fail
      * with ClientValidationException and {@link ObsClient#startWorkflow} is the way to start.
      *
-     *
      * @param bucket the bucket
      * @param object the object
      * @throws IllegalArgumentException when a name breaks OBS's rules

@@ -56,7 +56,6 @@ public interface ObsOperations {
    * ({@code asyncAPIStartWorkflow}: {@code POST /v2/workflows/{graph}} with
    * {@code {"bucket","object","inputs"}}; {@code "inputs": null} when there are none).
    *
-   *
    * @param inputs values of the workflow's parameters by name, or null
    * @param graphName the graph's name
    * @param bucket the bucket

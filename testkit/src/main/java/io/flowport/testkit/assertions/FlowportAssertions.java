@@ -30,7 +30,6 @@ public final class FlowportAssertions {
   /**
    * Assertions on the current state of an instance of {@code engine}.
    *
-   *
    * @param engine the engine's name, e.g. {@code "zeebe"}
    * @param instanceId the engine's id of the instance
    * @return the instance assert

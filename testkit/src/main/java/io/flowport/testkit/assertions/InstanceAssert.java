@@ -63,7 +63,6 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
    * follows the engine's own changes ({@link InMemoryEngine#when}) and never polls or sleeps. Use
    * it when a job is completed from another thread. Needs the engine.
    *
-   *
    * @throws IllegalStateException when the assertion was made from a snapshot without an engine
    */
   public EventualInstanceAssert eventually() {

@@ -55,7 +55,6 @@ public final class FlowportTestContext {
    * returns it: {@code var worker = ctx.register(new MyWorker(ctx.client()));}. A resource that
    * fails to close fails the test (like grpc's {@code GrpcCleanupRule}).
    *
-   *
    * @param <T> the type of the result
    * @param resource the resource
    * @return the t

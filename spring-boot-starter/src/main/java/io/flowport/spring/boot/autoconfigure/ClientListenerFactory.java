@@ -14,7 +14,6 @@ public interface ClientListenerFactory {
   /**
    * {@return the listener for client {@code name}, or null for none}
    *
-   *
    * @param config the client's configuration (engine, endpoint), without listeners yet
    * @param name the name
    */

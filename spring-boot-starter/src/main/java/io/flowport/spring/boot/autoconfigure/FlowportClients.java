@@ -45,7 +45,6 @@ public final class FlowportClients {
   /**
    * {@return the client named {@code name}}
    *
-   *
    * @param name the name
    * @throws IllegalArgumentException when no client has that name
    */
@@ -55,7 +54,6 @@ public final class FlowportClients {
 
   /**
    * {@return the blocking view of the client named {@code name}}
-   *
    *
    * @param name the name
    * @throws IllegalArgumentException when no client has that name

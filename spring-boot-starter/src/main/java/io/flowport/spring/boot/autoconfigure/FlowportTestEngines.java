@@ -54,7 +54,6 @@ public final class FlowportTestEngines implements AutoCloseable {
    * {@return the engine behind client {@code clientName}: the one shared engine in {@code in-memory} mode,
    * the client's own fake's engine in {@code fake} mode}
    *
-   *
    * @param clientName the client name
    * @throws IllegalArgumentException in fake mode, for a client that was not made (yet)
    */

@@ -83,7 +83,6 @@ public final class FakeObsServer extends RestFakeServer {
    * Creates template {@code graph} with the state list {@code statesJson} and workflow {@code graph}
    * from it, as {@code createWorkflowTemplate} then {@code createWorkflow} would.
    *
-   *
    * @param graph the graph
    * @param statesJson the states json
    * @throws IllegalArgumentException when the states are not a valid state list or the graph exists
@@ -104,7 +103,6 @@ public final class FakeObsServer extends RestFakeServer {
   /**
    * Completes the waiting ({@code wait}) state {@code state} of execution {@code executionName} of
    * {@code graph}, with variables.
-   *
    *
    * @param graph the graph
    * @param executionName the execution's name
