@@ -69,12 +69,22 @@ public final class FlowportMetrics implements CallListener {
         .tags(extraTags).withRegistry(registry);
   }
 
-  /** Metrics on {@code registry} with the defaults: no percentiles, no histogram, no extra tags. */
+  /**
+   * Metrics on {@code registry} with the defaults: no percentiles, no histogram, no extra tags.
+   *
+   * @param registry the registry
+   * @return the flowport metrics
+   */
   public static FlowportMetrics of(MeterRegistry registry) {
     return builder(registry).build();
   }
 
-  /** Starts configuring metrics on {@code registry}. */
+  /**
+   * Starts configuring metrics on {@code registry}.
+   *
+   * @param registry the registry
+   * @return a new builder
+   */
   public static Builder builder(MeterRegistry registry) {
     return new Builder(registry);
   }
@@ -148,13 +158,24 @@ public final class FlowportMetrics implements CallListener {
       this.registry = Objects.requireNonNull(registry, "registry == null");
     }
 
-    /** Adds a tag to every meter, e.g. {@code client=orders} to tell two clients of one engine apart. */
+    /**
+     * Adds a tag to every meter, e.g. {@code client=orders} to tell two clients of one engine apart.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
     public Builder tag(String key, String value) {
       tags = tags.and(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** Client-side percentiles of both timers, each within [0, 1] (e.g. 0.5, 0.95, 0.99). */
+    /**
+     * Client-side percentiles of both timers, each within [0, 1] (e.g. 0.5, 0.95, 0.99).
+     *
+     * @param values the values
+     * @return this builder
+     */
     public Builder percentiles(double... values) {
       for (double p : values) {
         if (!(p >= 0 && p <= 1)) {
@@ -165,13 +186,23 @@ public final class FlowportMetrics implements CallListener {
       return this;
     }
 
-    /** Publishes a histogram of both timers, for percentiles the monitoring system aggregates. */
+    /**
+     * Publishes a histogram of both timers, for percentiles the monitoring system aggregates.
+     *
+     * @param enabled whether it is on
+     * @return this builder
+     */
     public Builder percentileHistogram(boolean enabled) {
       this.histogram = enabled;
       return this;
     }
 
-    /** Histogram buckets at these latencies (service level objectives) for both timers. */
+    /**
+     * Histogram buckets at these latencies (service level objectives) for both timers.
+     *
+     * @param values the values
+     * @return this builder
+     */
     public Builder serviceLevelObjectives(Duration... values) {
       for (Duration d : values) {
         if (d == null || d.isNegative() || d.isZero()) {
@@ -182,7 +213,7 @@ public final class FlowportMetrics implements CallListener {
       return this;
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public FlowportMetrics build() {
       return new FlowportMetrics(this);
     }

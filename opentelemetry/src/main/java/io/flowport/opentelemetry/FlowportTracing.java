@@ -66,12 +66,22 @@ public final class FlowportTracing implements CallListener {
     this.endpoint = b.endpoint;
   }
 
-  /** Tracing with {@code openTelemetry}'s tracer and propagators, no endpoint attributes. */
+  /**
+   * Tracing with {@code openTelemetry}'s tracer and propagators, no endpoint attributes.
+   *
+   * @param openTelemetry the open telemetry
+   * @return the flowport tracing
+   */
   public static FlowportTracing of(OpenTelemetry openTelemetry) {
     return builder(openTelemetry).build();
   }
 
-  /** Starts configuring tracing with {@code openTelemetry}. */
+  /**
+   * Starts configuring tracing with {@code openTelemetry}.
+   *
+   * @param openTelemetry the open telemetry
+   * @return a new builder
+   */
   public static Builder builder(OpenTelemetry openTelemetry) {
     return new Builder(openTelemetry);
   }
@@ -231,8 +241,10 @@ public final class FlowportTracing implements CallListener {
     }
 
     /**
-     * The client's endpoint (a URL or {@code host:port}; the first of several), reported as
-     * {@code server.address} and {@code server.port}. User info in a URL is left out.
+     * {@return the client's endpoint (a URL or {@code host:port}; the first of several), reported as
+     * {@code server.address} and {@code server.port}} User info in a URL is left out.
+     *
+     * @param endpoint the endpoint
      */
     public Builder endpoint(String endpoint) {
       Objects.requireNonNull(endpoint, "endpoint == null");
@@ -243,7 +255,7 @@ public final class FlowportTracing implements CallListener {
       return this;
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public FlowportTracing build() {
       return new FlowportTracing(this);
     }

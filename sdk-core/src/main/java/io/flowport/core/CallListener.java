@@ -19,19 +19,33 @@ import java.util.concurrent.ConcurrentHashMap;
 @FunctionalInterface
 public interface CallListener {
 
-  /** One attempt finished. */
+  /**
+   * One attempt finished.
+   *
+   * @param event the event
+   */
   void onAttempt(AttemptEvent event);
 
-  /** A call begins, on the thread that made it; the same {@code call} comes with its other events. */
+  /**
+   * A call begins, on the thread that made it; the same {@code call} comes with its other events.
+   *
+   * @param call the call
+   */
   default void onCallStart(Call call) {}
 
   /**
    * An attempt is about to be sent: headers put on {@code attempt} go onto the wire with it (HTTP
    * headers, gRPC metadata), e.g. W3C trace context.
+   *
+   * @param attempt the attempt, from 1
    */
   default void beforeAttempt(AttemptStart attempt) {}
 
-  /** A call ended: answered, failed, timed out or cancelled. */
+  /**
+   * A call ended: answered, failed, timed out or cancelled.
+   *
+   * @param event the event
+   */
   default void onCallEnd(CallEnd event) {}
 
   /**
@@ -48,13 +62,22 @@ public interface CallListener {
   record AttemptEvent(
       String engine, Operation operation, int attempt, Duration duration, Throwable error, boolean willRetry,
       Call call) {
-    /** An event without its call, for code written before calls were reported. */
+    /**
+     * An event without its call, for code written before calls were reported.
+     *
+     * @param engine the engine's name, e.g. {@code "zeebe"}
+     * @param operation the operation called
+     * @param attempt the attempt, from 1
+     * @param duration the duration
+     * @param error the error
+     * @param willRetry the will retry
+     */
     public AttemptEvent(String engine, Operation operation, int attempt, Duration duration, Throwable error,
         boolean willRetry) {
       this(engine, operation, attempt, duration, error, willRetry, null);
     }
 
-    /** Whether the attempt succeeded. */
+    /** {@return whether the attempt succeeded} */
     public boolean succeeded() {
       return error == null;
     }
@@ -70,7 +93,7 @@ public interface CallListener {
    *     or null when it succeeded
    */
   record CallEnd(Call call, int attempts, Duration duration, Throwable error) {
-    /** Whether the call succeeded. */
+    /** {@return whether the call succeeded} */
     public boolean succeeded() {
       return error == null;
     }
@@ -90,6 +113,8 @@ public interface CallListener {
      * A call of {@code operation} on {@code engine}.
      *
      * @param idempotent whether it may be repeated safely (idempotent or with an idempotency key)
+     * @param engine the engine's name, e.g. {@code "zeebe"}
+     * @param operation the operation called
      */
     public Call(String engine, Operation operation, boolean idempotent) {
       this.engine = Objects.requireNonNull(engine, "engine == null");
@@ -97,22 +122,27 @@ public interface CallListener {
       this.idempotent = idempotent;
     }
 
-    /** The engine name. */
+    /** {@return the engine name} */
     public String engine() {
       return engine;
     }
 
-    /** The operation. */
+    /** {@return the operation} */
     public Operation operation() {
       return operation;
     }
 
-    /** Whether the call may be repeated safely. */
+    /** {@return whether the call may be repeated safely} */
     public boolean idempotent() {
       return idempotent;
     }
 
-    /** Keeps {@code value} (null removes it) for {@code owner}; each listener has one slot. */
+    /**
+     * Keeps {@code value} (null removes it) for {@code owner}; each listener has one slot.
+     *
+     * @param owner the owner
+     * @param value the value
+     */
     public void attach(CallListener owner, Object value) {
       Objects.requireNonNull(owner, "owner == null");
       if (value == null) {
@@ -122,7 +152,13 @@ public interface CallListener {
       }
     }
 
-    /** What {@code owner} attached, or null. */
+    /**
+     * {@return what {@code owner} attached, or null}
+     *
+     * @param <T> the type of the result
+     * @param owner the owner
+     * @param type the type
+     */
     public <T> T attachment(CallListener owner, Class<T> type) {
       Object value = attachments.get(owner);
       return type.isInstance(value) ? type.cast(value) : null;
@@ -140,18 +176,23 @@ public interface CallListener {
     private final int attempt;
     private final Map<String, String> headers = new LinkedHashMap<>(4);
 
-    /** Attempt {@code attempt} (from 1) of {@code call}. */
+    /**
+     * Attempt {@code attempt} (from 1) of {@code call}.
+     *
+     * @param call the call
+     * @param attempt the attempt, from 1
+     */
     public AttemptStart(Call call, int attempt) {
       this.call = Objects.requireNonNull(call, "call == null");
       this.attempt = attempt;
     }
 
-    /** The call. */
+    /** {@return the call} */
     public Call call() {
       return call;
     }
 
-    /** The attempt number, from 1. */
+    /** {@return the attempt number, from 1} */
     public int attempt() {
       return attempt;
     }
@@ -161,6 +202,8 @@ public interface CallListener {
      * lower-cased (gRPC metadata requires it) and must be HTTP tokens not ending in {@code -bin};
      * values printable ASCII. Headers the client's credentials set win over these.
      *
+     * @param name the name
+     * @param value the value
      * @throws IllegalArgumentException for a name or value the wire would reject
      */
     public void header(String name, String value) {
@@ -176,7 +219,7 @@ public interface CallListener {
       headers.put(lower, value);
     }
 
-    /** The headers set so far (a copy). */
+    /** {@return the headers set so far (a copy)} */
     public Map<String, String> headers() {
       return Map.copyOf(headers);
     }

@@ -17,20 +17,32 @@ public final class Capabilities {
     this.operations = Collections.unmodifiableSet(new LinkedHashSet<>(operations));
   }
 
-  /** The capabilities of {@code engine}: exactly {@code operations}. */
+  /**
+   * {@return the capabilities of {@code engine}: exactly {@code operations}}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operations the operations
+   */
   public static Capabilities of(String engine, Set<Operation> operations) {
     return new Capabilities(engine, operations);
   }
 
+  /** {@return the engine} */
   public String engine() {
     return engine;
   }
 
+  /**
+   * Whether the client supports an operation; the others fail fast with OperationNotSupportedException.
+   *
+   * @param operation an operation of the unified API or of the adapter
+   * @return whether the client supports it
+   */
   public boolean supports(Operation operation) {
     return operations.contains(operation);
   }
 
-  /** Every supported operation, in a stable order. */
+  /** {@return every supported operation, in a stable order} */
   public Set<Operation> operations() {
     return operations;
   }

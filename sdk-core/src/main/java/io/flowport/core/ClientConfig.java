@@ -26,33 +26,51 @@ public final class ClientConfig {
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
   }
 
+  /**
+   * Sets the builder.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @return a new builder
+   */
   public static Builder builder(String engine) {
     return new Builder(engine);
   }
 
+  /** {@return the engine} */
   public String engine() {
     return engine;
   }
 
-  /** The engine's address: a base URL for REST engines, host:port for Zeebe. */
+  /** {@return the engine's address: a base URL for REST engines, host:port for Zeebe} */
   public String endpoint() {
     return endpoint;
   }
 
+  /** {@return the credentials} */
   public Credentials credentials() {
     return credentials;
   }
 
+  /** {@return the options} */
   public ClientOptions options() {
     return options;
   }
 
-  /** Engine-specific settings; see each adapter. */
+  /**
+   * Engine-specific settings; see each adapter.
+   *
+   * @return the settings
+   */
   public Map<String, String> settings() {
     return settings;
   }
 
-  /** One setting, or {@code fallback}. */
+  /**
+   * {@return one setting, or {@code fallback}}
+   *
+   * @param name the name
+   * @param fallback the fallback
+   */
   public String setting(String name, String fallback) {
     return settings.getOrDefault(name, fallback);
   }
@@ -75,26 +93,52 @@ public final class ClientConfig {
       this.engine = Objects.requireNonNull(engine, "engine == null");
     }
 
+    /**
+     * Sets the endpoint.
+     *
+     * @param endpoint the endpoint
+     * @return this builder
+     */
     public Builder endpoint(String endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
       return this;
     }
 
+    /**
+     * Sets the credentials.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials == null");
       return this;
     }
 
+    /**
+     * Sets the options.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder options(ClientOptions options) {
       this.options = Objects.requireNonNull(options, "options == null");
       return this;
     }
 
+    /**
+     * Adds one engine setting, as it would appear in a configuration file.
+     *
+     * @param name the setting's name; unknown names fail when the client is created
+     * @param value the setting's value, as text
+     * @return this builder
+     */
     public Builder setting(String name, String value) {
       settings.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
+    /** {@return the build} */
     public ClientConfig build() {
       return new ClientConfig(this);
     }

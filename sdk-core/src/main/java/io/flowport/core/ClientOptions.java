@@ -28,14 +28,17 @@ public final class ClientOptions {
     this.callbackExecutor = b.callbackExecutor;
   }
 
+  /** {@return the defaults} */
   public static ClientOptions defaults() {
     return DEFAULTS;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the to builder} */
   public Builder toBuilder() {
     Builder b = new Builder()
         .retryPolicy(retryPolicy)
@@ -46,20 +49,22 @@ public final class ClientOptions {
     return b;
   }
 
+  /** {@return the retry policy} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The longest one attempt may take; 30 s by default. */
+  /** {@return the longest one attempt may take; 30 s by default} */
   public Duration attemptTimeout() {
     return attemptTimeout;
   }
 
-  /** The longest a whole call may take, retries and backoff included; 2 min by default. */
+  /** {@return the longest a whole call may take, retries and backoff included; 2 min by default} */
   public Duration apiCallTimeout() {
     return apiCallTimeout;
   }
 
+  /** {@return the listeners} */
   public List<CallListener> listeners() {
     return listeners;
   }
@@ -74,7 +79,7 @@ public final class ClientOptions {
     return callbackExecutor == null ? ForkJoinPool.commonPool() : callbackExecutor;
   }
 
-  /** Whether {@link Builder#callbackExecutor(Executor)} was set. */
+  /** {@return whether {@link Builder#callbackExecutor(Executor)} was set} */
   public boolean hasCallbackExecutor() {
     return callbackExecutor != null;
   }
@@ -89,21 +94,45 @@ public final class ClientOptions {
 
     private Builder() {}
 
+    /**
+     * Sets the retry policy.
+     *
+     * @param retryPolicy the retry policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
+    /**
+     * Sets the attempt timeout.
+     *
+     * @param timeout how long to wait
+     * @return this builder
+     */
     public Builder attemptTimeout(Duration timeout) {
       this.attemptTimeout = positive(timeout, "attemptTimeout");
       return this;
     }
 
+    /**
+     * Sets the api call timeout.
+     *
+     * @param timeout how long to wait
+     * @return this builder
+     */
     public Builder apiCallTimeout(Duration timeout) {
       this.apiCallTimeout = positive(timeout, "apiCallTimeout");
       return this;
     }
 
+    /**
+     * Sets the listener.
+     *
+     * @param listener the listener told of each call
+     * @return this builder
+     */
     public Builder listener(CallListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
@@ -136,6 +165,7 @@ public final class ClientOptions {
       return d;
     }
 
+    /** {@return the build} */
     public ClientOptions build() {
       return new ClientOptions(this);
     }

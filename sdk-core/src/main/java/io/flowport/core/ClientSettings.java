@@ -39,9 +39,11 @@ public final class ClientSettings {
   }
 
   /**
-   * The settings of {@code config}, checked against {@code documented} (setting name → what it
-   * means, shown in error messages).
+   * {@return the settings of {@code config}, checked against {@code documented} (setting name → what it
+   * means, shown in error messages)}
    *
+   * @param config the configuration
+   * @param documented the documented
    * @throws IllegalArgumentException when {@code config} has a setting {@code documented} lacks
    */
   public static ClientSettings of(ClientConfig config, Map<String, String> documented) {
@@ -62,8 +64,10 @@ public final class ClientSettings {
   }
 
   /**
-   * The settings named {@code family.<name>}, by {@code <name>}, in the order given; the adapter
-   * documents the family as {@code "family.*"}.
+   * {@return the settings named {@code family.<name>}, by {@code <name>}, in the order given; the adapter
+   * documents the family as {@code "family.*"}}
+   *
+   * @param family the family
    */
   public Map<String, String> family(String family) {
     known(family + ".*");
@@ -86,12 +90,16 @@ public final class ClientSettings {
     return known.containsKey(family) ? family : null;
   }
 
-  /** The settings this adapter knows, with what each means. */
+  /** {@return the settings this adapter knows, with what each means} */
   public Map<String, String> documented() {
     return documented;
   }
 
-  /** The value of {@code name}, or null when it is not set. */
+  /**
+   * {@return the value of {@code name}, or null when it is not set}
+   *
+   * @param name the name
+   */
   public String string(String name) {
     return values.get(known(name));
   }
@@ -99,6 +107,9 @@ public final class ClientSettings {
   /**
    * {@code "true"} or {@code "false"} (any case); {@code fallback} when not set.
    *
+   * @param name the name
+   * @param fallback the fallback
+   * @return the flag's value, or {@code fallback} when it is not set
    * @throws IllegalArgumentException for any other value
    */
   public boolean flag(String name, boolean fallback) {
@@ -117,8 +128,9 @@ public final class ClientSettings {
   }
 
   /**
-   * An ISO-8601 duration such as {@code PT45S}; null when not set.
+   * {@return an ISO-8601 duration such as {@code PT45S}; null when not set}
    *
+   * @param name the name
    * @throws IllegalArgumentException when the value is not one, or is negative
    */
   public Duration duration(String name) {

@@ -30,20 +30,26 @@ public final class RetryPolicy {
     this.jitter = b.jitter;
   }
 
-  /** 4 attempts, 100 ms base (500 ms on back pressure), doubling, at most 5 s, jitter 0.5. */
+  /**
+   * 4 attempts, 100 ms base (500 ms on back pressure), doubling, at most 5 s, jitter 0.5.
+   *
+   * @return the retry policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt, never repeated. */
+  /** {@return one attempt, never repeated} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the to builder} */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)
@@ -54,35 +60,46 @@ public final class RetryPolicy {
         .jitter(jitter);
   }
 
-  /** Attempts in all, the first included. */
+  /**
+   * Attempts in all, the first included.
+   *
+   * @return the max attempts
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** {@return the base delay} */
   public Duration baseDelay() {
     return baseDelay;
   }
 
+  /** {@return the back pressure base delay} */
   public Duration backPressureBaseDelay() {
     return backPressureBaseDelay;
   }
 
+  /** {@return the max delay} */
   public Duration maxDelay() {
     return maxDelay;
   }
 
+  /** {@return the multiplier} */
   public double multiplier() {
     return multiplier;
   }
 
-  /** The fraction of each delay that is randomised, 0 (none) to 1. */
+  /** {@return the fraction of each delay that is randomised, 0 (none) to 1} */
   public double jitter() {
     return jitter;
   }
 
   /**
-   * The delay before attempt {@code attempt + 1} without jitter: {@code base * multiplier^(attempt-1)},
-   * capped at {@link #maxDelay()}.
+   * {@return the delay before attempt {@code attempt + 1} without jitter: {@code base * multiplier^(attempt-1)},
+   * capped at {@link #maxDelay()}}
+   *
+   * @param attempt the attempt, from 1
+   * @param backPressure the back pressure
    */
   public Duration delayBefore(int attempt, boolean backPressure) {
     Duration base = backPressure ? backPressureBaseDelay : baseDelay;
@@ -108,6 +125,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
+    /**
+     * Sets the max attempts.
+     *
+     * @param maxAttempts the max attempts
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -116,21 +139,45 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets the base delay.
+     *
+     * @param baseDelay the base delay
+     * @return this builder
+     */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = positive(baseDelay, "baseDelay");
       return this;
     }
 
+    /**
+     * Sets the back pressure base delay.
+     *
+     * @param delay the delay
+     * @return this builder
+     */
     public Builder backPressureBaseDelay(Duration delay) {
       this.backPressureBaseDelay = positive(delay, "backPressureBaseDelay");
       return this;
     }
 
+    /**
+     * Sets the max delay.
+     *
+     * @param maxDelay the max delay
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = positive(maxDelay, "maxDelay");
       return this;
     }
 
+    /**
+     * Sets the multiplier.
+     *
+     * @param multiplier the multiplier
+     * @return this builder
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
@@ -139,6 +186,12 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets the jitter.
+     *
+     * @param jitter the jitter
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter <= 1)) {
         throw new IllegalArgumentException("jitter must be within [0, 1], was " + jitter);
@@ -155,6 +208,7 @@ public final class RetryPolicy {
       return d;
     }
 
+    /** {@return the build} */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

@@ -28,9 +28,10 @@ public final class WorkflowClients {
   private WorkflowClients() {}
 
   /**
-   * A client for {@code config.engine()}, made by the adapter that registered that name with
-   * {@link java.util.ServiceLoader} (put its artifact on the class path).
+   * {@return a client for {@code config.engine()}, made by the adapter that registered that name with
+   * {@link java.util.ServiceLoader} (put its artifact on the class path)}
    *
+   * @param config the configuration
    * @throws io.flowport.core.error.OperationNotSupportedException when no adapter has that name
    */
   public static WorkflowClient create(ClientConfig config) {
@@ -46,7 +47,12 @@ public final class WorkflowClients {
         null, null, "no adapter for engine '" + config.engine() + "' on the class path; found " + known, null, false));
   }
 
-  /** A client over {@code backend}, owning its own executor; closing it closes the backend. */
+  /**
+   * {@return a client over {@code backend}, owning its own executor; closing it closes the backend}
+   *
+   * @param backend the backend
+   * @param options the options
+   */
   public static WorkflowClient create(EngineBackend backend, ClientOptions options) {
     Objects.requireNonNull(backend, "backend == null");
     Objects.requireNonNull(options, "options == null");
@@ -54,8 +60,11 @@ public final class WorkflowClients {
   }
 
   /**
-   * A client over {@code backend} sharing {@code executor} with the adapter's own operations;
-   * closing the client closes the backend, not the executor.
+   * {@return a client over {@code backend} sharing {@code executor} with the adapter's own operations;
+   * closing the client closes the backend, not the executor}
+   *
+   * @param backend the backend
+   * @param executor the executor
    */
   public static WorkflowClient create(EngineBackend backend, CallExecutor executor) {
     Objects.requireNonNull(backend, "backend == null");

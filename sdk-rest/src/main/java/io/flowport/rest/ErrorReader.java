@@ -11,5 +11,12 @@ import io.flowport.core.error.WorkflowException;
  */
 @FunctionalInterface
 public interface ErrorReader {
+  /**
+   * Reads an error answer.
+   *
+   * @param operation the operation that got the answer
+   * @param response the answer, whatever its body
+   * @return the exception that says what the engine meant
+   */
   WorkflowException read(Operation operation, RestResponse response);
 }

@@ -46,14 +46,21 @@ public final class JsonEnvelope {
     this.errorReader = RestErrors.tableReader(table, parser);
   }
 
-  /** A builder whose failed envelopes go through {@code table}. */
+  /**
+   * {@return a builder whose failed envelopes go through {@code table}}
+   *
+   * @param table the error table
+   */
   public static Builder builder(ErrorTable table) {
     return new Builder(table);
   }
 
   /**
-   * A reader of 2xx answers: the envelope's data field given to {@code data} when the envelope
-   * says success; the table's exception when it says failure.
+   * {@return a reader of 2xx answers: the envelope's data field given to {@code data} when the envelope
+   * says success; the table's exception when it says failure}
+   *
+   * @param <T> the type of the result
+   * @param data the callback data
    */
   public <T> ResponseReader<T> data(Function<JsonNode, T> data) {
     Objects.requireNonNull(data, "data == null");
@@ -64,7 +71,7 @@ public final class JsonEnvelope {
     };
   }
 
-  /** A reader of 2xx answers that only checks the envelope says success. */
+  /** {@return a reader of 2xx answers that only checks the envelope says success} */
   public ResponseReader<Void> success() {
     return response -> {
       open(response);
@@ -73,8 +80,8 @@ public final class JsonEnvelope {
   }
 
   /**
-   * The error reader: failed envelopes (in 2xx answers, handed over by {@link RestCalls}) and error
-   * statuses, with or without an envelope.
+   * {@return the error reader: failed envelopes (in 2xx answers, handed over by {@link RestCalls}) and error
+   * statuses, with or without an envelope}
    */
   public ErrorReader errorReader() {
     return errorReader;
@@ -111,36 +118,57 @@ public final class JsonEnvelope {
       this.table = Objects.requireNonNull(table, "table == null");
     }
 
-    /** The boolean field that says success; {@code result} by default. */
+    /**
+     * {@return the boolean field that says success; {@code result} by default}
+     *
+     * @param name the name
+     */
     public Builder successField(String name) {
       this.successField = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** The engine's error code; {@code code} by default. */
+    /**
+     * {@return the engine's error code; {@code code} by default}
+     *
+     * @param name the name
+     */
     public Builder codeField(String name) {
       this.codeField = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** The engine's message; {@code message} by default. */
+    /**
+     * {@return the engine's message; {@code message} by default}
+     *
+     * @param name the name
+     */
     public Builder messageField(String name) {
       this.messageField = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** The request id in the body (bk-sops {@code trace_id}); none by default. */
+    /**
+     * {@return the request id in the body (bk-sops {@code trace_id}); none by default}
+     *
+     * @param name the name
+     */
     public Builder requestIdField(String name) {
       this.requestIdField = name;
       return this;
     }
 
-    /** The payload of a successful envelope; {@code data} by default, null for the whole body. */
+    /**
+     * {@return the payload of a successful envelope; {@code data} by default, null for the whole body}
+     *
+     * @param name the name
+     */
     public Builder dataField(String name) {
       this.dataField = name;
       return this;
     }
 
+    /** {@return the build} */
     public JsonEnvelope build() {
       return new JsonEnvelope(this);
     }

@@ -39,18 +39,32 @@ public final class MarkerPaging {
    * @param itemsField the answer's array of items
    * @param nextMarkerPointer a JSON pointer to the next page's marker ({@code /next_marker})
    * @param totalPointer a JSON pointer to the total count, or null when the engine sends none
+   * @return the marker paging
    */
   public static MarkerPaging of(
       String markerParam, String sizeParam, String itemsField, String nextMarkerPointer, String totalPointer) {
     return new MarkerPaging(markerParam, sizeParam, itemsField, nextMarkerPointer, totalPointer);
   }
 
-  /** {@code request} with the marker (when there is one) and size parameters. */
+  /**
+   * {@code request} with the marker (when there is one) and size parameters.
+   *
+   * @param request what to send
+   * @param pageToken the page token
+   * @param size the page size
+   * @return this builder
+   */
   public RestRequest.Builder query(RestRequest.Builder request, String pageToken, int size) {
     return request.query(markerParam, pageToken).query(sizeParam, size);
   }
 
-  /** The page an answer holds, its items read by {@code item}. */
+  /**
+   * {@return the page an answer holds, its items read by {@code item}}
+   *
+   * @param <T> the type of the result
+   * @param body the body
+   * @param item the item
+   */
   public <T> Page<T> page(JsonNode body, Function<JsonNode, T> item) {
     List<T> items = RestJson.items(RestJson.requireArray(body, itemsField), item);
     JsonNode marker = body.at(nextMarkerPointer);

@@ -38,12 +38,18 @@ public final class OffsetPaging {
    * @param itemsField the answer's array of items ({@code data}, {@code items})
    * @param totalPointer a JSON pointer to the total count ({@code /total}), or null when the
    *     engine sends none (then a page is the last when it comes back empty)
+   * @return the offset paging
    */
   public static OffsetPaging of(String offsetParam, String sizeParam, String itemsField, String totalPointer) {
     return new OffsetPaging(offsetParam, sizeParam, itemsField, totalPointer);
   }
 
-  /** The offset a page token stands for (0 for none); ClientValidationException for a token of no such page. */
+  /**
+   * {@return the offset a page token stands for (0 for none); ClientValidationException for a token of no such page}
+   *
+   * @param check the check
+   * @param pageToken the page token
+   */
   public long offset(Checks check, String pageToken) {
     if (pageToken == null) {
       return 0;
@@ -59,12 +65,26 @@ public final class OffsetPaging {
     throw check.invalid("not a page token of this client: '" + pageToken + "'");
   }
 
-  /** {@code request} with the offset and size parameters. */
+  /**
+   * {@code request} with the offset and size parameters.
+   *
+   * @param request what to send
+   * @param offset the offset
+   * @param size the page size
+   * @return this builder
+   */
   public RestRequest.Builder query(RestRequest.Builder request, long offset, int size) {
     return request.query(offsetParam, offset).query(sizeParam, size);
   }
 
-  /** The page an answer holds, its items read by {@code item}. */
+  /**
+   * {@return the page an answer holds, its items read by {@code item}}
+   *
+   * @param <T> the type of the result
+   * @param body the body
+   * @param offset the offset
+   * @param item the item
+   */
   public <T> Page<T> page(JsonNode body, long offset, Function<JsonNode, T> item) {
     List<T> items = RestJson.items(RestJson.requireArray(body, itemsField), item);
     long total = totalPointer == null ? -1 : RestJson.longAt(body, totalPointer);

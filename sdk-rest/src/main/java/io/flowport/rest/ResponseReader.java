@@ -9,19 +9,31 @@ package io.flowport.rest;
  */
 @FunctionalInterface
 public interface ResponseReader<T> {
+  /**
+   * Reads a successful answer.
+   *
+   * @param response the answer
+   * @return what the call completes with
+   * @throws Exception when the body is not what was expected: {@link ErrorAnswer}, a
+   *     WorkflowException, or any other exception, reported as an unexpected response
+   */
   T read(RestResponse response) throws Exception;
 
-  /** Ignores the body. */
+  /**
+   * Ignores the body.
+   *
+   * @return the response reader
+   */
   static ResponseReader<Void> discard() {
     return r -> null;
   }
 
-  /** The JSON body as a tree. */
+  /** {@return the JSON body as a tree} */
   static ResponseReader<com.fasterxml.jackson.databind.JsonNode> json() {
     return RestResponse::json;
   }
 
-  /** The raw bytes. */
+  /** {@return the raw bytes} */
   static ResponseReader<byte[]> bytes() {
     return r -> r.body().clone();
   }

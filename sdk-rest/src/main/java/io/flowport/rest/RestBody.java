@@ -28,6 +28,8 @@ public final class RestBody {
   /**
    * {@code value} as JSON.
    *
+   * @param value the value
+   * @return the rest body
    * @throws IllegalArgumentException when Jackson cannot write it (core checks variables before)
    */
   public static RestBody json(Object value) {
@@ -38,39 +40,53 @@ public final class RestBody {
     }
   }
 
-  /** Raw bytes of {@code contentType} (e.g. {@code application/xml}); the array is copied. */
+  /**
+   * Raw bytes of {@code contentType} (e.g. {@code application/xml}); the array is copied.
+   *
+   * @param content the content
+   * @param contentType the body's media type
+   * @return the rest body
+   */
   public static RestBody bytes(byte[] content, String contentType) {
     Objects.requireNonNull(content, "content == null");
     Objects.requireNonNull(contentType, "contentType == null");
     return new RestBody(content.clone(), contentType, null);
   }
 
-  /** No content (a PUT or POST whose meaning is in its path). */
+  /**
+   * No content (a PUT or POST whose meaning is in its path).
+   *
+   * @return the rest body
+   */
   public static RestBody empty() {
     return new RestBody(new byte[0], null, null);
   }
 
-  /** Starts a {@code multipart/form-data} body. */
+  /**
+   * Starts a {@code multipart/form-data} body.
+   *
+   * @return this builder
+   */
   public static MultipartBuilder multipart() {
     return new MultipartBuilder();
   }
 
-  /** True for a multipart form. */
+  /** {@return true for a multipart form} */
   public boolean isMultipart() {
     return parts != null;
   }
 
-  /** The bytes of a non-multipart body (not copied: do not modify); null for multipart. */
+  /** {@return the bytes of a non-multipart body (not copied: do not modify); null for multipart} */
   public byte[] content() {
     return bytes;
   }
 
-  /** The content type of a non-multipart body, null for an empty body or multipart. */
+  /** {@return the content type of a non-multipart body, null for an empty body or multipart} */
   public String contentType() {
     return contentType;
   }
 
-  /** The parts of a multipart body; null otherwise. */
+  /** {@return the parts of a multipart body; null otherwise} */
   public List<Part> parts() {
     return parts;
   }
@@ -92,11 +108,20 @@ public final class RestBody {
    * @param content the bytes (not copied: do not modify)
    */
   public record Part(String name, String fileName, String contentType, byte[] content) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param name the form field name
+     * @param fileName the file name, or null for a plain field
+     * @param contentType the content type of a file part, or null
+     * @param content the bytes (not copied: do not modify)
+     */
     public Part {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(content, "content == null");
     }
 
+    /** {@return whether file} */
     public boolean isFile() {
       return fileName != null;
     }
@@ -113,7 +138,12 @@ public final class RestBody {
 
     private MultipartBuilder() {}
 
-    /** A plain form field; a null value leaves the field out. */
+    /**
+     * {@return a plain form field; a null value leaves the field out}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public MultipartBuilder field(String name, String value) {
       if (value != null) {
         parts.add(new Part(name, null, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -121,7 +151,14 @@ public final class RestBody {
       return this;
     }
 
-    /** A file; the array is copied. */
+    /**
+     * {@return a file; the array is copied}
+     *
+     * @param name the name
+     * @param fileName the file name
+     * @param contentType the body's media type
+     * @param content the content
+     */
     public MultipartBuilder file(String name, String fileName, String contentType, byte[] content) {
       Objects.requireNonNull(fileName, "fileName == null");
       parts.add(new Part(name, fileName, contentType == null ? "application/octet-stream" : contentType,
@@ -129,6 +166,7 @@ public final class RestBody {
       return this;
     }
 
+    /** {@return the build} */
     public RestBody build() {
       if (parts.isEmpty()) {
         throw new IllegalStateException("a multipart body needs at least one part");

@@ -43,17 +43,31 @@ public final class RestCalls {
     this.errors = Objects.requireNonNull(errors, "errors == null");
   }
 
-  /** The transport the requests go through. */
+  /** {@return the transport the requests go through} */
   public RestTransport transport() {
     return transport;
   }
 
-  /** Sends {@code request} once; a 2xx answer is read by {@code reader}, any other by the error reader. */
+  /**
+   * Sends {@code request} once; a 2xx answer is read by {@code reader}, any other by the error reader.
+   *
+   * @param <T> the type of the result
+   * @param ctx the context
+   * @param request what to send
+   * @param reader the reader
+   * @return a future of the result, or failed with a WorkflowException
+   */
   public <T> CompletableFuture<T> call(CallContext ctx, RestRequest request, ResponseReader<T> reader) {
     return RestFutures.map(transport.send(ctx, request), response -> read(ctx.operation(), response, reader));
   }
 
-  /** {@link #call(CallContext, RestRequest, ResponseReader)} ignoring the body of the answer. */
+  /**
+   * {@link #call(CallContext, RestRequest, ResponseReader)} ignoring the body of the answer.
+   *
+   * @param ctx the context
+   * @param request what to send
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   public CompletableFuture<Void> call(CallContext ctx, RestRequest request) {
     return call(ctx, request, ResponseReader.discard());
   }
@@ -62,6 +76,13 @@ public final class RestCalls {
    * As {@link #call(CallContext, RestRequest, ResponseReader)}, but an error answer that
    * {@code fallback} applies to is handed to it (it may send further requests in the same
    * attempt, under the same deadline).
+   *
+   * @param <T> the type of the result
+   * @param ctx the context
+   * @param request what to send
+   * @param reader the reader
+   * @param fallback the fallback
+   * @return a future of the result, or failed with a WorkflowException
    */
   public <T> CompletableFuture<T> call(
       CallContext ctx, RestRequest request, ResponseReader<T> reader, Fallback<T> fallback) {
@@ -75,8 +96,13 @@ public final class RestCalls {
   }
 
   /**
-   * The value {@code reader} reads from a 2xx {@code response}; for other statuses, throws the
-   * error reader's exception.
+   * {@return the value {@code reader} reads from a 2xx {@code response}; for other statuses, throws the
+   * error reader's exception}
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param response the response
+   * @param reader the reader
    */
   public <T> T read(Operation operation, RestResponse response, ResponseReader<T> reader) {
     if (!response.isSuccessful()) {
@@ -93,7 +119,12 @@ public final class RestCalls {
     }
   }
 
-  /** The exception for an error answer, from the error reader; never null, never a parser exception. */
+  /**
+   * {@return the exception for an error answer, from the error reader; never null, never a parser exception}
+   *
+   * @param operation the operation called
+   * @param response the response
+   */
   public WorkflowException error(Operation operation, RestResponse response) {
     try {
       WorkflowException e = errors.read(operation, response);
@@ -108,7 +139,13 @@ public final class RestCalls {
         response.requestId(), true));
   }
 
-  /** A future failed with {@link #error} of {@code response}: for a fallback that gives up. */
+  /**
+   * {@return a future failed with {@link #error} of {@code response}: for a fallback that gives up}
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param response the response
+   */
   public <T> CompletableFuture<T> failed(Operation operation, RestResponse response) {
     return CompletableFuture.failedFuture(error(operation, response));
   }
@@ -124,13 +161,28 @@ public final class RestCalls {
    * @param <T> the call's result
    */
   public interface Fallback<T> {
-    /** Whether this fallback takes over {@code response} (an error answer). */
+    /**
+     * {@return whether this fallback takes over {@code response} (an error answer)}
+     *
+     * @param response the response
+     */
     boolean appliesTo(RestResponse response);
 
-    /** The call's result made from the error answer; may send further requests. */
+    /**
+     * {@return the call's result made from the error answer; may send further requests}
+     *
+     * @param response the response
+     */
     CompletableFuture<T> recover(RestResponse response);
 
-    /** Takes over the answers {@code when} accepts, with {@code then}. */
+    /**
+     * Takes over the answers {@code when} accepts, with {@code then}.
+     *
+     * @param <T> the type of the result
+     * @param when the when
+     * @param then the then
+     * @return the fallback
+     */
     static <T> Fallback<T> when(
         Predicate<RestResponse> when, Function<RestResponse, CompletableFuture<T>> then) {
       Objects.requireNonNull(when, "when == null");
@@ -148,7 +200,14 @@ public final class RestCalls {
       };
     }
 
-    /** Takes over answers with HTTP {@code status}, with {@code then}. */
+    /**
+     * Takes over answers with HTTP {@code status}, with {@code then}.
+     *
+     * @param <T> the type of the result
+     * @param status the status
+     * @param then the then
+     * @return the fallback
+     */
     static <T> Fallback<T> onStatus(int status, Function<RestResponse, CompletableFuture<T>> then) {
       return when(r -> r.status() == status, then);
     }

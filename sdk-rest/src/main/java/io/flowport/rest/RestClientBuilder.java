@@ -40,24 +40,41 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   private ClientOptions options = ClientOptions.defaults();
   private Consumer<RestTransport.Builder> customizer;
 
-  /** A builder of clients for {@code engine}. */
+  /**
+   * A builder of clients for {@code engine}.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   protected RestClientBuilder(String engine) {
     this.engine = Objects.requireNonNull(engine, "engine == null");
   }
 
-  /** Where the engine's REST API lives; its path is kept and request paths are appended. Required. */
+  /**
+   * {@return where the engine's REST API lives; its path is kept and request paths are appended} Required.
+   *
+   * @param baseUrl the base url
+   */
   public SELF baseUrl(String baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
     return self();
   }
 
-  /** How requests authenticate; none by default. */
+  /**
+   * {@return how requests authenticate; none by default}
+   *
+   * @param credentials the credentials
+   */
   public SELF credentials(Credentials credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials == null");
     return self();
   }
 
-  /** Retries, timeouts, listeners and the callback executor. */
+  /**
+   * Retries, timeouts, listeners and the callback executor.
+   *
+   * @param options the options
+   * @return the self
+   */
   public SELF options(ClientOptions options) {
     this.options = Objects.requireNonNull(options, "options == null");
     return self();
@@ -66,6 +83,9 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   /**
    * Access to the HTTP transport's settings (connect timeout, pool, redirects, TLS through
    * OkHttp). It cannot change what the adapter decides (see the class comment).
+   *
+   * @param customizer the customizer
+   * @return the self
    */
   public SELF transport(Consumer<RestTransport.Builder> customizer) {
     this.customizer = Objects.requireNonNull(customizer, "customizer == null");
@@ -73,7 +93,7 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   }
 
   /**
-   * The client. The transport it makes is closed again if making the client fails.
+   * {@return the client} The transport it makes is closed again if making the client fails.
    *
    * @throws IllegalStateException without a base URL, or when the adapter's settings conflict
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
@@ -120,18 +140,28 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   /** The adapter's own checks of its settings, before anything is made; nothing by default. */
   protected void validate() {}
 
-  /** The adapter's transport settings, applied after the user's customisation; nothing by default. */
+  /**
+   * The adapter's transport settings, applied after the user's customisation; nothing by default.
+   *
+   * @param transport the transport
+   */
   protected void adapterTransport(RestTransport.Builder transport) {}
 
-  /** Makes the client over {@code transport}, which it then owns. */
+  /**
+   * Makes the client over {@code transport}, which it then owns.
+   *
+   * @param transport the transport
+   * @param options the options
+   * @return the c
+   */
   protected abstract C create(RestTransport transport, ClientOptions options);
 
-  /** The credentials given, for adapters that need them beside the transport. */
+  /** {@return the credentials given, for adapters that need them beside the transport} */
   protected final Credentials credentials() {
     return credentials;
   }
 
-  /** This builder, typed as the adapter's. */
+  /** {@return this builder, typed as the adapter's} */
   @SuppressWarnings("unchecked")
   protected final SELF self() {
     return (SELF) this;

@@ -28,7 +28,12 @@ public final class RestErrors {
    *     {@code trace_id}), or null; it wins over a request-id header
    */
   public record ErrorBody(String code, String message, String requestId) {
-    /** A body with a code and a message and no request id. */
+    /**
+     * A body with a code and a message and no request id.
+     *
+     * @param code the code
+     * @param message the message
+     */
     public ErrorBody(String code, String message) {
       this(code, message, null);
     }
@@ -37,13 +42,22 @@ public final class RestErrors {
   /** Finds the engine's code and message in an error answer; returns null when the body has none. */
   @FunctionalInterface
   public interface ErrorBodyParser {
+    /**
+     * Finds the engine's code and message in an error answer.
+     *
+     * @param response the error answer
+     * @return the code and message, or null when the body has none
+     */
     ErrorBody parse(RestResponse response);
   }
 
   /**
-   * A parser for JSON error objects: the first non-blank field of {@code codeFields} is the code,
-   * the first non-blank of {@code messageFields} the message. Null for a body that is not a JSON
+   * {@return a parser for JSON error objects: the first non-blank field of {@code codeFields} is the code,
+   * the first non-blank of {@code messageFields} the message} Null for a body that is not a JSON
    * object or has neither.
+   *
+   * @param codeFields the code fields
+   * @param messageFields the message fields
    */
   public static ErrorBodyParser jsonFields(List<String> codeFields, List<String> messageFields) {
     return jsonFields(codeFields, messageFields, List.of());
@@ -52,6 +66,11 @@ public final class RestErrors {
   /**
    * As {@link #jsonFields(List, List)}, also taking the request id from the first non-blank of
    * {@code requestIdFields} (e.g. OBS's {@code request_id}).
+   *
+   * @param codeFields the code fields
+   * @param messageFields the message fields
+   * @param requestIdFields the request id fields
+   * @return the error body parser
    */
   public static ErrorBodyParser jsonFields(
       List<String> codeFields, List<String> messageFields, List<String> requestIdFields) {
@@ -70,11 +89,15 @@ public final class RestErrors {
   }
 
   /**
-   * A parser for XML error documents such as OBS's
+   * {@return a parser for XML error documents such as OBS's
    * {@code <Error><Code>NoSuchBucket</Code><Message>..</Message><RequestId>..</RequestId></Error>}:
    * the text of the first element named {@code codeElement}, {@code messageElement} and
-   * {@code requestIdElement} (null to read none) anywhere in the document. Null for a body that is
+   * {@code requestIdElement} (null to read none) anywhere in the document} Null for a body that is
    * not XML (or has neither code nor message). DOCTYPEs and external entities are refused.
+   *
+   * @param codeElement the code element
+   * @param messageElement the message element
+   * @param requestIdElement the request id element
    */
   public static ErrorBodyParser xmlElements(String codeElement, String messageElement, String requestIdElement) {
     Objects.requireNonNull(codeElement, "codeElement == null");
@@ -91,7 +114,11 @@ public final class RestErrors {
     };
   }
 
-  /** The first parser's body, or the next one's when it finds none (a JSON or an XML error, as OBS sends). */
+  /**
+   * {@return the first parser's body, or the next one's when it finds none (a JSON or an XML error, as OBS sends)}
+   *
+   * @param parsers the parsers
+   */
   public static ErrorBodyParser firstOf(ErrorBodyParser... parsers) {
     List<ErrorBodyParser> all = List.of(parsers);
     return response -> {
@@ -121,10 +148,13 @@ public final class RestErrors {
   }
 
   /**
-   * The usual reader: parse the body with {@code parser}, map through {@code table} with the HTTP
-   * status as wire status, and note the request id. 429 and 503 are answers (the engine did not do
+   * {@return the usual reader: parse the body with {@code parser}, map through {@code table} with the HTTP
+   * status as wire status, and note the request id} 429 and 503 are answers (the engine did not do
    * the work), so they are marked as not processed whatever their kind, and a {@code Retry-After}
    * header is noted in the message.
+   *
+   * @param table the error table
+   * @param parser the parser
    */
   public static ErrorReader tableReader(ErrorTable table, ErrorBodyParser parser) {
     Objects.requireNonNull(table, "table == null");
@@ -146,13 +176,18 @@ public final class RestErrors {
   }
 
   /**
-   * The exception for an error answer an adapter has read itself (its own body format, a detail
+   * {@return the exception for an error answer an adapter has read itself (its own body format, a detail
    * it attaches as {@code cause}): {@code table} gives the kind from the HTTP status and
    * {@code code}; a {@code Retry-After} header is noted in the message; 429 and 503 are marked as
-   * not processed, as {@link #tableReader} does.
+   * not processed, as {@link #tableReader} does}
    *
    * @param message the engine's message, or null when it sent none
    * @param cause an engine-specific detail to keep on the exception (a traceback, the SDK's view), or null
+   * @param table the error table
+   * @param operation the operation called
+   * @param response the response
+   * @param code the code
+   * @param requestId the request's id
    */
   public static WorkflowException fromAnswer(ErrorTable table, Operation operation, RestResponse response,
       String code, String message, String requestId, Throwable cause) {
@@ -161,17 +196,25 @@ public final class RestErrors {
     return answeredBeforeWork(e, response);
   }
 
-  /** An engine's message as it goes into an exception: at most 2,000 characters, then excerpted. */
+  /**
+   * {@return an engine's message as it goes into an exception: at most 2,000 characters, then excerpted}
+   *
+   * @param message the message
+   */
   public static String engineMessage(String message) {
     return ResponseBodies.excerpt(message.length() > 2000 ? message.substring(0, 2000) : message);
   }
 
   /**
-   * The exception for an answer that means an error although its status says success (an empty
+   * {@return the exception for an answer that means an error although its status says success (an empty
    * list where one item was expected): the adapter names the meaning with a code of its own, and
-   * {@code table} maps that code as it maps the engine's, so the kind stays data.
+   * {@code table} maps that code as it maps the engine's, so the kind stays data}
    *
    * @param derivedCode a code of the adapter's (a row of {@code table} matches it)
+   * @param table the error table
+   * @param operation the operation called
+   * @param response the response
+   * @param message the message
    */
   public static WorkflowException derived(
       ErrorTable table, Operation operation, RestResponse response, String derivedCode, String message) {
@@ -179,7 +222,13 @@ public final class RestErrors {
         response.requestId(), null);
   }
 
-  /** {@code message} with the server's {@code Retry-After}, if any, appended. */
+  /**
+   * {@code message} with the server's {@code Retry-After}, if any, appended.
+   *
+   * @param message the message
+   * @param response the response
+   * @return the with retry after
+   */
   public static String withRetryAfter(String message, RestResponse response) {
     String retryAfter = response.header("Retry-After");
     return retryAfter == null || retryAfter.isBlank() ? message : message + " (Retry-After: " + retryAfter.trim() + ")";
@@ -195,8 +244,13 @@ public final class RestErrors {
   }
 
   /**
-   * The exception for a 2xx answer a reader could not read: UnexpectedResponseException naming the
-   * request and quoting an excerpt of the body.
+   * {@return the exception for a 2xx answer a reader could not read: UnexpectedResponseException naming the
+   * request and quoting an excerpt of the body}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param response the response
+   * @param cause the underlying failure
    */
   public static WorkflowException unexpected(String engine, Operation operation, RestResponse response, Throwable cause) {
     String why = cause == null || cause.getMessage() == null ? "" : " (" + shortText(cause.getMessage()) + ")";

@@ -13,7 +13,15 @@ import java.util.function.Function;
 public final class RestFutures {
   private RestFutures() {}
 
-  /** {@code fn} applied to {@code source}'s value; cancelling the result cancels {@code source}. */
+  /**
+   * {@code fn} applied to {@code source}'s value; cancelling the result cancels {@code source}.
+   *
+   * @param <A> the type of the a
+   * @param <B> the type of the b
+   * @param source the source
+   * @param fn the fn
+   * @return a future of the result, or failed with a WorkflowException
+   */
   public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> fn) {
     CompletableFuture<B> result = new CompletableFuture<>();
     result.whenComplete((v, e) -> {
@@ -36,8 +44,13 @@ public final class RestFutures {
   }
 
   /**
-   * The future {@code next} makes from {@code first}'s value; cancelling the result cancels
-   * whichever of the two is in flight.
+   * {@return the future {@code next} makes from {@code first}'s value; cancelling the result cancels
+   * whichever of the two is in flight}
+   *
+   * @param <A> the type of the a
+   * @param <B> the type of the b
+   * @param first the first
+   * @param next the next
    */
   public static <A, B> CompletableFuture<B> compose(
       CompletableFuture<A> first, Function<? super A, ? extends CompletableFuture<B>> next) {

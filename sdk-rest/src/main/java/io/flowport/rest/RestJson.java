@@ -18,19 +18,31 @@ public final class RestJson {
 
   private RestJson() {}
 
-  /** A new empty JSON object, for a request body. */
+  /** {@return a new empty JSON object, for a request body} */
   public static ObjectNode object() {
     return NODES.objectNode();
   }
 
-  /** A text field of an object, or null when missing or JSON null (numbers and booleans as text). */
+  /**
+   * {@return a text field of an object, or null when missing or JSON null (numbers and booleans as text)}
+   *
+   * @param node the node
+   * @param field the field's name
+   */
   public static String text(JsonNode node, String field) {
     return ResponseBodies.text(node, field);
   }
 
   /**
+<<<<<<< HEAD
    * A text field that must be present, a string or a number (an id is never an object or an
    * array), and not blank.
+=======
+   * {@return a text field that must be present and non-empty}
+   *
+   * @param node the node
+   * @param field the field's name
+>>>>>>> javadoc
    */
   public static String requireText(JsonNode node, String field) {
     JsonNode v = node == null || !node.isObject() ? null : node.get(field);
@@ -61,7 +73,12 @@ public final class RestJson {
     return node;
   }
 
-  /** The array in {@code field} of an object. */
+  /**
+   * {@return the array in {@code field} of an object}
+   *
+   * @param node the node
+   * @param field the field's name
+   */
   public static JsonNode requireArray(JsonNode node, String field) {
     JsonNode array = node == null ? null : node.get(field);
     if (array == null || !array.isArray()) {
@@ -70,7 +87,13 @@ public final class RestJson {
     return array;
   }
 
-  /** Each element of an array, read by {@code item}. */
+  /**
+   * {@return each element of an array, read by {@code item}}
+   *
+   * @param <T> the type of the result
+   * @param array the array
+   * @param item the item
+   */
   public static <T> List<T> items(JsonNode array, Function<JsonNode, T> item) {
     if (array == null || !array.isArray()) {
       throw new IllegalStateException("not a JSON array");
@@ -82,7 +105,14 @@ public final class RestJson {
     return out;
   }
 
-  /** Sets {@code field} when {@code value} is not null; returns {@code node}. */
+  /**
+   * Sets {@code field} when {@code value} is not null; returns {@code node}.
+   *
+   * @param node the node
+   * @param field the field's name
+   * @param value the value
+   * @return the object node
+   */
   public static ObjectNode putIfNotNull(ObjectNode node, String field, String value) {
     if (value != null) {
       node.put(field, value);
@@ -90,7 +120,12 @@ public final class RestJson {
     return node;
   }
 
-  /** The number at a JSON pointer ({@code "/metadata/pagination/total"}), or -1 when there is none. */
+  /**
+   * {@return the number at a JSON pointer ({@code "/metadata/pagination/total"}), or -1 when there is none}
+   *
+   * @param node the node
+   * @param pointer the pointer
+   */
   public static long longAt(JsonNode node, String pointer) {
     JsonNode v = node == null ? null : node.at(pointer);
     return v == null || !v.isNumber() && !v.isTextual() ? -1 : v.asLong(-1);

@@ -36,56 +36,101 @@ public final class RestRequest {
     this.trailingSlash = b.trailingSlash;
   }
 
-  /** A request with {@code method} (GET, POST, PUT, PATCH, DELETE, HEAD). */
+  /**
+   * {@return a request with {@code method} (GET, POST, PUT, PATCH, DELETE, HEAD)}
+   *
+   * @param method the HTTP method
+   */
   public static Builder builder(String method) {
     return new Builder(method);
   }
 
+  /**
+   * Sets the get.
+   *
+   * @param segments the segments
+   * @return a new builder
+   */
   public static Builder get(String... segments) {
     return builder("GET").path(segments);
   }
 
+  /**
+   * Sets the post.
+   *
+   * @param segments the segments
+   * @return a new builder
+   */
   public static Builder post(String... segments) {
     return builder("POST").path(segments);
   }
 
+  /**
+   * Sets the put.
+   *
+   * @param segments the segments
+   * @return a new builder
+   */
   public static Builder put(String... segments) {
     return builder("PUT").path(segments);
   }
 
+  /**
+   * Sets the patch.
+   *
+   * @param segments the segments
+   * @return a new builder
+   */
   public static Builder patch(String... segments) {
     return builder("PATCH").path(segments);
   }
 
+  /**
+   * Sets the delete.
+   *
+   * @param segments the segments
+   * @return a new builder
+   */
   public static Builder delete(String... segments) {
     return builder("DELETE").path(segments);
   }
 
+  /** {@return the method} */
   public String method() {
     return method;
   }
 
-  /** The path segments after the base URL, not encoded. */
+  /** {@return the path segments after the base URL, not encoded} */
   public List<String> segments() {
     return segments;
   }
 
-  /** Query parameters in order, not encoded; a null value is a bare key ({@code ?flag}). */
+  /**
+   * Query parameters in order, not encoded; a null value is a bare key ({@code ?flag}).
+   *
+   * @return the query
+   */
   public List<Map.Entry<String, String>> query() {
     return query;
   }
 
-  /** Headers set on this request; they replace the transport's defaults of the same name. */
+  /**
+   * Headers set on this request; they replace the transport's defaults of the same name.
+   *
+   * @return the headers
+   */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** The body, or null. */
+  /** {@return the body, or null} */
   public RestBody body() {
     return body;
   }
 
-  /** Whether the URL ends with {@code /} after the last segment (Django routes such as bk-sops' need it). */
+  /**
+   * {@return whether the URL ends with {@code /} after the last segment (Django routes such as bk-sops' need it)}
+   */
   public boolean trailingSlash() {
     return trailingSlash;
   }
@@ -112,19 +157,32 @@ public final class RestRequest {
     /**
      * Appends path segments, each one encoded on its own. A segment that is null, empty, {@code .}
      * or {@code ..} fails the call with ClientValidationException before anything is sent.
+     *
+     * @param segments the segments
+     * @return this builder
      */
     public Builder path(String... segments) {
       Collections.addAll(this.segments, segments);
       return this;
     }
 
-    /** Ends the URL with {@code /} after the last segment. */
+    /**
+     * Ends the URL with {@code /} after the last segment.
+     *
+     * @return this builder
+     */
     public Builder trailingSlash() {
       this.trailingSlash = true;
       return this;
     }
 
-    /** Adds a query parameter; a null value leaves it out. */
+    /**
+     * Adds a query parameter; a null value leaves it out.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder query(String name, Object value) {
       Objects.requireNonNull(name, "name == null");
       if (value != null) {
@@ -133,28 +191,51 @@ public final class RestRequest {
       return this;
     }
 
-    /** Adds a query parameter without a value ({@code ?name}). */
+    /**
+     * Adds a query parameter without a value ({@code ?name}).
+     *
+     * @param name the name
+     * @return this builder
+     */
     public Builder queryFlag(String name) {
       query.add(new java.util.AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name == null"), null));
       return this;
     }
 
-    /** Sets a header for this request (e.g. {@code Accept: image/png}). */
+    /**
+     * Sets a header for this request (e.g. {@code Accept: image/png}).
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
+    /**
+     * Sets the body.
+     *
+     * @param body the body
+     * @return this builder
+     */
     public Builder body(RestBody body) {
       this.body = body;
       return this;
     }
 
-    /** Shortcut for {@code body(RestBody.json(value))}. */
+    /**
+     * Shortcut for {@code body(RestBody.json(value))}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder json(Object value) {
       return body(RestBody.json(value));
     }
 
+    /** {@return the build} */
     public RestRequest build() {
       return new RestRequest(this);
     }

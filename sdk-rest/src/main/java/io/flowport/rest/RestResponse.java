@@ -71,25 +71,31 @@ public final class RestResponse {
     return h;
   }
 
+  /** {@return the method} */
   public String method() {
     return method;
   }
 
-  /** The encoded request path, without the query. */
+  /** {@return the encoded request path, without the query} */
   public String path() {
     return path;
   }
 
+  /** {@return the status} */
   public int status() {
     return status;
   }
 
-  /** True for 2xx. */
+  /** {@return true for 2xx} */
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
   }
 
-  /** The first value of a header (any case), or null. */
+  /**
+   * {@return the first value of a header (any case), or null}
+   *
+   * @param name the name
+   */
   public String header(String name) {
     if (headers == null) {
       // The first value, as the map would give it, without building the map.
@@ -104,7 +110,7 @@ public final class RestResponse {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** All headers; names are case-insensitive. */
+  /** {@return all headers; names are case-insensitive} */
   public Map<String, List<String>> headers() {
     Map<String, List<String>> h = headers;
     if (h == null) {
@@ -116,35 +122,39 @@ public final class RestResponse {
     return h;
   }
 
-  /** The body bytes, not copied: do not modify. Empty, never null. */
+  /** {@return the body bytes, not copied: do not modify} Empty, never null. */
   public byte[] body() {
     return body;
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String text() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The request id the server sent in one of the headers the adapter named, or null. */
+  /** {@return the request id the server sent in one of the headers the adapter named, or null} */
   public String requestId() {
     return requestId;
   }
 
-  /** The content type, lower-case, or null. */
+  /** {@return the content type, lower-case, or null} */
   public String contentType() {
     String ct = header("Content-Type");
     return ct == null ? null : ct.toLowerCase(Locale.ROOT);
   }
 
-  /** The body as JSON when it is JSON; empty for HTML, truncated JSON or nothing. Never throws. */
+  /** {@return the body as JSON when it is JSON; empty for HTML, truncated JSON or nothing} Never throws. */
   public Optional<JsonNode> jsonIfAny() {
     return ResponseBodies.parseJson(body);
   }
 
   /**
+<<<<<<< HEAD
    * The body as JSON. A body declared as another type (HTML, text/plain, XML) is refused even when
    * it parses; a body without a content type is read.
+=======
+   * {@return the body as JSON}
+>>>>>>> javadoc
    *
    * @throws IllegalStateException when it is not JSON ({@link RestCalls} reports UnexpectedResponseException)
    */
@@ -164,7 +174,7 @@ public final class RestResponse {
     return t.equals("application/json") || t.endsWith("+json") || t.equals("text/json") || t.isEmpty();
   }
 
-  /** A short single-line excerpt of the body for messages. */
+  /** {@return a short single-line excerpt of the body for messages} */
   public String excerpt() {
     return ResponseBodies.excerpt(body);
   }

@@ -126,16 +126,21 @@ public final class RestTransport implements AutoCloseable {
     }
   }
 
-  /** A builder for a transport talking to {@code engine}. */
+  /**
+   * {@return a builder for a transport talking to {@code engine}}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public static Builder builder(String engine) {
     return new Builder(engine);
   }
 
+  /** {@return the engine} */
   public String engine() {
     return engine;
   }
 
-  /** The base URL every request is relative to. */
+  /** {@return the base URL every request is relative to} */
   public String baseUrl() {
     return baseUrl.toString();
   }
@@ -144,6 +149,10 @@ public final class RestTransport implements AutoCloseable {
    * Sends {@code request} once. The future completes with the answer whatever its status, or fails
    * with a typed {@link WorkflowException} when no answer came (refused, reset, timeout, closed) or
    * the request could not be built (a bad path segment, credentials that failed).
+   *
+   * @param ctx the context
+   * @param request what to send
+   * @return a future of the rest response, or failed with a WorkflowException
    */
   public CompletableFuture<RestResponse> send(CallContext ctx, RestRequest request) {
     CompletableFuture<RestResponse> future = new CompletableFuture<>();
@@ -449,9 +458,10 @@ public final class RestTransport implements AutoCloseable {
     }
 
     /**
-     * The base URL, e.g. {@code https://host/flowable-rest/service}; its path is kept and request
-     * segments are appended. A trailing slash is ignored.
+     * {@return the base URL, e.g. {@code https://host/flowable-rest/service}; its path is kept and request
+     * segments are appended} A trailing slash is ignored.
      *
+     * @param baseUrl the base url
      * @throws IllegalArgumentException when it is not an http(s) URL
      */
     public Builder baseUrl(String baseUrl) {
@@ -473,12 +483,23 @@ public final class RestTransport implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the credentials.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** A header sent on every request ({@code Accept: application/json} and a User-Agent are preset). */
+    /**
+     * {@return a header sent on every request ({@code Accept: application/json} and a User-Agent are preset)}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public Builder defaultHeader(String name, String value) {
       defaultHeaders.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
       return this;
@@ -488,6 +509,9 @@ public final class RestTransport implements AutoCloseable {
      * Response headers that carry a request id, tried in order (names in any case); none by
      * default: each adapter names its engine's (OBS {@code x-obs-request-id}). The first one
      * present is {@link RestResponse#requestId()}.
+     *
+     * @param names the names
+     * @return this builder
      */
     public Builder requestIdHeaders(String... names) {
       requestIdHeaders.clear();
@@ -497,15 +521,22 @@ public final class RestTransport implements AutoCloseable {
       return this;
     }
 
-    /** The TCP connect timeout; 10 s by default. Reads are bounded by the attempt deadline. */
+    /**
+     * {@return the TCP connect timeout; 10 s by default} Reads are bounded by the attempt deadline.
+     *
+     * @param timeout how long to wait
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
     /**
-     * How long an idle connection is kept; 15 s by default, below common server keep-alive
-     * timeouts (Tomcat 20 s), so a pooled connection is rarely found closed by the server.
+     * {@return how long an idle connection is kept; 15 s by default, below common server keep-alive
+     * timeouts (Tomcat 20 s), so a pooled connection is rarely found closed by the server}
+     *
+     * @param keepAlive the keep alive
+     * @param maxIdleConnections the max idle connections
      */
     public Builder keepAlive(Duration keepAlive, int maxIdleConnections) {
       this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive == null");
@@ -513,40 +544,62 @@ public final class RestTransport implements AutoCloseable {
       return this;
     }
 
-    /** Calls in flight at once, in all and per host; 128 and 64 by default. */
+    /**
+     * Calls in flight at once, in all and per host; 128 and 64 by default.
+     *
+     * @param maxRequests the max requests
+     * @param maxRequestsPerHost the max requests per host
+     * @return this builder
+     */
     public Builder maxRequests(int maxRequests, int maxRequestsPerHost) {
       this.maxRequests = maxRequests;
       this.maxRequestsPerHost = maxRequestsPerHost;
       return this;
     }
 
-    /** Whether redirects are followed; off by default (an API answering 3xx is misconfigured). */
+    /**
+     * {@return whether redirects are followed; off by default (an API answering 3xx is misconfigured)}
+     *
+     * @param follow the follow
+     */
     public Builder followRedirects(boolean follow) {
       this.followRedirects = follow;
       return this;
     }
 
-    /** The largest body read; larger answers fail with UnexpectedResponseException. 64 MiB by default. */
+    /**
+     * {@return the largest body read; larger answers fail with UnexpectedResponseException} 64 MiB by default.
+     *
+     * @param max the max
+     */
     public Builder maxResponseBytes(long max) {
       this.maxResponseBytes = max;
       return this;
     }
 
     /**
-     * Where a request started from a response callback is prepared (so credentials never run on an
-     * OkHttp thread); the common pool by default. Clients pass their callback executor.
+     * {@return where a request started from a response callback is prepared (so credentials never run on an
+     * OkHttp thread); the common pool by default} Clients pass their callback executor.
+     *
+     * @param executor the executor
      */
     public Builder continuationExecutor(Executor executor) {
       this.continuationExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
-    /** Last-word access to OkHttp's builder (TLS trust, proxies); do not set the dispatcher or pool. */
+    /**
+     * Last-word access to OkHttp's builder (TLS trust, proxies); do not set the dispatcher or pool.
+     *
+     * @param customizer the customizer
+     * @return this builder
+     */
     public Builder configure(Consumer<OkHttpClient.Builder> customizer) {
       this.customizer = customizer;
       return this;
     }
 
+    /** {@return the build} */
     public RestTransport build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");

@@ -27,12 +27,21 @@ public final class InMemoryWorkflowClient {
 
   private InMemoryWorkflowClient() {}
 
-  /** A client on {@code engine} with no retries (the engine never pushes back). */
+  /**
+   * {@return a client on {@code engine} with no retries (the engine never pushes back)}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public static WorkflowClient create(InMemoryEngine engine) {
     return create(engine, ClientOptions.builder().retryPolicy(RetryPolicy.none()).build());
   }
 
-  /** A client on {@code engine} with {@code options}. */
+  /**
+   * {@return a client on {@code engine} with {@code options}}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param options the options
+   */
   public static WorkflowClient create(InMemoryEngine engine, ClientOptions options) {
     Objects.requireNonNull(engine, "engine == null");
     return WorkflowClients.create(new InMemoryBackend(engine), options);

@@ -6,18 +6,31 @@ package io.flowport.core.auth;
  * the gRPC adapter gives the full method name as the path.
  */
 public interface AuthRequest {
-  /** HTTP method, or {@code "POST"} for gRPC. */
+  /**
+   * HTTP method, or {@code "POST"} for gRPC.
+   *
+   * @return the method
+   */
   String method();
 
-  /** The encoded path (REST) or {@code /service/method} (gRPC). */
+  /** {@return the encoded path (REST) or {@code /service/method} (gRPC)} */
   String path();
 
-  /** The raw encoded query string without '?', or empty. */
+  /** {@return the raw encoded query string without '?', or empty} */
   String query();
 
-  /** A header already set on the request, or null. */
+  /**
+   * {@return a header already set on the request, or null}
+   *
+   * @param name the name
+   */
   String header(String name);
 
-  /** Sets (replaces) a header. */
+  /**
+   * Sets (replaces) a header.
+   *
+   * @param name the name
+   * @param value the value
+   */
   void setHeader(String name, String value);
 }

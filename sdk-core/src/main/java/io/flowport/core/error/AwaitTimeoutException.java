@@ -10,7 +10,9 @@ import java.util.Optional;
 public class AwaitTimeoutException extends WorkflowTimeoutException {
   private static final long serialVersionUID = 1L;
 
+  /** The started instance's id, or null when the engine did not give one. */
   private final String instanceId;
+  /** What the caller should do instead of retrying, for the message. */
   private final String advice;
 
   /**

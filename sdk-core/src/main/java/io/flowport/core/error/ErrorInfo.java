@@ -13,6 +13,8 @@ import io.flowport.core.Operation;
  * @param requestId the request id the engine sent, or null
  * @param requestMayHaveBeenProcessed false when the engine certainly did nothing (refused
  *     connection, back pressure, a rejection); true when the outcome is unknown
+ * @serial exclude A record serializes as its components, documented above. (Javadoc 17 would
+ *     otherwise ask for a second comment on each component in the serialized form.)
  */
 public record ErrorInfo(
     String engine,
@@ -23,17 +25,37 @@ public record ErrorInfo(
     String requestId,
     boolean requestMayHaveBeenProcessed) implements java.io.Serializable {
 
-  /** An error the client found before sending anything. */
+  /**
+   * {@return an error the client found before sending anything}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   */
   public static ErrorInfo clientSide(String engine, Operation operation) {
     return new ErrorInfo(engine, operation, null, null, null, null, false);
   }
 
-  /** An error the engine answered with: it rejected the request, so it did nothing. */
+  /**
+   * {@return an error the engine answered with: it rejected the request, so it did nothing}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param wireStatus the HTTP status on the wire
+   * @param engineCode the engine's error code
+   * @param engineMessage the engine message
+   * @param requestId the request's id
+   */
   public static ErrorInfo answered(
       String engine, Operation operation, String wireStatus, String engineCode, String engineMessage, String requestId) {
     return new ErrorInfo(engine, operation, wireStatus, engineCode, engineMessage, requestId, false);
   }
 
+  /**
+   * Sets the with request may have been processed.
+   *
+   * @param value the value
+   * @return this object
+   */
   public ErrorInfo withRequestMayHaveBeenProcessed(boolean value) {
     return new ErrorInfo(engine, operation, wireStatus, engineCode, engineMessage, requestId, value);
   }

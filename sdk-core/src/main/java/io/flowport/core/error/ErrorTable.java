@@ -30,21 +30,34 @@ public final class ErrorTable {
     this.fallback = b.fallback;
   }
 
+  /**
+   * Sets the builder.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @return a new builder
+   */
   public static Builder builder(String engine) {
     return new Builder(engine);
   }
 
-  /** The engine whose wire this table reads. */
+  /** {@return the engine whose wire this table reads} */
   public String engine() {
     return engine;
   }
 
-  /** The rows, in the order they are tried. */
+  /** {@return the rows, in the order they are tried} */
   public List<Row> rows() {
     return rows;
   }
 
-  /** The kind for this answer; the table's fallback when no row matches. */
+  /**
+   * {@return the kind for this answer; the table's fallback when no row matches}
+   *
+   * @param operation the operation called
+   * @param wireStatus the HTTP status on the wire
+   * @param engineCode the engine's error code
+   * @param message the message
+   */
   public ErrorKind kindFor(Operation operation, String wireStatus, String engineCode, String message) {
     for (Row row : rows) {
       if (row.matches(operation, wireStatus, engineCode, message)) {
@@ -54,7 +67,16 @@ public final class ErrorTable {
     return fallback;
   }
 
-  /** The exception for an answer the engine sent (so it did not do the work). */
+  /**
+   * {@return the exception for an answer the engine sent (so it did not do the work)}
+   *
+   * @param operation the operation called
+   * @param wireStatus the HTTP status on the wire
+   * @param engineCode the engine's error code
+   * @param message the message
+   * @param requestId the request's id
+   * @param cause the underlying failure
+   */
   public WorkflowException toException(
       Operation operation, String wireStatus, String engineCode, String message, String requestId, Throwable cause) {
     ErrorKind kind = kindFor(operation, wireStatus, engineCode, message);
@@ -77,6 +99,15 @@ public final class ErrorTable {
    * @param kind the meaning
    */
   public record Row(Operation operation, String wireStatus, String engineCode, Pattern messagePattern, ErrorKind kind) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param operation the operation, or null for any
+     * @param wireStatus the HTTP code or gRPC status name, or null for any
+     * @param engineCode the engine's code, or null for any
+     * @param messagePattern a pattern found in the engine's message, or null for any
+     * @param kind the meaning
+     */
     public Row {
       Objects.requireNonNull(kind, "kind == null");
     }
@@ -99,36 +130,66 @@ public final class ErrorTable {
       this.engine = Objects.requireNonNull(engine, "engine == null");
     }
 
-    /** A row on operation (null for any) and wire status. */
+    /**
+     * {@return a row on operation (null for any) and wire status}
+     *
+     * @param operation the operation called
+     * @param wireStatus the HTTP status on the wire
+     * @param kind the kind
+     */
     public Builder row(Operation operation, String wireStatus, ErrorKind kind) {
       rows.add(new Row(operation, wireStatus, null, null, kind));
       return this;
     }
 
-    /** A row on operation (null for any), wire status (null for any) and engine code. */
+    /**
+     * {@return a row on operation (null for any), wire status (null for any) and engine code}
+     *
+     * @param operation the operation called
+     * @param wireStatus the HTTP status on the wire
+     * @param engineCode the engine's error code
+     * @param kind the kind
+     */
     public Builder row(Operation operation, String wireStatus, String engineCode, ErrorKind kind) {
       rows.add(new Row(operation, wireStatus, engineCode, null, kind));
       return this;
     }
 
-    /** A row that also needs {@code messageRegex} to be found in the engine's message. */
+    /**
+     * {@return a row that also needs {@code messageRegex} to be found in the engine's message}
+     *
+     * @param operation the operation called
+     * @param wireStatus the HTTP status on the wire
+     * @param messageRegex the message regex
+     * @param kind the kind
+     */
     public Builder rowMatching(Operation operation, String wireStatus, String messageRegex, ErrorKind kind) {
       rows.add(new Row(operation, wireStatus, null, Pattern.compile(messageRegex), kind));
       return this;
     }
 
-    /** Any row, e.g. one on engine code and message together. */
+    /**
+     * Any row, e.g. one on engine code and message together.
+     *
+     * @param row the row
+     * @return this builder
+     */
     public Builder row(Row row) {
       rows.add(Objects.requireNonNull(row, "row == null"));
       return this;
     }
 
-    /** The kind when no row matches; {@link ErrorKind#UNKNOWN_STATUS} by default. */
+    /**
+     * {@return the kind when no row matches; {@link ErrorKind#UNKNOWN_STATUS} by default}
+     *
+     * @param kind the kind
+     */
     public Builder fallback(ErrorKind kind) {
       this.fallback = Objects.requireNonNull(kind, "kind == null");
       return this;
     }
 
+    /** {@return the build} */
     public ErrorTable build() {
       return new ErrorTable(this);
     }

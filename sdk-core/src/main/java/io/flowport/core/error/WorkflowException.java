@@ -17,12 +17,20 @@ import java.util.Objects;
 public class WorkflowException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What went wrong; it decides the subclass and whether a retry may help. */
   private final ErrorKind kind;
   /** Serialized with the exception (ErrorInfo and Operation are serializable), so nothing is lost in a round trip. */
   private final ErrorInfo info;
   /** How many attempts the call made; set once by the call executor when it retried. */
   private volatile int attempts = 1;
 
+  /**
+   * For subclasses, which give their own kind.
+   *
+   * @param kind the subclass's kind
+   * @param info what failed: engine, operation, wire status, engine code and message
+   * @param cause the failure underneath, or null
+   */
   protected WorkflowException(ErrorKind kind, ErrorInfo info, Throwable cause) {
     super(describe(kind, info), cause);
     this.kind = Objects.requireNonNull(kind, "kind == null");
@@ -87,60 +95,66 @@ public class WorkflowException extends RuntimeException {
     return this;
   }
 
-  /** The meaning of this error. */
+  /** {@return the meaning of this error} */
   public ErrorKind kind() {
     return kind;
   }
 
-  /** Everything known about the failed call. */
+  /**
+   * Everything known about the failed call.
+   *
+   * @return the error info
+   */
   public ErrorInfo info() {
     return info;
   }
 
+  /** {@return the engine} */
   public String engine() {
     return info.engine();
   }
 
+  /** {@return the operation} */
   public Operation operation() {
     return info.operation();
   }
 
-  /** The HTTP code or gRPC status name, or null when nothing came back. */
+  /** {@return the HTTP code or gRPC status name, or null when nothing came back} */
   public String wireStatus() {
     return info.wireStatus();
   }
 
-  /** The engine's own error code, or null. */
+  /** {@return the engine's own error code, or null} */
   public String engineCode() {
     return info.engineCode();
   }
 
-  /** The engine's own message (or an excerpt of what it sent), or null. */
+  /** {@return the engine's own message (or an excerpt of what it sent), or null} */
   public String engineMessage() {
     return info.engineMessage();
   }
 
-  /** The request id the engine sent, or null. */
+  /** {@return the request id the engine sent, or null} */
   public String requestId() {
     return info.requestId();
   }
 
-  /** Whether the same call may succeed when repeated. */
+  /** {@return whether the same call may succeed when repeated} */
   public boolean isRetryable() {
     return kind.isRetryable();
   }
 
   /**
-   * Whether the engine may have done the work although the call failed (a timeout after the
-   * request was sent). A retry of such a call is safe only when the call is idempotent.
+   * {@return whether the engine may have done the work although the call failed (a timeout after the
+   * request was sent)} A retry of such a call is safe only when the call is idempotent.
    */
   public boolean requestMayHaveBeenProcessed() {
     return info.requestMayHaveBeenProcessed();
   }
 
   /**
-   * A new exception of the same type and content whose stack trace is the current thread's and
-   * whose cause is this one. The blocking client throws it so the caller sees its own frames.
+   * {@return a new exception of the same type and content whose stack trace is the current thread's and
+   * whose cause is this one} The blocking client throws it so the caller sees its own frames.
    */
   public WorkflowException rethrownHere() {
     return kind.toException(info, this).recordAttempts(attempts);

@@ -17,36 +17,50 @@ public final class DefinitionRef {
     this.key = key;
   }
 
-  /** The latest version of definition {@code id} (Zeebe bpmnProcessId, Flowable key). */
+  /**
+   * {@return the latest version of definition {@code id} (Zeebe bpmnProcessId, Flowable key)}
+   *
+   * @param id the id
+   */
   public static DefinitionRef latest(String id) {
     return new DefinitionRef(id, null, null);
   }
 
-  /** One version of definition {@code id}. */
+  /**
+   * {@return one version of definition {@code id}}
+   *
+   * @param id the id
+   * @param version the version
+   */
   public static DefinitionRef version(String id, int version) {
     return new DefinitionRef(id, version, null);
   }
 
-  /** The definition the engine knows under {@code key} (Zeebe processDefinitionKey, Flowable id). */
+  /**
+   * {@return the definition the engine knows under {@code key} (Zeebe processDefinitionKey, Flowable id)}
+   *
+   * @param key the key
+   */
   public static DefinitionRef key(String key) {
     return new DefinitionRef(null, null, key);
   }
 
-  /** The definition id, or null when this names a key. */
+  /** {@return the definition id, or null when this names a key} */
   public String id() {
     return id;
   }
 
-  /** The version, or null for the latest. */
+  /** {@return the version, or null for the latest} */
   public Integer version() {
     return version;
   }
 
-  /** The engine's key, or null when this names an id. */
+  /** {@return the engine's key, or null when this names an id} */
   public String key() {
     return key;
   }
 
+  /** {@return whether by key} */
   public boolean isByKey() {
     return key != null;
   }

@@ -16,11 +16,16 @@ public final class DeployRequest {
     this.name = b.name;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A request for these resources and nothing else. */
+  /**
+   * {@return a request for these resources and nothing else}
+   *
+   * @param resources the resources
+   */
   public static DeployRequest of(Resource... resources) {
     Builder b = builder();
     for (Resource r : resources) {
@@ -29,16 +34,17 @@ public final class DeployRequest {
     return b.build();
   }
 
+  /** {@return the resources} */
   public List<Resource> resources() {
     return resources;
   }
 
-  /** The tenant, or null for the engine's default. */
+  /** {@return the tenant, or null for the engine's default} */
   public String tenantId() {
     return tenantId;
   }
 
-  /** The deployment name, or null to let the adapter choose one. */
+  /** {@return the deployment name, or null to let the adapter choose one} */
   public String name() {
     return name;
   }
@@ -56,21 +62,40 @@ public final class DeployRequest {
 
     private Builder() {}
 
+    /**
+     * Sets the resource.
+     *
+     * @param resource the resource
+     * @return this builder
+     */
     public Builder resource(Resource resource) {
       resources.add(Objects.requireNonNull(resource, "resource == null"));
       return this;
     }
 
+    /**
+     * Sets the tenant id.
+     *
+     * @param tenantId the tenant id
+     * @return this builder
+     */
     public Builder tenantId(String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
 
+    /**
+     * Sets the name.
+     *
+     * @param name the name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** {@return the build} */
     public DeployRequest build() {
       return new DeployRequest(this);
     }

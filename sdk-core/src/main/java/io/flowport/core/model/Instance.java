@@ -34,10 +34,12 @@ public final class Instance {
     this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the to builder} */
   public Builder toBuilder() {
     return new Builder()
         .id(id)
@@ -54,8 +56,10 @@ public final class Instance {
   }
 
   /**
-   * This instance with only the variables named (those it has); itself when {@code names} is
-   * empty, which means all — the meaning of {@link StartRequest#fetchVariables()}.
+   * {@return this instance with only the variables named (those it has); itself when {@code names} is
+   * empty, which means all — the meaning of {@link StartRequest#fetchVariables()}}
+   *
+   * @param names the names
    */
   public Instance withOnlyVariables(java.util.List<String> names) {
     if (names.isEmpty()) {
@@ -70,50 +74,57 @@ public final class Instance {
     return toBuilder().variables(picked).build();
   }
 
-  /** The engine's id of this instance. */
+  /** {@return the engine's id of this instance} */
   public String id() {
     return id;
   }
 
+  /** {@return the definition id} */
   public String definitionId() {
     return definitionId;
   }
 
+  /** {@return the definition key} */
   public String definitionKey() {
     return definitionKey;
   }
 
+  /** {@return the definition version} */
   public Integer definitionVersion() {
     return definitionVersion;
   }
 
+  /** {@return the business key} */
   public String businessKey() {
     return businessKey;
   }
 
+  /** {@return the tenant id} */
   public String tenantId() {
     return tenantId;
   }
 
-  /** The unified state. */
+  /** {@return the unified state} */
   public InstanceState state() {
     return state;
   }
 
-  /** The engine's own status, as it sent it. */
+  /** {@return the engine's own status, as it sent it} */
   public String rawStatus() {
     return rawStatus;
   }
 
+  /** {@return the start time} */
   public Instant startTime() {
     return startTime;
   }
 
+  /** {@return the end time} */
   public Instant endTime() {
     return endTime;
   }
 
-  /** The variables the engine returned with this instance; empty when it returned none. */
+  /** {@return the variables the engine returned with this instance; empty when it returned none} */
   public Map<String, Object> variables() {
     return variables;
   }
@@ -164,56 +175,122 @@ public final class Instance {
 
     private Builder() {}
 
+    /**
+     * Sets the id.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the definition id.
+     *
+     * @param definitionId the definition id
+     * @return this builder
+     */
     public Builder definitionId(String definitionId) {
       this.definitionId = definitionId;
       return this;
     }
 
+    /**
+     * Sets the definition key.
+     *
+     * @param definitionKey the definition key
+     * @return this builder
+     */
     public Builder definitionKey(String definitionKey) {
       this.definitionKey = definitionKey;
       return this;
     }
 
+    /**
+     * Sets the definition version.
+     *
+     * @param definitionVersion the definition version
+     * @return this builder
+     */
     public Builder definitionVersion(Integer definitionVersion) {
       this.definitionVersion = definitionVersion;
       return this;
     }
 
+    /**
+     * Sets the business key.
+     *
+     * @param businessKey the business key
+     * @return this builder
+     */
     public Builder businessKey(String businessKey) {
       this.businessKey = businessKey;
       return this;
     }
 
+    /**
+     * Sets the tenant id.
+     *
+     * @param tenantId the tenant id
+     * @return this builder
+     */
     public Builder tenantId(String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
 
+    /**
+     * Sets the state.
+     *
+     * @param state the state
+     * @return this builder
+     */
     public Builder state(InstanceState state) {
       this.state = state;
       return this;
     }
 
+    /**
+     * Sets the raw status.
+     *
+     * @param rawStatus the engine's status as it sent it
+     * @return this builder
+     */
     public Builder rawStatus(String rawStatus) {
       this.rawStatus = rawStatus;
       return this;
     }
 
+    /**
+     * Sets the start time.
+     *
+     * @param startTime the start time
+     * @return this builder
+     */
     public Builder startTime(Instant startTime) {
       this.startTime = startTime;
       return this;
     }
 
+    /**
+     * Sets the end time.
+     *
+     * @param endTime the end time
+     * @return this builder
+     */
     public Builder endTime(Instant endTime) {
       this.endTime = endTime;
       return this;
     }
 
+    /**
+     * Sets the variables.
+     *
+     * @param variables the variables, by name
+     * @return this builder
+     */
     public Builder variables(Map<String, ?> variables) {
       this.variables.clear();
       if (variables != null) {
@@ -222,6 +299,7 @@ public final class Instance {
       return this;
     }
 
+    /** {@return the build} */
     public Instance build() {
       return new Instance(this);
     }

@@ -10,16 +10,22 @@ public enum InstanceState {
   CREATED,
   /** Waiting for a slot or a schedule (Cloudify queued / scheduled). */
   QUEUED,
+  /** Running. */
   RUNNING,
+  /** Suspended: nothing runs until it is resumed. */
   SUSPENDED,
+  /** Ended normally. */
   COMPLETED,
+  /** Ended, or stopped, by a failure (where the engine reports failed instances). */
   FAILED,
+  /** Being cancelled (Cloudify cancelling, force_cancelling, kill_cancelling). */
   CANCELLING,
+  /** Ended by a cancel. */
   CANCELLED,
   /** The engine reported a status this client does not know; see the raw status. */
   UNKNOWN;
 
-  /** True for states an instance never leaves by itself. */
+  /** {@return true for states an instance never leaves by itself} */
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }

@@ -33,11 +33,31 @@ public record Node(
     Instant startTime,
     Instant finishTime,
     List<Node> children) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param id the node id
+   * @param name the display name, or null
+   * @param type the node type as the engine names it (e.g. ServiceActivity, ExclusiveGateway)
+   * @param state the unified state
+   * @param rawState the engine's own state string
+   * @param retry how many times the node was retried
+   * @param loop the loop counter
+   * @param skipped whether it was skipped
+   * @param version the state version a callback must quote, or null
+   * @param startTime when it started, or null
+   * @param finishTime when it finished, or null
+   * @param children child nodes (for the root and subprocesses), never null
+   */
   public Node {
     children = children == null ? List.of() : List.copyOf(children);
   }
 
-  /** This node or a descendant with {@code nodeId}, or null. */
+  /**
+   * {@return this node or a descendant with {@code nodeId}, or null}
+   *
+   * @param nodeId the node's id in the instance
+   */
   public Node find(String nodeId) {
     if (id.equals(nodeId)) {
       return this;

@@ -24,6 +24,18 @@ public record NodeHistory(
     Instant finishTime,
     Map<String, Object> inputs,
     Map<String, Object> outputs) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param state the state that run ended in
+   * @param loop the loop counter during that run
+   * @param retry the retry counter during that run
+   * @param skipped whether that run was skipped
+   * @param startTime when it started
+   * @param finishTime when it ended
+   * @param inputs its inputs
+   * @param outputs its outputs
+   */
   public NodeHistory {
     inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
     outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));

@@ -16,14 +16,23 @@ public final class Resource {
     this.content = content;
   }
 
-  /** A resource from bytes; the array is copied. */
+  /**
+   * {@return a resource from bytes; the array is copied}
+   *
+   * @param name the name
+   * @param content the content
+   */
   public static Resource of(String name, byte[] content) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(content, "content == null");
     return new Resource(name, content.clone());
   }
 
-  /** A resource read from a file, named by the file's name. */
+  /**
+   * {@return a resource read from a file, named by the file's name}
+   *
+   * @param path the path
+   */
   public static Resource of(Path path) {
     Objects.requireNonNull(path, "path == null");
     try {
@@ -33,7 +42,11 @@ public final class Resource {
     }
   }
 
-  /** A resource from the class path, named by its last path segment. */
+  /**
+   * {@return a resource from the class path, named by its last path segment}
+   *
+   * @param path the path
+   */
   public static Resource fromClasspath(String path) {
     Objects.requireNonNull(path, "path == null");
     String p = path.startsWith("/") ? path.substring(1) : path;
@@ -51,16 +64,17 @@ public final class Resource {
     }
   }
 
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** A copy of the bytes. */
+  /** {@return a copy of the bytes} */
   public byte[] content() {
     return content.clone();
   }
 
-  /** The size in bytes. */
+  /** {@return the size in bytes} */
   public int size() {
     return content.length;
   }

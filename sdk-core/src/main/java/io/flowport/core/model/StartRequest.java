@@ -26,16 +26,21 @@ public final class StartRequest {
     this.fetchVariables = List.copyOf(b.fetchVariables);
   }
 
-  /** A request to start the latest version of definition {@code definitionId}. */
+  /**
+   * {@return a request to start the latest version of definition {@code definitionId}}
+   *
+   * @param definitionId the definition id
+   */
   public static Builder of(String definitionId) {
     return new Builder().definition(DefinitionRef.latest(definitionId));
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding everything this request holds. */
+  /** {@return a builder holding everything this request holds} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.definition = definition;
@@ -47,7 +52,11 @@ public final class StartRequest {
     return b;
   }
 
-  /** This request with {@code variables} instead of its own. */
+  /**
+   * {@return this request with {@code variables} instead of its own}
+   *
+   * @param variables the variables, by name
+   */
   public StartRequest withVariables(Map<String, ?> variables) {
     return new StartRequest(this, new LinkedHashMap<>(variables));
   }
@@ -61,30 +70,36 @@ public final class StartRequest {
     this.fetchVariables = other.fetchVariables;
   }
 
-  /** The definition to start, or null when starting by message. */
+  /** {@return the definition to start, or null when starting by message} */
   public DefinitionRef definition() {
     return definition;
   }
 
-  /** The message that starts the instance, or null when starting a definition. */
+  /** {@return the message that starts the instance, or null when starting a definition} */
   public String messageName() {
     return messageName;
   }
 
+  /** {@return the business key} */
   public String businessKey() {
     return businessKey;
   }
 
+  /** {@return the tenant id} */
   public String tenantId() {
     return tenantId;
   }
 
-  /** The start variables, never null. */
+  /** {@return the start variables, never null} */
   public Map<String, Object> variables() {
     return variables;
   }
 
-  /** For start-and-await: the variables to return; empty means all. */
+  /**
+   * For start-and-await: the variables to return; empty means all.
+   *
+   * @return the fetch variables
+   */
   public List<String> fetchVariables() {
     return fetchVariables;
   }
@@ -109,43 +124,85 @@ public final class StartRequest {
 
     private Builder() {}
 
+    /**
+     * Sets the definition.
+     *
+     * @param definition the definition
+     * @return this builder
+     */
     public Builder definition(DefinitionRef definition) {
       this.definition = Objects.requireNonNull(definition, "definition == null");
       return this;
     }
 
-    /** Start through a message start event instead of a definition. */
+    /**
+     * Start through a message start event instead of a definition.
+     *
+     * @param messageName the message's name
+     * @return this builder
+     */
     public Builder messageName(String messageName) {
       this.messageName = messageName;
       return this;
     }
 
+    /**
+     * Sets the business key.
+     *
+     * @param businessKey the business key
+     * @return this builder
+     */
     public Builder businessKey(String businessKey) {
       this.businessKey = businessKey;
       return this;
     }
 
+    /**
+     * Sets the tenant id.
+     *
+     * @param tenantId the tenant id
+     * @return this builder
+     */
     public Builder tenantId(String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
 
-    /** Adds one variable; the value may be null. */
+    /**
+     * Adds one variable; the value may be null.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder variable(String name, Object value) {
       variables.put(Objects.requireNonNull(name, "name == null"), value);
       return this;
     }
 
+    /**
+     * Sets the variables.
+     *
+     * @param variables the variables, by name
+     * @return this builder
+     */
     public Builder variables(Map<String, ?> variables) {
       Objects.requireNonNull(variables, "variables == null").forEach(this::variable);
       return this;
     }
 
+    /**
+     * Sets the fetch variables.
+     *
+     * @param names the names
+     * @return this builder
+     */
     public Builder fetchVariables(List<String> names) {
       this.fetchVariables = List.copyOf(names);
       return this;
     }
 
+    /** {@return the build} */
     public StartRequest build() {
       return new StartRequest(this);
     }

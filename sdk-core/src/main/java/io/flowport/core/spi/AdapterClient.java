@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <h3>Closing</h3>
+ * <h2>Closing</h2>
  * {@link #close()} runs once, in one order: {@link #beforeClose()} (stop what makes new calls,
  * such as job workers); the executor (it fails the calls still running and cancels their attempts
  * while the wire can still cancel them, and stops retries); the backend (which releases its
@@ -70,17 +70,19 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
     this.calls = new GuardedCalls(backend.engine(), this.engineOperations::contains, executor);
   }
 
-  /** The adapter's backend, for the attempts of its own operations. */
+  /** {@return the adapter's backend, for the attempts of its own operations} */
   protected final B backend() {
     return backend;
   }
 
-  /** The executor shared by the unified and the adapter's own operations (its scheduler serves pollers). */
+  /**
+   * {@return the executor shared by the unified and the adapter's own operations (its scheduler serves pollers)}
+   */
   protected final CallExecutor executor() {
     return executor;
   }
 
-  /** The adapter's own operations this client supports, beside {@link #capabilities()}. */
+  /** {@return the adapter's own operations this client supports, beside {@link #capabilities()}} */
   public final Set<Operation> engineOperations() {
     return engineOperations;
   }
@@ -89,6 +91,11 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
    * Runs one of the adapter's own operations: refuses it when it is not among
    * {@link #engineOperations()}, runs the checks of {@code plan} (a failure becomes a failed
    * future), then its attempt through the executor. Never throws.
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param plan the retry plan of the call
+   * @return a future of the result, or failed with a WorkflowException
    */
   protected final <T> CompletableFuture<T> call(Operation operation, CallPlan<T> plan) {
     return calls.call(operation, plan);
@@ -97,6 +104,12 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
   /**
    * As {@link #call(Operation, CallPlan)}, for a request that carries a key the engine
    * deduplicates on (which makes even a non-idempotent operation safe to retry).
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param hasIdempotencyKey the has idempotency key
+   * @param plan the retry plan of the call
+   * @return a future of the result, or failed with a WorkflowException
    */
   protected final <T> CompletableFuture<T> call(Operation operation, boolean hasIdempotencyKey, CallPlan<T> plan) {
     return calls.call(operation, hasIdempotencyKey, java.time.Duration.ZERO, plan);
@@ -107,13 +120,19 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
    * {@code engineWait} (a long-poll): each attempt gets that plus one margin for the answer's trip
    * (whatever the attempt timeout), the call at least that, the same margin native start-and-await gets. A null or negative wait
    * counts as none.
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param engineWait the engine wait
+   * @param plan the retry plan of the call
+   * @return a future of the result, or failed with a WorkflowException
    */
   protected final <T> CompletableFuture<T> callAwaiting(Operation operation, java.time.Duration engineWait,
       CallPlan<T> plan) {
     return calls.callAwaiting(operation, engineWait, plan);
   }
 
-  /** Whether {@link #close()} has begun. */
+  /** {@return whether {@link #close()} has begun} */
   protected final boolean isClosed() {
     return closed.get();
   }

@@ -9,7 +9,15 @@ import io.flowport.core.error.WorkflowException;
 public final class Args {
   private Args() {}
 
-  /** {@code value} unless it is null or blank. */
+  /**
+   * {@code value} unless it is null or blank.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param what what is checked, for the message
+   * @param value the value
+   * @return the require id
+   */
   public static String requireId(String engine, Operation operation, String what, String value) {
     if (value == null) {
       throw invalid(engine, operation, what + " must not be null");
@@ -20,7 +28,16 @@ public final class Args {
     return value;
   }
 
-  /** {@code value} unless it is null. */
+  /**
+   * {@code value} unless it is null.
+   *
+   * @param <T> the type of the result
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param what what is checked, for the message
+   * @param value the value
+   * @return the t
+   */
   public static <T> T requireNonNull(String engine, Operation operation, String what, T value) {
     if (value == null) {
       throw invalid(engine, operation, what + " must not be null");
@@ -28,7 +45,13 @@ public final class Args {
     return value;
   }
 
-  /** A ClientValidationException with {@code message}. */
+  /**
+   * {@return a ClientValidationException with {@code message}}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param message the message
+   */
   public static WorkflowException invalid(String engine, Operation operation, String message) {
     return ErrorKind.CLIENT_VALIDATION.toException(
         new ErrorInfo(engine, operation, null, null, message, null, false));

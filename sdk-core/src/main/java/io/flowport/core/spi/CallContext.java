@@ -19,17 +19,32 @@ import java.util.Map;
 public record CallContext(String engine, Operation operation, int attempt, Instant deadline,
     Map<String, String> headers) {
 
-  /** Copies {@code headers}; null means none. */
+  /**
+   * Copies {@code headers}; null means none.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param attempt the attempt, from 1
+   * @param deadline the deadline
+   * @param headers the headers
+   */
   public CallContext {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
-  /** An attempt with no extra headers. */
+  /**
+   * An attempt with no extra headers.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param attempt the attempt, from 1
+   * @param deadline the deadline
+   */
   public CallContext(String engine, Operation operation, int attempt, Instant deadline) {
     this(engine, operation, attempt, deadline, Map.of());
   }
 
-  /** The time left until the deadline, never negative. */
+  /** {@return the time left until the deadline, never negative} */
   public Duration remaining() {
     Duration left = Duration.between(Instant.now(), deadline);
     return left.isNegative() ? Duration.ZERO : left;

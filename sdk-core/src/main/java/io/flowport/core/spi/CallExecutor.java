@@ -84,20 +84,33 @@ public final class CallExecutor implements AutoCloseable {
     this.plainRetry = Retry.of(engine, retryConfig(options.retryPolicy(), false));
   }
 
-  /** An executor for {@code engine} with {@code options}, for a backend that promises nothing. */
+  /**
+   * {@return an executor for {@code engine} with {@code options}, for a backend that promises nothing}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param options the options
+   */
   public static CallExecutor create(String engine, ClientOptions options) {
     return new CallExecutor(engine, options, BackendTraits.CONSERVATIVE);
   }
 
-  /** An executor for a backend with {@code traits}: it skips the work the backend already does. */
+  /**
+   * {@return an executor for a backend with {@code traits}: it skips the work the backend already does}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param options the options
+   * @param traits the traits
+   */
   public static CallExecutor create(String engine, ClientOptions options, BackendTraits traits) {
     return new CallExecutor(engine, options, traits);
   }
 
+  /** {@return the engine} */
   public String engine() {
     return engine;
   }
 
+  /** {@return the options} */
   public ClientOptions options() {
     return options;
   }
@@ -112,14 +125,17 @@ public final class CallExecutor implements AutoCloseable {
     return callbacks;
   }
 
-  /** The executor's scheduler, for adapters that need a timer (pollers). Never block on it. */
+  /** {@return the executor's scheduler, for adapters that need a timer (pollers)} Never block on it. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
 
   /**
-   * Whether an attempt that failed with {@code error} may be repeated: the error is retryable and
-   * either the engine certainly did nothing or the call is idempotent.
+   * {@return whether an attempt that failed with {@code error} may be repeated: the error is retryable and
+   * either the engine certainly did nothing or the call is idempotent}
+   *
+   * @param error the error
+   * @param idempotent the idempotent
    */
   public static boolean isSafeToRetry(Throwable error, boolean idempotent) {
     return error instanceof WorkflowException we
@@ -134,6 +150,8 @@ public final class CallExecutor implements AutoCloseable {
    * @param hasIdempotencyKey true when the request carries a key the engine deduplicates on
    *     (a message id), which makes even a non-idempotent operation safe to repeat
    * @param attempt makes one attempt; it is called once per attempt
+   * @param <T> the type of the result
+   * @return a future of the result, or failed with a WorkflowException
    */
   public <T> CompletableFuture<T> execute(
       Operation operation, boolean hasIdempotencyKey, Function<CallContext, CompletableFuture<T>> attempt) {
@@ -147,6 +165,13 @@ public final class CallExecutor implements AutoCloseable {
    * attempt timeout, says when an answer is due (an engine that ignores its wait then still ends
    * on time); the whole call gets at least that long. {@link Duration#ZERO} means no wait: the
    * configured timeouts apply.
+   *
+   * @param <T> the type of the result
+   * @param operation the operation called
+   * @param hasIdempotencyKey the has idempotency key
+   * @param awaitTimeout the await timeout
+   * @param attempt the attempt, from 1
+   * @return a future of the result, or failed with a WorkflowException
    */
   public <T> CompletableFuture<T> execute(
       Operation operation, boolean hasIdempotencyKey, Duration awaitTimeout,
@@ -383,7 +408,11 @@ public final class CallExecutor implements AutoCloseable {
     return a.isBefore(b) ? a : b;
   }
 
-  /** The real error behind CompletionException / ExecutionException wrappers. */
+  /**
+   * {@return the real error behind CompletionException / ExecutionException wrappers}
+   *
+   * @param e the e
+   */
   public static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
@@ -419,6 +448,9 @@ public final class CallExecutor implements AutoCloseable {
    * {@link ClientClosedException}, not retryable) if this executor closes before it completes; for operations made of
    * several calls and timers (pollers), whose timers {@link #close()} drops. Fails it at once when
    * the executor is already closed.
+   *
+   * @param operation the operation called
+   * @param future the future
    */
   public void completeOnClose(Operation operation, CompletableFuture<?> future) {
     live.put(future, operation);

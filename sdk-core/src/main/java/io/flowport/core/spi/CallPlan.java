@@ -15,6 +15,9 @@ public interface CallPlan<T> {
   /**
    * Checks the arguments with {@code check} (which throws ClientValidationException) and returns
    * the attempt. Runs once per call, on the caller's thread, before anything is sent.
+   *
+   * @param check the check
+   * @return the function
    */
   Function<CallContext, CompletableFuture<T>> prepare(Checks check);
 }

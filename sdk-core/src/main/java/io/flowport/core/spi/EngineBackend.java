@@ -40,24 +40,26 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface EngineBackend extends AutoCloseable {
 
-  /** The engine name, e.g. {@code "flowable"}. */
+  /** {@return the engine name, e.g. {@code "flowable"}} */
   String engine();
 
   /**
-   * The operations this backend implements. When it has START_INSTANCE and GET_INSTANCE but not
+   * {@return the operations this backend implements} When it has START_INSTANCE and GET_INSTANCE but not
    * START_AND_AWAIT, the client offers start-and-await by polling.
    */
   Set<Operation> capabilities();
 
   /**
-   * Why {@code operation}, outside {@link #capabilities()}, cannot be done on this engine, for the
-   * OperationNotSupportedException's message; null (the default) when the engine simply lacks it.
+   * {@return why {@code operation}, outside {@link #capabilities()}, cannot be done on this engine, for the
+   * OperationNotSupportedException's message; null (the default) when the engine simply lacks it}
+   *
+   * @param operation the operation called
    */
   default String unsupportedReason(Operation operation) {
     return null;
   }
 
-  /** What this backend guarantees about deadlines and threads; nothing by default. */
+  /** {@return what this backend guarantees about deadlines and threads; nothing by default} */
   default BackendTraits traits() {
     return BackendTraits.CONSERVATIVE;
   }
@@ -77,129 +79,400 @@ public interface EngineBackend extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Definitions#deploy}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param request what to send
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Deployment> deploy(CallContext ctx, DeployRequest request) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#start}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param request what to send
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Instance> start(CallContext ctx, StartRequest request) {
     return Unsupported.future(ctx);
   }
 
-  /** Native start-and-await; {@code timeout} is the engine-side wait. */
+  /**
+   * Native start-and-await; {@code timeout} is the engine-side wait.
+   *
+   * @param ctx the context
+   * @param request what to send
+   * @param timeout how long to wait
+   * @return a future of the instance, or failed with a WorkflowException
+   */
   default CompletableFuture<Instance> startAndAwait(CallContext ctx, StartRequest request, Duration timeout) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#get}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Instance> get(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#list}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param query what to list
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Page<Instance>> list(CallContext ctx, InstanceQuery query) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#cancel}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> cancel(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#suspend}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> suspend(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#resume}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> resume(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#retry}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> retry(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Instances#delete}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param reason why, or null
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> delete(CallContext ctx, String instanceId, String reason) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Variables#getAll}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Map<String, Object>> getVariables(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Variables#get}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param name the variable's name
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Object> getVariable(CallContext ctx, String instanceId, String name) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Variables#create}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param variables the variables, by name
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> createVariables(CallContext ctx, String instanceId, Map<String, Object> variables) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Variables#upsert}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param variables the variables, by name
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> upsertVariables(CallContext ctx, String instanceId, Map<String, Object> variables) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Messages#publish}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param request what to send
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<MessageReceipt> publish(CallContext ctx, MessageRequest request) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#tree}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Node> nodeTree(CallContext ctx, String instanceId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#pause}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> pauseNode(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#resume}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> resumeNode(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#retry}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param inputs the node's new inputs
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> retryNode(CallContext ctx, String instanceId, String nodeId, Map<String, Object> inputs) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#skip}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> skipNode(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#skipExclusiveGateway}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param flowId the outgoing flow's id
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> skipExclusiveGateway(CallContext ctx, String instanceId, String nodeId, String flowId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#skipConditionalParallelGateway}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param flowIds the outgoing flows' ids
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> skipConditionalParallelGateway(
       CallContext ctx, String instanceId, String nodeId, List<String> flowIds) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#forceFail}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param message why, recorded as the node error
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> forceFailNode(CallContext ctx, String instanceId, String nodeId, String message) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#callback}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param data the callback data
+   * @param version the node's state version, or null
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> callbackNode(
       CallContext ctx, String instanceId, String nodeId, Map<String, Object> data, String version) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#retrySubprocess}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> retrySubprocess(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#data}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<NodeData> nodeData(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Nodes#histories}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<List<NodeHistory>> nodeHistories(CallContext ctx, String instanceId, String nodeId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Groups#start}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param request what to send
+   * @return a future of the engine's answer, or failed with a WorkflowException
+   */
   default CompletableFuture<Group> startGroup(CallContext ctx, GroupRequest request) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Groups#cancel}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param groupId the execution group's id
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> cancelGroup(CallContext ctx, String groupId) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Groups#setConcurrency}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param groupId the execution group's id
+   * @param concurrency how many members run at once
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> setGroupConcurrency(CallContext ctx, String groupId, int concurrency) {
     return Unsupported.future(ctx);
   }
 
+  /**
+   * One attempt of {@link io.flowport.core.WorkflowClient.Groups#setTargetGroups}. By default it fails: the
+   * operation is not in {@link #capabilities()}.
+   *
+   * @param ctx the attempt: engine, operation, attempt number, deadline and headers to send
+   * @param groupId the execution group's id
+   * @param successGroupId the group succeeding members join, or null
+   * @param failureGroupId the group failing members join, or null
+   * @return a future that completes when the engine has done it, or failed with a WorkflowException
+   */
   default CompletableFuture<Void> setGroupTargets(
       CallContext ctx, String groupId, String successGroupId, String failureGroupId) {
     return Unsupported.future(ctx);

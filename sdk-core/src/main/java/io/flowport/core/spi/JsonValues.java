@@ -35,6 +35,11 @@ public final class JsonValues {
   /**
    * Plain JSON copies of {@code variables}; ClientValidationException naming the first variable
    * that is not JSON (a cycle, a value Jackson cannot write, NaN or an infinity).
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param variables the variables, by name
+   * @return the check variables
    */
   public static Map<String, Object> checkVariables(String engine, Operation operation, Map<String, ?> variables) {
     if (variables == null) {
@@ -51,7 +56,14 @@ public final class JsonValues {
     return plain;
   }
 
-  /** A plain JSON copy of one value named {@code name}; ClientValidationException when not JSON. */
+  /**
+   * {@return a plain JSON copy of one value named {@code name}; ClientValidationException when not JSON}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param operation the operation called
+   * @param name the name
+   * @param value the value
+   */
   public static Object checkValue(String engine, Operation operation, String name, Object value) {
     if (value == null) {
       return null;

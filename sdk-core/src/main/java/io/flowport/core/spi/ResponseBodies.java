@@ -12,7 +12,11 @@ public final class ResponseBodies {
 
   private ResponseBodies() {}
 
-  /** The body as a JSON tree, or empty when it is not JSON (HTML, truncated, empty); never throws. */
+  /**
+   * {@return the body as a JSON tree, or empty when it is not JSON (HTML, truncated, empty); never throws}
+   *
+   * @param body the body
+   */
   public static Optional<JsonNode> parseJson(byte[] body) {
     if (body == null || body.length == 0) {
       return Optional.empty();
@@ -25,7 +29,12 @@ public final class ResponseBodies {
     }
   }
 
-  /** A text field of a JSON object, or null. */
+  /**
+   * {@return a text field of a JSON object, or null}
+   *
+   * @param node the node
+   * @param field the field's name
+   */
   public static String text(JsonNode node, String field) {
     if (node == null || !node.isObject()) {
       return null;
@@ -35,9 +44,11 @@ public final class ResponseBodies {
   }
 
   /**
-   * A short single-line excerpt of a body for an exception message: control characters and runs
+   * {@return a short single-line excerpt of a body for an exception message: control characters and runs
    * of white space become one space, cut at {@link #EXCERPT_LENGTH} characters; {@code "<empty
-   * body>"} for nothing.
+   * body>"} for nothing}
+   *
+   * @param body the body
    */
   public static String excerpt(byte[] body) {
     if (body == null || body.length == 0) {
@@ -48,7 +59,12 @@ public final class ResponseBodies {
     return excerpt(s);
   }
 
-  /** As {@link #excerpt(byte[])}, for text. */
+  /**
+   * As {@link #excerpt(byte[])}, for text.
+   *
+   * @param text the text
+   * @return the excerpt
+   */
   public static String excerpt(String text) {
     if (text == null || text.isBlank()) {
       return "<empty body>";

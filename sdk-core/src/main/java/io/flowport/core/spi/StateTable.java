@@ -47,17 +47,25 @@ public final class StateTable {
     this.byRaw = Map.copyOf(m);
   }
 
-  /** A builder for {@code engine}'s table. */
+  /**
+   * {@return a builder for {@code engine}'s table}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public static Builder builder(String engine) {
     return new Builder(engine);
   }
 
-  /** The engine whose statuses this table reads. */
+  /** {@return the engine whose statuses this table reads} */
   public String engine() {
     return engine;
   }
 
-  /** The unified state of {@code raw}; the fallback for null or a status not in the table. */
+  /**
+   * {@return the unified state of {@code raw}; the fallback for null or a status not in the table}
+   *
+   * @param raw the raw value
+   */
   public InstanceState state(String raw) {
     if (raw == null) {
       return fallback;
@@ -65,22 +73,26 @@ public final class StateTable {
     return byRaw.getOrDefault(key(raw), fallback);
   }
 
-  /** Whether {@code raw} is one of the table's rows (under its case rule). */
+  /**
+   * {@return whether {@code raw} is one of the table's rows (under its case rule)}
+   *
+   * @param raw the raw value
+   */
   public boolean knows(String raw) {
     return raw != null && byRaw.containsKey(key(raw));
   }
 
-  /** The rows, in the order they were given. */
+  /** {@return the rows, in the order they were given} */
   public List<Row> rows() {
     return rows;
   }
 
-  /** The state of any status the table does not list. */
+  /** {@return the state of any status the table does not list} */
   public InstanceState fallback() {
     return fallback;
   }
 
-  /** Whether raw statuses must match in case; false by default. */
+  /** {@return whether raw statuses must match in case; false by default} */
   public boolean isCaseSensitive() {
     return caseSensitive;
   }
@@ -101,7 +113,12 @@ public final class StateTable {
    * @param state its unified state
    */
   public record Row(String raw, InstanceState state) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param raw the raw value
+     * @param state the state
+     */
     public Row {
       Objects.requireNonNull(raw, "raw == null");
       Objects.requireNonNull(state, "state == null");
@@ -122,26 +139,40 @@ public final class StateTable {
       this.engine = Objects.requireNonNull(engine, "engine == null");
     }
 
-    /** Maps {@code raw} to {@code state}. */
+    /**
+     * Maps {@code raw} to {@code state}.
+     *
+     * @param raw the raw value
+     * @param state the state
+     * @return this builder
+     */
     public Builder row(String raw, InstanceState state) {
       rows.add(new Row(raw, state));
       return this;
     }
 
-    /** Raw statuses must match in case (off by default: {@code "Running"} finds {@code "running"}). */
+    /**
+     * Raw statuses must match in case (off by default: {@code "Running"} finds {@code "running"}).
+     *
+     * @return this builder
+     */
     public Builder caseSensitive() {
       this.caseSensitive = true;
       return this;
     }
 
-    /** The state of a status the table does not list; {@link InstanceState#UNKNOWN} by default. */
+    /**
+     * {@return the state of a status the table does not list; {@link InstanceState#UNKNOWN} by default}
+     *
+     * @param state the state
+     */
     public Builder fallback(InstanceState state) {
       this.fallback = Objects.requireNonNull(state, "state == null");
       return this;
     }
 
     /**
-     * The table.
+     * {@return the table}
      *
      * @throws IllegalArgumentException when a raw status appears twice under the case rule
      */

@@ -9,9 +9,13 @@ import io.flowport.core.WorkflowClient;
  * {@link io.flowport.core.WorkflowClients#create(ClientConfig)} then makes clients for that name.
  */
 public interface WorkflowClientProvider {
-  /** The engine name this provider answers to, e.g. {@code "zeebe"}. */
+  /** {@return the engine name this provider answers to, e.g. {@code "zeebe"}} */
   String engine();
 
-  /** A client for {@code config}; the provider reads the settings it documents. */
+  /**
+   * {@return a client for {@code config}; the provider reads the settings it documents}
+   *
+   * @param config the configuration
+   */
   WorkflowClient create(ClientConfig config);
 }

@@ -43,6 +43,15 @@ public final class JobWorker implements AutoCloseable {
    */
   public record Settings(
       String workerName, int maxJobsToActivate, Duration jobTimeout, Duration pollInterval, Duration requestTimeout) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param workerName the name the gateway records on activated jobs
+     * @param maxJobsToActivate jobs asked for per poll
+     * @param jobTimeout how long an activated job stays locked to this worker
+     * @param pollInterval the pause after a poll that returned nothing or failed
+     * @param requestTimeout how long the gateway may long-poll for jobs
+     */
     public Settings {
       Objects.requireNonNull(workerName, "workerName == null");
       if (maxJobsToActivate < 1) {
@@ -53,27 +62,61 @@ public final class JobWorker implements AutoCloseable {
       Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     }
 
-    /** Worker "flowport", 32 jobs per poll, 5 min lock, 100 ms pause, 1 s long poll. */
+    /**
+     * Worker "flowport", 32 jobs per poll, 5 min lock, 100 ms pause, 1 s long poll.
+     *
+     * @return the settings
+     */
     public static Settings defaults() {
       return new Settings("flowport", 32, Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
+    /**
+     * Sets the with worker name.
+     *
+     * @param name the name
+     * @return the settings
+     */
     public Settings withWorkerName(String name) {
       return new Settings(name, maxJobsToActivate, jobTimeout, pollInterval, requestTimeout);
     }
 
+    /**
+     * Sets the with max jobs to activate.
+     *
+     * @param max the max
+     * @return the settings
+     */
     public Settings withMaxJobsToActivate(int max) {
       return new Settings(workerName, max, jobTimeout, pollInterval, requestTimeout);
     }
 
+    /**
+     * Sets the with job timeout.
+     *
+     * @param timeout how long to wait
+     * @return the settings
+     */
     public Settings withJobTimeout(Duration timeout) {
       return new Settings(workerName, maxJobsToActivate, timeout, pollInterval, requestTimeout);
     }
 
+    /**
+     * Sets the with poll interval.
+     *
+     * @param interval the interval
+     * @return the settings
+     */
     public Settings withPollInterval(Duration interval) {
       return new Settings(workerName, maxJobsToActivate, jobTimeout, interval, requestTimeout);
     }
 
+    /**
+     * Sets the with request timeout.
+     *
+     * @param timeout how long to wait
+     * @return the settings
+     */
     public Settings withRequestTimeout(Duration timeout) {
       return new Settings(workerName, maxJobsToActivate, jobTimeout, pollInterval, timeout);
     }
@@ -93,21 +136,30 @@ public final class JobWorker implements AutoCloseable {
     thread.start();
   }
 
-  /** The job type this worker handles. */
+  /** {@return the job type this worker handles} */
   public String type() {
     return type;
   }
 
-  /** Jobs whose handler returned normally (and were then completed). */
+  /**
+   * Jobs whose handler returned normally (and were then completed).
+   *
+   * @return the handled jobs
+   */
   public long handledJobs() {
     return handled.get();
   }
 
-  /** Jobs whose handler threw (failed or error thrown). */
+  /**
+   * Jobs whose handler threw (failed or error thrown).
+   *
+   * @return the failed jobs
+   */
   public long failedJobs() {
     return failed.get();
   }
 
+  /** {@return whether closed} */
   public boolean isClosed() {
     return closed;
   }

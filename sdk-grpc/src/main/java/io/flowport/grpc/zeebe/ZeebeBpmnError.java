@@ -6,13 +6,21 @@ import java.util.Objects;
 public class ZeebeBpmnError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The BPMN error code the job throws. */
   private final String errorCode;
 
+  /**
+   * A BPMN error to throw from the job.
+   *
+   * @param errorCode the code an error boundary event catches
+   * @param message the error message Zeebe records
+   */
   public ZeebeBpmnError(String errorCode, String message) {
     super(message);
     this.errorCode = Objects.requireNonNull(errorCode, "errorCode == null");
   }
 
+  /** {@return the error code} */
   public String errorCode() {
     return errorCode;
   }

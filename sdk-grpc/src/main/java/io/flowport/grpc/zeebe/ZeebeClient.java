@@ -147,6 +147,7 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     };
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -321,8 +322,10 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     private Builder() {}
 
     /**
-     * The gateway's {@code host:port}; several (comma-separated, or by calling this again) are
-     * balanced round-robin.
+     * {@return the gateway's {@code host:port}; several (comma-separated, or by calling this again) are
+     * balanced round-robin}
+     *
+     * @param address the address
      */
     public Builder gatewayAddress(String address) {
       Objects.requireNonNull(address, "address == null");
@@ -334,31 +337,55 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
       return this;
     }
 
-    /** Several gateways, balanced round-robin. */
+    /**
+     * Several gateways, balanced round-robin.
+     *
+     * @param addresses the addresses
+     * @return this builder
+     */
     public Builder gatewayAddresses(List<String> addresses) {
       Objects.requireNonNull(addresses, "addresses == null").forEach(this::gatewayAddress);
       return this;
     }
 
-    /** No TLS (a local engine, a sidecar). */
+    /**
+     * No TLS (a local engine, a sidecar).
+     *
+     * @return this builder
+     */
     public Builder usePlaintext() {
       this.plaintext = true;
       return this;
     }
 
-    /** Trust these PEM certificates instead of the JDK's default trust store (TLS only). */
+    /**
+     * Trust these PEM certificates instead of the JDK's default trust store (TLS only).
+     *
+     * @param pemFile the pem file
+     * @return this builder
+     */
     public Builder trustCertificates(Path pemFile) {
       this.trustCertificates = Objects.requireNonNull(pemFile, "pemFile == null");
       return this;
     }
 
-    /** Credentials applied to every attempt (bearer, {@link ZeebeOAuthCredentials}). */
+    /**
+     * Credentials applied to every attempt (bearer, {@link ZeebeOAuthCredentials}).
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** HTTP/2 keep-alive ping interval; 45 s by default (gRPC allows no less than 10 s). */
+    /**
+     * HTTP/2 keep-alive ping interval; 45 s by default (gRPC allows no less than 10 s).
+     *
+     * @param interval the interval
+     * @return this builder
+     */
     public Builder keepAlive(Duration interval) {
       Objects.requireNonNull(interval, "interval == null");
       if (interval.isNegative() || interval.isZero()) {
@@ -368,7 +395,12 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
       return this;
     }
 
-    /** Retries, timeouts, listeners, callback executor. */
+    /**
+     * Retries, timeouts, listeners, callback executor.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder options(ClientOptions options) {
       this.options = Objects.requireNonNull(options, "options == null");
       return this;
@@ -377,12 +409,16 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     /**
      * Use this channel (e.g. an in-process channel to a fake gateway) instead of building one. The
      * client does not shut it down; address, TLS and keep-alive settings are then ignored.
+     *
+     * @param channel the channel
+     * @return this builder
      */
     public Builder channel(ManagedChannel channel) {
       this.channel = Objects.requireNonNull(channel, "channel == null");
       return this;
     }
 
+    /** {@return the build} */
     public ZeebeClient build() {
       if (plaintext && trustCertificates != null) {
         throw new IllegalStateException("usePlaintext() and trustCertificates(...) exclude each other");

@@ -9,5 +9,12 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface ZeebeJobHandler {
+  /**
+   * Works on one job.
+   *
+   * @param job the activated job, with its variables
+   * @return the variables to complete the job with; null or empty for none
+   * @throws Exception to fail the job with one retry less ({@link ZeebeBpmnError} to throw a BPMN error)
+   */
   Map<String, ?> handle(ActivatedJob job) throws Exception;
 }

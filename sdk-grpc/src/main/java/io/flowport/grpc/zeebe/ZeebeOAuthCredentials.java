@@ -64,7 +64,12 @@ public final class ZeebeOAuthCredentials implements Credentials {
     this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.requestTimeout).build();
   }
 
-  /** Credentials fetched from {@code tokenUrl} (e.g. {@code https://login.cloud.camunda.io/oauth/token}). */
+  /**
+   * Credentials fetched from {@code tokenUrl} (e.g. {@code https://login.cloud.camunda.io/oauth/token}).
+   *
+   * @param tokenUrl the token url
+   * @return a new builder
+   */
   public static Builder builder(String tokenUrl) {
     return new Builder(URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl == null")));
   }
@@ -74,7 +79,11 @@ public final class ZeebeOAuthCredentials implements Credentials {
     request.setHeader("authorization", "Bearer " + currentToken());
   }
 
-  /** Token fetches so far (for tests and metrics). */
+  /**
+   * Token fetches so far (for tests and metrics).
+   *
+   * @return the fetch count
+   */
   public int fetchCount() {
     return fetches.get();
   }
@@ -208,51 +217,92 @@ public final class ZeebeOAuthCredentials implements Credentials {
       this.tokenUrl = tokenUrl;
     }
 
+    /**
+     * Sets the client id.
+     *
+     * @param clientId the client id
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = Objects.requireNonNull(clientId, "clientId == null");
       return this;
     }
 
+    /**
+     * Sets the client secret.
+     *
+     * @param clientSecret the client secret
+     * @return this builder
+     */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
       return this;
     }
 
-    /** The audience, e.g. {@code zeebe.camunda.io}. */
+    /**
+     * {@return the audience, e.g. {@code zeebe.camunda.io}}
+     *
+     * @param audience the audience
+     */
     public Builder audience(String audience) {
       this.audience = audience;
       return this;
     }
 
+    /**
+     * Sets the scope.
+     *
+     * @param scope the scope
+     * @return this builder
+     */
     public Builder scope(String scope) {
       this.scope = scope;
       return this;
     }
 
-    /** Refresh this long before the token expires; 30 s by default. */
+    /**
+     * Refresh this long before the token expires; 30 s by default.
+     *
+     * @param margin the margin
+     * @return this builder
+     */
     public Builder refreshMargin(Duration margin) {
       this.refreshMargin = Objects.requireNonNull(margin, "margin == null");
       return this;
     }
 
-    /** Connect and request timeout of the token call; 10 s by default. */
+    /**
+     * Connect and request timeout of the token call; 10 s by default.
+     *
+     * @param timeout how long to wait
+     * @return this builder
+     */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** The clock used for expiry (tests). */
+    /**
+     * {@return the clock used for expiry (tests)}
+     *
+     * @param clock the clock
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The HTTP client to use; by default one is made (the JDK's client keeps a selector thread). */
+    /**
+     * {@return the HTTP client to use; by default one is made (the JDK's client keeps a selector thread)}
+     *
+     * @param http the http
+     */
     public Builder httpClient(HttpClient http) {
       this.http = Objects.requireNonNull(http, "http == null");
       return this;
     }
 
+    /** {@return the build} */
     public ZeebeOAuthCredentials build() {
       if (clientId == null || clientSecret == null) {
         throw new IllegalStateException("clientId and clientSecret are required");

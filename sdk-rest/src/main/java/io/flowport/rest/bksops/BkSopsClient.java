@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bk-sops client: the unified {@link WorkflowClient} over the BlueKing API gateway's bk-sops
+ * The bk-sops client: the unified {@link io.flowport.core.WorkflowClient} over the BlueKing API gateway's bk-sops
  * API, plus bk-sops' own calls ({@link BkSopsOperations}, which this class implements). Both share one executor (retries, timeouts,
  * listeners) and one HTTP transport.
  *
@@ -52,12 +52,12 @@ public final class BkSopsClient extends AdapterClient<BkSopsBackend> implements 
     this.baseUrl = baseUrl;
   }
 
-  /** A builder of a client. */
+  /** {@return a builder of a client} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base URL requests go to. */
+  /** {@return the base URL requests go to} */
   public String baseUrl() {
     return baseUrl;
   }
@@ -213,15 +213,21 @@ public final class BkSopsClient extends AdapterClient<BkSopsBackend> implements 
       super(BkSopsBackend.ENGINE);
     }
 
-    /** The business (CMDB biz id, or project id with {@link #scope}) every call names; numeric. Required. */
+    /**
+     * {@return the business (CMDB biz id, or project id with {@link #scope}) every call names; numeric} Required.
+     *
+     * @param bizId the biz id
+     */
     public Builder bizId(String bizId) {
       this.bizId = digits("bizId", bizId);
       return this;
     }
 
     /**
-     * What {@link #bizId} means: {@code "cmdb_biz"} (the gateway's default) or {@code "project"}.
+     * {@return what {@link #bizId} means: {@code "cmdb_biz"} (the gateway's default) or {@code "project"}}
      * Sent in the query of GETs and the JSON body of POSTs, where bk-sops reads it.
+     *
+     * @param scope the scope
      */
     public Builder scope(String scope) {
       String s = Objects.requireNonNull(scope, "scope == null").toLowerCase(Locale.ROOT);
@@ -232,7 +238,13 @@ public final class BkSopsClient extends AdapterClient<BkSopsBackend> implements 
       return this;
     }
 
-    /** Lets {@code StartRequest.of(name)} start template {@code templateId}. */
+    /**
+     * Lets {@code StartRequest.of(name)} start template {@code templateId}.
+     *
+     * @param name the name
+     * @param templateId the template's id
+     * @return this builder
+     */
     public Builder template(String name, String templateId) {
       Objects.requireNonNull(name, "name == null");
       templates.put(name, digits("templateId", templateId));

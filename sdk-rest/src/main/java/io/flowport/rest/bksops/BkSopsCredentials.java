@@ -39,17 +39,31 @@ public final class BkSopsCredentials implements Credentials {
     }
   }
 
-  /** App code and secret, acting for user {@code username} ({@code bk_username}). */
+  /**
+   * App code and secret, acting for user {@code username} ({@code bk_username}).
+   *
+   * @param appCode the app code
+   * @param appSecret the app secret
+   * @param username the username
+   * @return the bk sops credentials
+   */
   public static BkSopsCredentials appAndUser(String appCode, String appSecret, String username) {
     return new BkSopsCredentials(appCode, appSecret, "bk_username", username);
   }
 
-  /** App code and secret, acting for the user logged in with {@code bkToken} ({@code bk_token}). */
+  /**
+   * App code and secret, acting for the user logged in with {@code bkToken} ({@code bk_token}).
+   *
+   * @param appCode the app code
+   * @param appSecret the app secret
+   * @param bkToken the bk token
+   * @return the bk sops credentials
+   */
   public static BkSopsCredentials appAndToken(String appCode, String appSecret, String bkToken) {
     return new BkSopsCredentials(appCode, appSecret, "bk_token", bkToken);
   }
 
-  /** The app code (not secret). */
+  /** {@return the app code (not secret)} */
   public String appCode() {
     return appCode;
   }

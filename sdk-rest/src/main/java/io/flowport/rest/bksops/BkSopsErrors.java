@@ -91,9 +91,11 @@ public final class BkSopsErrors {
   public static final JsonEnvelope ENVELOPE = JsonEnvelope.builder(TABLE).requestIdField("trace_id").build();
 
   /**
-   * A message fit for an exception: for an engine failure ({@code "fail: Traceback ..."}) the
+   * {@return a message fit for an exception: for an engine failure ({@code "fail: Traceback ..."}) the
    * {@code "fail: "} prefix and the exception line the traceback ends with, module path dropped;
-   * otherwise the first line. At most {@value #MAX_MESSAGE} characters; null stays null.
+   * otherwise the first line} At most {@value #MAX_MESSAGE} characters; null stays null.
+   *
+   * @param message the message
    */
   public static String shortMessage(String message) {
     if (message == null) {

@@ -40,18 +40,31 @@ import java.util.concurrent.CompletableFuture;
  * current state; a polling start-and-await is therefore never fooled by a cached answer.
  */
 public interface BkSopsOperations {
+  /** {@code "create task"}: not idempotent, a repeat may duplicate work. */
   Operation CREATE_TASK = Operation.of("create task", false);
+  /** {@code "start task"}: not idempotent, a repeat may duplicate work. */
   Operation START_TASK = Operation.of("start task", false);
+  /** {@code "operate task"}: not idempotent, a repeat may duplicate work. */
   Operation OPERATE_TASK = Operation.of("operate task", false);
+  /** {@code "get task status"}: idempotent, safe to repeat. */
   Operation GET_TASK_STATUS = Operation.of("get task status", true);
+  /** {@code "get node detail"}: idempotent, safe to repeat. */
   Operation GET_NODE_DETAIL = Operation.of("get node detail", true);
+  /** {@code "get node execution data"}: idempotent, safe to repeat. */
   Operation GET_NODE_EXECUTION = Operation.of("get node execution data", true);
+  /** {@code "pause subprocess"}: idempotent, safe to repeat. */
   Operation PAUSE_SUBPROCESS = Operation.of("pause subprocess", true);
+  /** {@code "resume subprocess"}: idempotent, safe to repeat. */
   Operation RESUME_SUBPROCESS = Operation.of("resume subprocess", true);
 
   /**
    * Creates a task from template {@code templateId} ({@code create_task}); it does not run until
    * started. {@code constants} are the template's global variables by name (sent as {@code ${name}}).
+   *
+   * @param templateId the template's id
+   * @param name the name
+   * @param constants the constants
+   * @return a future of the created task, or failed with a WorkflowException
    */
   CompletableFuture<CreatedTask> createTask(String templateId, String name, Map<String, ?> constants);
 
@@ -59,58 +72,149 @@ public interface BkSopsOperations {
    * Starts a created task ({@code start_task}) and returns its URL, or null. The start is
    * asynchronous: the task may read CREATED for a moment. A task already started fails with
    * IllegalTransitionException.
+   *
+   * @param taskId the task's id
+   * @return a future of the string, or failed with a WorkflowException
    */
   CompletableFuture<String> startTask(String taskId);
 
-  /** Starts, pauses, resumes or revokes a task ({@code operate_task}); a task not started yet fails with IllegalTransitionException. */
+  /**
+   * Starts, pauses, resumes or revokes a task ({@code operate_task}); a task not started yet fails with IllegalTransitionException.
+   *
+   * @param taskId the task's id
+   * @param action the action
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> operateTask(String taskId, TaskAction action);
 
-  /** The task's state tree ({@code get_task_status}), always the current one (see Caching above). */
+  /**
+   * {@return the task's state tree ({@code get_task_status}), always the current one (see Caching above)}
+   *
+   * @param taskId the task's id
+   */
   CompletableFuture<TaskState> taskStatus(String taskId);
 
   /**
-   * The state tree of the task or of one of its subprocesses ({@code subprocessId}, may be null);
-   * with {@code withExData} a FAILED task carries its failed nodes' details.
+   * {@return the state tree of the task or of one of its subprocesses ({@code subprocessId}, may be null);
+   * with {@code withExData} a FAILED task carries its failed nodes' details}
+   *
+   * @param taskId the task's id
+   * @param subprocessId the subprocess id
+   * @param withExData the with ex data
    */
   CompletableFuture<TaskState> taskStatus(String taskId, String subprocessId, boolean withExData);
 
-  /** A node's state and earlier runs ({@code get_task_node_detail}); {@code loop} may be null for the latest loop. */
+  /**
+   * {@return a node's state and earlier runs ({@code get_task_node_detail}); {@code loop} may be null for the latest loop}
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @param loop the loop
+   */
   CompletableFuture<NodeDetail> nodeDetail(String taskId, String nodeId, Integer loop);
 
-  /** A node's inputs, outputs and failure details ({@code get_task_node_data}); {@code loop} may be null. */
+  /**
+   * {@return a node's inputs, outputs and failure details ({@code get_task_node_data}); {@code loop} may be null}
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @param loop the loop
+   */
   CompletableFuture<NodeExecution> nodeData(String taskId, String nodeId, Integer loop);
 
-  /** Retries a FAILED node with new inputs (may be empty: the old ones). */
+  /**
+   * Retries a FAILED node with new inputs (may be empty: the old ones).
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @param inputs the node's new inputs
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> retryNode(String taskId, String nodeId, Map<String, ?> inputs);
 
-  /** Skips a FAILED activity. */
+  /**
+   * Skips a FAILED activity.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> skipNode(String taskId, String nodeId);
 
-  /** Skips a FAILED exclusive gateway, taking flow {@code flowId}. */
+  /**
+   * Skips a FAILED exclusive gateway, taking flow {@code flowId}.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @param flowId the outgoing flow's id
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> skipExclusiveGateway(String taskId, String nodeId, String flowId);
 
-  /** Pauses a node (now, or when the task reaches it); not a subprocess. */
+  /**
+   * Pauses a node (now, or when the task reaches it); not a subprocess.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> pauseNode(String taskId, String nodeId);
 
-  /** Resumes a SUSPENDED node. */
+  /**
+   * Resumes a SUSPENDED node.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> resumeNode(String taskId, String nodeId);
 
-  /** Pauses a subprocess node's pipeline. */
+  /**
+   * Pauses a subprocess node's pipeline.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> pauseSubprocess(String taskId, String nodeId);
 
-  /** Resumes a SUSPENDED subprocess node's pipeline. */
+  /**
+   * Resumes a SUSPENDED subprocess node's pipeline.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> resumeSubprocess(String taskId, String nodeId);
 
-  /** Fails a RUNNING activity; bk-sops records "The node has been terminated by &lt;user&gt;." */
+  /**
+   * Fails a RUNNING activity; bk-sops records "The node has been terminated by &lt;user&gt;."
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> forcedFail(String taskId, String nodeId);
 
-  /** Retries a FAILED subprocess node from its start. */
+  /**
+   * Retries a FAILED subprocess node from its start.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
+   */
   CompletableFuture<Void> retrySubprocess(String taskId, String nodeId);
 
   /**
    * Calls back a node that waits for it ({@code node_callback}). With {@code version} (from the
    * state tree) a stale version fails with StaleVersionException, and bamboo then expires the
    * schedule of that version; with null bk-sops uses the current version.
+   *
+   * @param taskId the task's id
+   * @param nodeId the node's id in the instance
+   * @param data the callback data
+   * @param version the version
+   * @return a future that completes when the call has succeeded, or exceptionally with a WorkflowException
    */
   CompletableFuture<Void> callback(String taskId, String nodeId, Map<String, ?> data, String version);
 }

@@ -48,12 +48,20 @@ public final class BkSopsStates {
       .fallback(InstanceState.UNKNOWN)
       .build();
 
-  /** The unified state of a task state word; UNKNOWN for null or an unknown word. */
+  /**
+   * {@return the unified state of a task state word; UNKNOWN for null or an unknown word}
+   *
+   * @param raw the raw value
+   */
   public static InstanceState instanceState(String raw) {
     return raw == null ? InstanceState.UNKNOWN : INSTANCE.state(raw);
   }
 
-  /** The unified state of a node state word; UNKNOWN for null or an unknown word. */
+  /**
+   * {@return the unified state of a node state word; UNKNOWN for null or an unknown word}
+   *
+   * @param raw the raw value
+   */
   public static NodeState nodeState(String raw) {
     if (raw == null) {
       return NodeState.UNKNOWN;

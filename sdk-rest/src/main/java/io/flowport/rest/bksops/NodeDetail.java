@@ -11,6 +11,13 @@ import java.util.List;
  * @param histories earlier runs (only retried, skipped or re-entered nodes have any), oldest first
  */
 public record NodeDetail(TaskState state, List<NodeRun> histories) {
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param state the node's state, with its children for a subprocess; READY with no version for a
+   *     node the task has not reached yet
+   * @param histories earlier runs (only retried, skipped or re-entered nodes have any), oldest first
+   */
   public NodeDetail {
     histories = histories == null ? List.of() : List.copyOf(histories);
   }

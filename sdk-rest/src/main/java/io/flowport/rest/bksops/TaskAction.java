@@ -13,7 +13,7 @@ public enum TaskAction {
   /** {@code revoke_pipeline}: the task can never run again. */
   REVOKE;
 
-  /** The word on the wire. */
+  /** {@return the word on the wire} */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -15,7 +15,7 @@ public enum CloudifyCancelMode {
     this.action = action;
   }
 
-  /** The wire action. */
+  /** {@return the wire action} */
   public String action() {
     return action;
   }

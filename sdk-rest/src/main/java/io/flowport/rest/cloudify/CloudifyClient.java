@@ -60,11 +60,12 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
     this.wire = backend.wire();
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base URL requests go to. */
+  /** {@return the base URL requests go to} */
   public String baseUrl() {
     return baseUrl;
   }
@@ -347,15 +348,21 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
       super(ENGINE);
     }
 
-    /** The {@code Tenant} header sent on every request (a unified start or list naming a tenant overrides it). */
+    /**
+     * {@return the {@code Tenant} header sent on every request (a unified start or list naming a tenant overrides it)}
+     *
+     * @param value the value
+     */
     public Builder tenant(String value) {
       this.tenant = value;
       return this;
     }
 
     /**
-     * What a unified start does on a deployment that already runs an execution; {@link CloudifyStartPolicy#FAIL}
-     * (the manager's default) unless set.
+     * {@return what a unified start does on a deployment that already runs an execution; {@link CloudifyStartPolicy#FAIL}
+     * (the manager's default) unless set}
+     *
+     * @param value the value
      */
     public Builder startPolicy(CloudifyStartPolicy value) {
       this.startPolicy = java.util.Objects.requireNonNull(value, "startPolicy == null");

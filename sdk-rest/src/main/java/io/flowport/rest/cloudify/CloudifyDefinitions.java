@@ -9,14 +9,21 @@ package io.flowport.rest.cloudify;
 public final class CloudifyDefinitions {
   private CloudifyDefinitions() {}
 
-  /** {@code deployment:workflow}. */
+  /**
+   * {@code deployment:workflow}.
+   *
+   * @param deploymentId the deployment's id
+   * @param workflowId the workflow's id
+   * @return the definition id
+   */
   public static String definitionId(String deploymentId, String workflowId) {
     return deploymentId + ":" + workflowId;
   }
 
   /**
-   * The (deployment, workflow) of a unified definition id.
+   * {@return the (deployment, workflow) of a unified definition id}
    *
+   * @param definitionId the definition id
    * @throws IllegalArgumentException when it has no colon or a blank part
    */
   public static Pair parse(String definitionId) {

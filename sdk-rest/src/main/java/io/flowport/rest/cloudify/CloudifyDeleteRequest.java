@@ -31,7 +31,12 @@ public final class CloudifyDeleteRequest {
     this.filters = Collections.unmodifiableMap(f);
   }
 
-  /** Deletes ended executions created before {@code time} (the manager's time, UTC, no offset). */
+  /**
+   * Deletes ended executions created before {@code time} (the manager's time, UTC, no offset).
+   *
+   * @param time the time
+   * @return a new builder
+   */
   public static Builder createdBefore(LocalDateTime time) {
     return new Builder(Objects.requireNonNull(time, "time == null"), null);
   }
@@ -39,6 +44,8 @@ public final class CloudifyDeleteRequest {
   /**
    * Deletes ended executions except the {@code count} most recent.
    *
+   * @param count the count
+   * @return a new builder
    * @throws IllegalArgumentException when {@code count} is not positive (the manager refuses it)
    */
   public static Builder keepLast(int count) {
@@ -48,17 +55,29 @@ public final class CloudifyDeleteRequest {
     return new Builder(null, count);
   }
 
-  /** {@code to_datetime}, or null. */
+  /**
+   * {@code to_datetime}, or null.
+   *
+   * @return the local date time
+   */
   public LocalDateTime toDatetime() {
     return toDatetime;
   }
 
-  /** {@code keep_last}, or null. */
+  /**
+   * {@code keep_last}, or null.
+   *
+   * @return the keep last
+   */
   public Integer keepLast() {
     return keepLast;
   }
 
-  /** Field filters, as for listing; a {@code status} filter must name end states. */
+  /**
+   * Field filters, as for listing; a {@code status} filter must name end states.
+   *
+   * @return the filters
+   */
   public Map<String, List<String>> filters() {
     return filters;
   }
@@ -80,7 +99,13 @@ public final class CloudifyDeleteRequest {
       this.keepLast = keepLast;
     }
 
-    /** Only executions whose {@code field} has one of {@code values}. */
+    /**
+     * Only executions whose {@code field} has one of {@code values}.
+     *
+     * @param field the field's name
+     * @param values the values
+     * @return this builder
+     */
     public Builder filter(String field, String... values) {
       List<String> list = filters.computeIfAbsent(Objects.requireNonNull(field, "field == null"), k -> new ArrayList<>());
       for (String v : values) {
@@ -89,6 +114,7 @@ public final class CloudifyDeleteRequest {
       return this;
     }
 
+    /** {@return the build} */
     public CloudifyDeleteRequest build() {
       return new CloudifyDeleteRequest(this);
     }

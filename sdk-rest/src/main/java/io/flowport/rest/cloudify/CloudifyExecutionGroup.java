@@ -37,6 +37,22 @@ public record CloudifyExecutionGroup(
     String createdBy,
     Map<String, Object> fields) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param id the group id
+   * @param deploymentGroupId the deployment group it was started from
+   * @param workflowId the workflow it runs
+   * @param status the status the manager derived from the members, or null when not sent or empty
+   * @param state the unified state of {@code status}
+   * @param executionIds the members, or null when not sent
+   * @param concurrency how many members run at once, or null when not sent
+   * @param successGroupId where deployments of members that succeed are added, or null
+   * @param failureGroupId where deployments of members that fail are added, or null
+   * @param createdAt when it was created
+   * @param createdBy who created it
+   * @param fields every field of the answer, as JSON-compatible values
+   */
   public CloudifyExecutionGroup {
     executionIds = executionIds == null ? null : List.copyOf(executionIds);
     fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

@@ -42,52 +42,79 @@ public final class CloudifyGroupRequest {
     this.createdAt = b.createdAt;
   }
 
-  /** Runs {@code workflowId} on each deployment of {@code deploymentGroupId}. */
+  /**
+   * Runs {@code workflowId} on each deployment of {@code deploymentGroupId}.
+   *
+   * @param deploymentGroupId the deployment group id
+   * @param workflowId the workflow's id
+   * @return a new builder
+   */
   public static Builder of(String deploymentGroupId, String workflowId) {
     return new Builder(deploymentGroupId, workflowId);
   }
 
+  /** {@return the deployment group id} */
   public String deploymentGroupId() {
     return deploymentGroupId;
   }
 
+  /** {@return the workflow id} */
   public String workflowId() {
     return workflowId;
   }
 
-  /** Sent as a JSON boolean: the manager does not convert strings here ({@code "false"} would be true). */
+  /**
+   * Sent as a JSON boolean: the manager does not convert strings here ({@code "false"} would be true).
+   *
+   * @return {@code force}, or null when it is not sent
+   */
   public Boolean force() {
     return force;
   }
 
+  /** {@return the default parameters} */
   public Map<String, Object> defaultParameters() {
     return defaultParameters;
   }
 
-  /** Per-deployment parameters that override the defaults, by deployment id. */
+  /**
+   * Per-deployment parameters that override the defaults, by deployment id.
+   *
+   * @return the parameters
+   */
   public Map<String, Map<String, Object>> parameters() {
     return parameters;
   }
 
-  /** How many members run at once, or null for the manager's 5. */
+  /** {@return how many members run at once, or null for the manager's 5} */
   public Integer concurrency() {
     return concurrency;
   }
 
-  /** Create only: the existing executions that make up the group, or null to start new ones. */
+  /**
+   * Create only: the existing executions that make up the group, or null to start new ones.
+   *
+   * @return the executions
+   */
   public List<String> executions() {
     return executions;
   }
 
-  /** Create only: the group's id, or null for a new one. */
+  /**
+   * Create only: the group's id, or null for a new one.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
+  /** {@return the created by} */
   public String createdBy() {
     return createdBy;
   }
 
+  /** {@return the created at} */
   public String createdAt() {
     return createdAt;
   }
@@ -115,19 +142,34 @@ public final class CloudifyGroupRequest {
       this.workflowId = workflowId;
     }
 
-    /** Run even when other executions of a deployment are running. */
+    /**
+     * Run even when other executions of a deployment are running.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder force(boolean value) {
       this.force = value;
       return this;
     }
 
-    /** Parameters for every member. */
+    /**
+     * Parameters for every member.
+     *
+     * @param values the values
+     * @return this builder
+     */
     public Builder defaultParameters(Map<String, ?> values) {
       this.defaultParameters = values == null ? null : new LinkedHashMap<>(values);
       return this;
     }
 
-    /** One parameter for every member. */
+    /**
+     * {@return one parameter for every member}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public Builder defaultParameter(String name, Object value) {
       if (defaultParameters == null) {
         defaultParameters = new LinkedHashMap<>();
@@ -136,7 +178,13 @@ public final class CloudifyGroupRequest {
       return this;
     }
 
-    /** Parameters for the member on {@code deploymentId}, over the defaults. */
+    /**
+     * Parameters for the member on {@code deploymentId}, over the defaults.
+     *
+     * @param deploymentId the deployment's id
+     * @param values the values
+     * @return this builder
+     */
     public Builder parametersFor(String deploymentId, Map<String, ?> values) {
       if (parameters == null) {
         parameters = new LinkedHashMap<>();
@@ -146,8 +194,9 @@ public final class CloudifyGroupRequest {
     }
 
     /**
-     * How many members run at once; 0 holds them all queued until it is raised.
+     * {@return how many members run at once; 0 holds them all queued until it is raised}
      *
+     * @param value the value
      * @throws IllegalArgumentException when negative (the manager refuses it)
      */
     public Builder concurrency(int value) {
@@ -158,30 +207,51 @@ public final class CloudifyGroupRequest {
       return this;
     }
 
-    /** Create only: group these existing executions instead of starting new ones. */
+    /**
+     * Create only: group these existing executions instead of starting new ones.
+     *
+     * @param executionIds the execution ids
+     * @return this builder
+     */
     public Builder executions(List<String> executionIds) {
       this.executions = executionIds;
       return this;
     }
 
-    /** Create only: the group's id. */
+    /**
+     * Create only: the group's id.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder id(String value) {
       this.id = value;
       return this;
     }
 
-    /** Create only: the creator. */
+    /**
+     * Create only: the creator.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder createdBy(String value) {
       this.createdBy = value;
       return this;
     }
 
-    /** Create only: the creation time, as the manager writes it. */
+    /**
+     * Create only: the creation time, as the manager writes it.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder createdAt(String value) {
       this.createdAt = value;
       return this;
     }
 
+    /** {@return the build} */
     public CloudifyGroupRequest build() {
       return new CloudifyGroupRequest(this);
     }

@@ -44,15 +44,21 @@ public final class CloudifyListQuery {
     this.groupId = b.groupId;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Everything, with the manager's defaults. */
+  /**
+   * Everything, with the manager's defaults.
+   *
+   * @return the cloudify list query
+   */
   public static CloudifyListQuery all() {
     return builder().build();
   }
 
+  /** {@return the to builder} */
   public Builder toBuilder() {
     Builder b = new Builder();
     filters.forEach((k, v) -> b.filters.put(k, new ArrayList<>(v)));
@@ -67,52 +73,74 @@ public final class CloudifyListQuery {
     return b;
   }
 
-  /** The same query from {@code newOffset} on. */
+  /**
+   * {@return the same query from {@code newOffset} on}
+   *
+   * @param newOffset the new offset
+   */
   public CloudifyListQuery withOffset(int newOffset) {
     return toBuilder().offset(newOffset).build();
   }
 
-  /** Field filters; a field with several values matches any of them. */
+  /**
+   * Field filters; a field with several values matches any of them.
+   *
+   * @return the filters
+   */
   public Map<String, List<String>> filters() {
     return filters;
   }
 
-  /** The fields to include ({@code _include}); empty for all. */
+  /** {@return the fields to include ({@code _include}); empty for all} */
   public List<String> include() {
     return include;
   }
 
-  /** The sort keys in order, each a field name with an optional {@code -} (descending) or {@code +}. */
+  /**
+   * {@return the sort keys in order, each a field name with an optional {@code -} (descending) or {@code +}}
+   */
   public List<String> sort() {
     return sort;
   }
 
-  /** {@code _size}, or null for the manager's default (1000). */
+  /**
+   * {@code _size}, or null for the manager's default (1000).
+   *
+   * @return the size
+   */
   public Integer size() {
     return size;
   }
 
-  /** {@code _offset}, or null for 0. */
+  /**
+   * {@code _offset}, or null for 0.
+   *
+   * @return the offset
+   */
   public Integer offset() {
     return offset;
   }
 
-  /** {@code _include_system_workflows} (executions only), or null for the manager's default (false). */
+  /** {@return {@code _include_system_workflows} (executions only), or null for the manager's default (false)} */
   public Boolean includeSystemWorkflows() {
     return includeSystemWorkflows;
   }
 
-  /** {@code _all_tenants}, or null. */
+  /** {@return {@code _all_tenants}, or null} */
   public Boolean allTenants() {
     return allTenants;
   }
 
-  /** {@code _get_all_results}, or null. */
+  /** {@return {@code _get_all_results}, or null} */
   public Boolean getAllResults() {
     return getAllResults;
   }
 
-  /** {@code _group_id} (executions of one execution group), or null. */
+  /**
+   * {@code _group_id} (executions of one execution group), or null.
+   *
+   * @return the group id
+   */
   public String groupId() {
     return groupId;
   }
@@ -137,7 +165,13 @@ public final class CloudifyListQuery {
 
     private Builder() {}
 
-    /** Matches executions whose {@code field} has one of {@code values} (any model field, e.g. {@code status}). */
+    /**
+     * Matches executions whose {@code field} has one of {@code values} (any model field, e.g. {@code status}).
+     *
+     * @param field the field's name
+     * @param values the values
+     * @return this builder
+     */
     public Builder filter(String field, String... values) {
       Objects.requireNonNull(field, "field == null");
       List<String> list = filters.computeIfAbsent(field, k -> new ArrayList<>());
@@ -147,31 +181,55 @@ public final class CloudifyListQuery {
       return this;
     }
 
-    /** Only these fields in each item ({@code _include}). */
+    /**
+     * Only these fields in each item ({@code _include}).
+     *
+     * @param fields the fields
+     * @return this builder
+     */
     public Builder include(String... fields) {
       Collections.addAll(include, fields);
       return this;
     }
 
-    /** Sorts by {@code field}, ascending; repeat for more keys. */
+    /**
+     * Sorts by {@code field}, ascending; repeat for more keys.
+     *
+     * @param field the field's name
+     * @return this builder
+     */
     public Builder sortAscending(String field) {
       sort.add(Objects.requireNonNull(field, "field == null"));
       return this;
     }
 
-    /** Sorts by {@code field}, descending ({@code -field}). */
+    /**
+     * Sorts by {@code field}, descending ({@code -field}).
+     *
+     * @param field the field's name
+     * @return this builder
+     */
     public Builder sortDescending(String field) {
       sort.add("-" + Objects.requireNonNull(field, "field == null"));
       return this;
     }
 
-    /** A raw {@code _sort} value, e.g. {@code +created_at} (the {@code +} is sent encoded). */
+    /**
+     * {@return a raw {@code _sort} value, e.g. {@code +created_at} (the {@code +} is sent encoded)}
+     *
+     * @param rawKey the raw key
+     */
     public Builder sort(String rawKey) {
       sort.add(Objects.requireNonNull(rawKey, "rawKey == null"));
       return this;
     }
 
-    /** {@code _size}: at most this many items ({@code 0} gives none, as the manager does). */
+    /**
+     * {@code _size}: at most this many items ({@code 0} gives none, as the manager does).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder size(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("size must be >= 0, got " + value);
@@ -180,7 +238,12 @@ public final class CloudifyListQuery {
       return this;
     }
 
-    /** {@code _offset}: skip this many. */
+    /**
+     * {@code _offset}: skip this many.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder offset(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("offset must be >= 0, got " + value);
@@ -189,30 +252,51 @@ public final class CloudifyListQuery {
       return this;
     }
 
-    /** {@code _include_system_workflows}. */
+    /**
+     * {@code _include_system_workflows}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder includeSystemWorkflows(boolean value) {
       this.includeSystemWorkflows = value;
       return this;
     }
 
-    /** {@code _all_tenants}: list across every tenant the user may see. */
+    /**
+     * {@code _all_tenants}: list across every tenant the user may see.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder allTenants(boolean value) {
       this.allTenants = value;
       return this;
     }
 
-    /** {@code _get_all_results}: no paging. */
+    /**
+     * {@code _get_all_results}: no paging.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder getAllResults(boolean value) {
       this.getAllResults = value;
       return this;
     }
 
-    /** {@code _group_id}: only the executions of this execution group. */
+    /**
+     * {@code _group_id}: only the executions of this execution group.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder groupId(String value) {
       this.groupId = value;
       return this;
     }
 
+    /** {@return the build} */
     public CloudifyListQuery build() {
       return new CloudifyListQuery(this);
     }

@@ -17,8 +17,11 @@ import java.util.Optional;
 public final class CloudifyServerError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The manager's {@code error_code}. */
   private final String errorCode;
+  /** The manager's {@code server_traceback}, or null. */
   private final String serverTraceback;
+  /** The body's other text fields, by name. */
   private final Map<String, String> extra;
 
   /**
@@ -34,7 +37,11 @@ public final class CloudifyServerError extends RuntimeException {
     this.extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  /** The Cloudify detail of {@code error} (or of one of its causes), when the manager sent an error body. */
+  /**
+   * {@return the Cloudify detail of {@code error} (or of one of its causes), when the manager sent an error body}
+   *
+   * @param error the error
+   */
   public static Optional<CloudifyServerError> of(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof CloudifyServerError detail) {
@@ -47,17 +54,21 @@ public final class CloudifyServerError extends RuntimeException {
     return Optional.empty();
   }
 
-  /** The manager's {@code error_code}, or null. */
+  /** {@return the manager's {@code error_code}, or null} */
   public String errorCode() {
     return errorCode;
   }
 
-  /** The manager's {@code server_traceback}, when it sent one. */
+  /** {@return the manager's {@code server_traceback}, when it sent one} */
   public Optional<String> serverTraceback() {
     return Optional.ofNullable(serverTraceback);
   }
 
-  /** Other text fields of the error body, e.g. {@code err_filter_rule} and {@code err_reason}. */
+  /**
+   * Other text fields of the error body, e.g. {@code err_filter_rule} and {@code err_reason}.
+   *
+   * @return the extra
+   */
   public Map<String, String> extra() {
     return extra;
   }

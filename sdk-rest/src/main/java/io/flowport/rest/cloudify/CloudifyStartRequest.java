@@ -56,78 +56,106 @@ public final class CloudifyStartRequest {
     this.systemWorkflow = b.systemWorkflow;
   }
 
-  /** Runs {@code workflowId} on {@code deploymentId}. */
+  /**
+   * Runs {@code workflowId} on {@code deploymentId}.
+   *
+   * @param deploymentId the deployment's id
+   * @param workflowId the workflow's id
+   * @return a new builder
+   */
   public static Builder of(String deploymentId, String workflowId) {
     return new Builder(deploymentId, workflowId);
   }
 
+  /** {@return the deployment id} */
   public String deploymentId() {
     return deploymentId;
   }
 
+  /** {@return the workflow id} */
   public String workflowId() {
     return workflowId;
   }
 
-  /** The workflow parameters, or null when none are sent. */
+  /** {@return the workflow parameters, or null when none are sent} */
   public Map<String, Object> parameters() {
     return parameters;
   }
 
+  /** {@return whether allow custom parameters is set} */
   public Boolean allowCustomParameters() {
     return allowCustomParameters;
   }
 
+  /** {@return whether force is set} */
   public Boolean force() {
     return force;
   }
 
+  /** {@return whether dry run is set} */
   public Boolean dryRun() {
     return dryRun;
   }
 
+  /** {@return whether queue is set} */
   public Boolean queue() {
     return queue;
   }
 
-  /** {@code scheduled_time}, as the manager reads it (e.g. {@code 2030-01-01T10:00:00}), or null. */
+  /**
+   * {@code scheduled_time}, as the manager reads it (e.g. {@code 2030-01-01T10:00:00}), or null.
+   *
+   * @return the scheduled time
+   */
   public String scheduledTime() {
     return scheduledTime;
   }
 
-  /** {@code wait_after_fail} in seconds, or null for the manager's 600. */
+  /**
+   * {@code wait_after_fail} in seconds, or null for the manager's 600.
+   *
+   * @return the wait after fail
+   */
   public Integer waitAfterFail() {
     return waitAfterFail;
   }
 
+  /** {@return the force status} */
   public String forceStatus() {
     return forceStatus;
   }
 
+  /** {@return the execution id} */
   public String executionId() {
     return executionId;
   }
 
+  /** {@return the created by} */
   public String createdBy() {
     return createdBy;
   }
 
+  /** {@return the created at} */
   public String createdAt() {
     return createdAt;
   }
 
+  /** {@return the started at} */
   public String startedAt() {
     return startedAt;
   }
 
+  /** {@return the ended at} */
   public String endedAt() {
     return endedAt;
   }
 
+  /** {@return the error} */
   public String error() {
     return error;
   }
 
+  /** {@return whether system workflow is set} */
   public Boolean systemWorkflow() {
     return systemWorkflow;
   }
@@ -163,13 +191,22 @@ public final class CloudifyStartRequest {
       this.workflowId = workflowId;
     }
 
-    /** All parameters at once (replaces earlier ones). */
+    /**
+     * {@return all parameters at once (replaces earlier ones)}
+     *
+     * @param values the values
+     */
     public Builder parameters(Map<String, ?> values) {
       this.parameters = values == null ? null : new LinkedHashMap<>(values);
       return this;
     }
 
-    /** One parameter. */
+    /**
+     * {@return one parameter}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public Builder parameter(String name, Object value) {
       if (parameters == null) {
         parameters = new LinkedHashMap<>();
@@ -178,25 +215,45 @@ public final class CloudifyStartRequest {
       return this;
     }
 
-    /** Accept parameters the blueprint's workflow does not declare. */
+    /**
+     * Accept parameters the blueprint's workflow does not declare.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder allowCustomParameters(boolean value) {
       this.allowCustomParameters = value;
       return this;
     }
 
-    /** Run even when another execution of the deployment is running. */
+    /**
+     * Run even when another execution of the deployment is running.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder force(boolean value) {
       this.force = value;
       return this;
     }
 
-    /** Perform no actual actions. */
+    /**
+     * Perform no actual actions.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder dryRun(boolean value) {
       this.dryRun = value;
       return this;
     }
 
-    /** Queue the execution when it cannot run now, instead of failing. */
+    /**
+     * Queue the execution when it cannot run now, instead of failing.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder queue(boolean value) {
       this.queue = value;
       return this;
@@ -205,66 +262,114 @@ public final class CloudifyStartRequest {
     /**
      * Run at this time ({@code scheduled_time}, deprecated by the manager in favour of deployment
      * schedules): the answer is a placeholder with status {@code scheduled} and no id.
+     *
+     * @param value the value
+     * @return this builder
      */
     public Builder scheduledTime(String value) {
       this.scheduledTime = value;
       return this;
     }
 
-    /** How long, in seconds, a failed execution keeps its workers ({@code wait_after_fail}). */
+    /**
+     * {@return how long, in seconds, a failed execution keeps its workers ({@code wait_after_fail})}
+     *
+     * @param seconds the seconds
+     */
     public Builder waitAfterFail(int seconds) {
       this.waitAfterFail = seconds;
       return this;
     }
 
-    /** Restore: store the execution with this status instead of running it. */
+    /**
+     * Restore: store the execution with this status instead of running it.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder forceStatus(String value) {
       this.forceStatus = value;
       return this;
     }
 
-    /** Restore: the execution's id. */
+    /**
+     * Restore: the execution's id.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder executionId(String value) {
       this.executionId = value;
       return this;
     }
 
-    /** Restore: the creator. */
+    /**
+     * Restore: the creator.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder createdBy(String value) {
       this.createdBy = value;
       return this;
     }
 
-    /** Restore: the creation time, as the manager writes it. */
+    /**
+     * Restore: the creation time, as the manager writes it.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder createdAt(String value) {
       this.createdAt = value;
       return this;
     }
 
-    /** Restore: the start time. */
+    /**
+     * Restore: the start time.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder startedAt(String value) {
       this.startedAt = value;
       return this;
     }
 
-    /** Restore: the end time. */
+    /**
+     * Restore: the end time.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder endedAt(String value) {
       this.endedAt = value;
       return this;
     }
 
-    /** Restore: the error. */
+    /**
+     * Restore: the error.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder error(String value) {
       this.error = value;
       return this;
     }
 
-    /** Restore: whether it is a system workflow. */
+    /**
+     * Restore: whether it is a system workflow.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder systemWorkflow(boolean value) {
       this.systemWorkflow = value;
       return this;
     }
 
+    /** {@return the build} */
     public CloudifyStartRequest build() {
       return new CloudifyStartRequest(this);
     }

@@ -25,15 +25,25 @@ import java.util.List;
  * started, failed and terminated, or none for an empty group (UNKNOWN). Anything else maps to UNKNOWN.
  */
 public final class CloudifyStates {
+  /** The wire value {@code "pending"}. */
   public static final String PENDING = "pending";
+  /** The wire value {@code "started"}. */
   public static final String STARTED = "started";
+  /** The wire value {@code "cancelling"}. */
   public static final String CANCELLING = "cancelling";
+  /** The wire value {@code "force_cancelling"}. */
   public static final String FORCE_CANCELLING = "force_cancelling";
+  /** The wire value {@code "kill_cancelling"}. */
   public static final String KILL_CANCELLING = "kill_cancelling";
+  /** The wire value {@code "cancelled"}. */
   public static final String CANCELLED = "cancelled";
+  /** The wire value {@code "terminated"}. */
   public static final String TERMINATED = "terminated";
+  /** The wire value {@code "failed"}. */
   public static final String FAILED = "failed";
+  /** The wire value {@code "queued"}. */
   public static final String QUEUED = "queued";
+  /** The wire value {@code "scheduled"}. */
   public static final String SCHEDULED = "scheduled";
 
   /** The statuses an execution never leaves by itself. */
@@ -60,17 +70,29 @@ public final class CloudifyStates {
 
   private CloudifyStates() {}
 
-  /** The unified state of a raw execution or group status; UNKNOWN for null or anything not in {@link #TABLE}. */
+  /**
+   * {@return the unified state of a raw execution or group status; UNKNOWN for null or anything not in {@link #TABLE}}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static InstanceState state(String rawStatus) {
     return TABLE.state(rawStatus);
   }
 
-  /** The raw statuses that make up a unified state, for list filters (empty for UNKNOWN). */
+  /**
+   * {@return the raw statuses that make up a unified state, for list filters (empty for UNKNOWN)}
+   *
+   * @param state the state
+   */
   public static List<String> rawStatuses(InstanceState state) {
     return TABLE.rows().stream().filter(r -> r.state() == state).map(StateTable.Row::raw).toList();
   }
 
-  /** What the manager shows as {@code status_display}: {@code completed} for terminated, else the status. */
+  /**
+   * {@return what the manager shows as {@code status_display}: {@code completed} for terminated, else the status}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static String display(String rawStatus) {
     return TERMINATED.equals(rawStatus) ? "completed" : rawStatus;
   }

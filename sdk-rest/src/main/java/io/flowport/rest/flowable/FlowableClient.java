@@ -48,12 +48,12 @@ public final class FlowableClient extends AdapterClient<FlowableBackend> impleme
     this.baseUrl = transport.baseUrl();
   }
 
-  /** A builder; {@link Builder#baseUrl} is required. */
+  /** {@return a builder; {@link Builder#baseUrl} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base URL requests go to. */
+  /** {@return the base URL requests go to} */
   public String baseUrl() {
     return baseUrl;
   }

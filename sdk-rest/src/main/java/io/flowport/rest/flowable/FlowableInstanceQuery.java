@@ -12,14 +12,23 @@ import java.util.Objects;
 public final class FlowableInstanceQuery {
   /** Flowable's variable comparison operations. */
   public enum VariableOperation {
+    /** Equal to the value. */
     EQUALS("equals"),
+    /** Not equal to the value. */
     NOT_EQUALS("notEquals"),
+    /** Equal to the value, ignoring case (strings). */
     EQUALS_IGNORE_CASE("equalsIgnoreCase"),
+    /** Not equal to the value, ignoring case (strings). */
     NOT_EQUALS_IGNORE_CASE("notEqualsIgnoreCase"),
+    /** Less than the value. */
     LESS_THAN("lessThan"),
+    /** Greater than the value. */
     GREATER_THAN("greaterThan"),
+    /** Less than or equal to the value. */
     LESS_THAN_OR_EQUALS("lessThanOrEquals"),
+    /** Greater than or equal to the value. */
     GREATER_THAN_OR_EQUALS("greaterThanOrEquals"),
+    /** Matches the value, a pattern where {@code %} stands for any text (strings). */
     LIKE("like");
 
     private final String wire;
@@ -28,7 +37,7 @@ public final class FlowableInstanceQuery {
       this.wire = wire;
     }
 
-    /** The name Flowable expects. */
+    /** {@return the name Flowable expects} */
     public String wireName() {
       return wire;
     }
@@ -39,8 +48,21 @@ public final class FlowableInstanceQuery {
     }
   }
 
-  /** One variable filter: {@code name operation value}. */
+  /**
+   * One variable filter: {@code name operation value}.
+   *
+   * @param name the variable's name
+   * @param operation how the variable is compared with {@code value}
+   * @param value the value to compare with
+   */
   public record VariableFilter(String name, VariableOperation operation, Object value) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param name the variable's name
+     * @param operation how the variable is compared with {@code value}
+     * @param value the value to compare with
+     */
     public VariableFilter {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(operation, "operation == null");
@@ -75,10 +97,12 @@ public final class FlowableInstanceQuery {
     this.pageToken = b.pageToken;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the to builder} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.processDefinitionKey = processDefinitionKey;
@@ -96,55 +120,71 @@ public final class FlowableInstanceQuery {
     return b;
   }
 
-  /** The same query for the page after {@code page}. */
+  /**
+   * {@return the same query for the page after {@code page}}
+   *
+   * @param page the page
+   */
   public FlowableInstanceQuery next(io.flowport.core.model.Page<?> page) {
     return toBuilder().pageToken(page.nextPageToken()).build();
   }
 
+  /** {@return the process definition key} */
   public String processDefinitionKey() {
     return processDefinitionKey;
   }
 
+  /** {@return the process definition id} */
   public String processDefinitionId() {
     return processDefinitionId;
   }
 
+  /** {@return the business key} */
   public String businessKey() {
     return businessKey;
   }
 
+  /** {@return the tenant id} */
   public String tenantId() {
     return tenantId;
   }
 
+  /** {@return whether suspended is set} */
   public Boolean suspended() {
     return suspended;
   }
 
+  /** {@return the involved user} */
   public String involvedUser() {
     return involvedUser;
   }
 
+  /** {@return whether include process variables} */
   public boolean includeProcessVariables() {
     return includeProcessVariables;
   }
 
+  /** {@return the variables} */
   public List<VariableFilter> variables() {
     return variables;
   }
 
+  /** {@return the sort} */
   public String sort() {
     return sort;
   }
 
+  /** {@return whether descending} */
   public boolean descending() {
     return descending;
   }
 
+  /** {@return the page size} */
   public int pageSize() {
     return pageSize;
   }
 
+  /** {@return the page token} */
   public String pageToken() {
     return pageToken;
   }
@@ -173,61 +213,125 @@ public final class FlowableInstanceQuery {
 
     private Builder() {}
 
+    /**
+     * Sets the process definition key.
+     *
+     * @param key the key
+     * @return this builder
+     */
     public Builder processDefinitionKey(String key) {
       this.processDefinitionKey = key;
       return this;
     }
 
+    /**
+     * Sets the process definition id.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder processDefinitionId(String id) {
       this.processDefinitionId = id;
       return this;
     }
 
+    /**
+     * Sets the business key.
+     *
+     * @param businessKey the business key
+     * @return this builder
+     */
     public Builder businessKey(String businessKey) {
       this.businessKey = businessKey;
       return this;
     }
 
+    /**
+     * Sets the tenant id.
+     *
+     * @param tenantId the tenant id
+     * @return this builder
+     */
     public Builder tenantId(String tenantId) {
       this.tenantId = tenantId;
       return this;
     }
 
-    /** Only suspended (true) or only active (false) instances; null for both. */
+    /**
+     * Only suspended (true) or only active (false) instances; null for both.
+     *
+     * @param suspended the suspended
+     * @return this builder
+     */
     public Builder suspended(Boolean suspended) {
       this.suspended = suspended;
       return this;
     }
 
+    /**
+     * Sets the involved user.
+     *
+     * @param user the user name
+     * @return this builder
+     */
     public Builder involvedUser(String user) {
       this.involvedUser = user;
       return this;
     }
 
-    /** Returns each instance with its variables. */
+    /**
+     * {@return each instance with its variables}
+     *
+     * @param include what to include
+     */
     public Builder includeProcessVariables(boolean include) {
       this.includeProcessVariables = include;
       return this;
     }
 
-    /** Adds a filter {@code name operation value}; the value's Flowable type is inferred as for variables. */
+    /**
+     * Adds a filter {@code name operation value}; the value's Flowable type is inferred as for variables.
+     *
+     * @param name the name
+     * @param operation the operation called
+     * @param value the value
+     * @return this builder
+     */
     public Builder variable(String name, VariableOperation operation, Object value) {
       variables.add(new VariableFilter(name, operation, value));
       return this;
     }
 
-    /** Shortcut for {@code variable(name, EQUALS, value)}. */
+    /**
+     * Shortcut for {@code variable(name, EQUALS, value)}.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder variableEquals(String name, Object value) {
       return variable(name, VariableOperation.EQUALS, value);
     }
 
-    /** Sort key ({@code id, processDefinitionId, tenantId, processDefinitionKey, startTime}); ascending unless {@code descending}. */
+    /**
+     * Sort key ({@code id, processDefinitionId, tenantId, processDefinitionKey, startTime}); ascending unless {@code descending}.
+     *
+     * @param sort the sort
+     * @param descending the descending
+     * @return this builder
+     */
     public Builder sort(String sort, boolean descending) {
       this.sort = sort == null ? null : sort.trim();
       this.descending = descending;
       return this;
     }
 
+    /**
+     * Sets the page size.
+     *
+     * @param pageSize the page size
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
         throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
@@ -236,11 +340,18 @@ public final class FlowableInstanceQuery {
       return this;
     }
 
+    /**
+     * Sets the page token.
+     *
+     * @param pageToken the page token
+     * @return this builder
+     */
     public Builder pageToken(String pageToken) {
       this.pageToken = pageToken;
       return this;
     }
 
+    /** {@return the build} */
     public FlowableInstanceQuery build() {
       return new FlowableInstanceQuery(this);
     }

@@ -23,9 +23,13 @@ import java.util.Locale;
  * active), so FAILED never appears. Anything else maps to UNKNOWN.
  */
 public final class FlowableStates {
+  /** The wire value {@code "active"}. */
   public static final String ACTIVE = "active";
+  /** The wire value {@code "suspended"}. */
   public static final String SUSPENDED = "suspended";
+  /** The wire value {@code "completed"}. */
   public static final String COMPLETED = "completed";
+  /** The wire value {@code "cancelled"}. */
   public static final String CANCELLED = "cancelled";
 
   /** The mapping, in documentation order; raw statuses match without regard to case. */
@@ -38,12 +42,21 @@ public final class FlowableStates {
 
   private FlowableStates() {}
 
-  /** The unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}. */
+  /**
+   * {@return the unified state of a raw status; UNKNOWN for anything not in {@link #TABLE}}
+   *
+   * @param rawStatus the engine's status as it sent it
+   */
   public static InstanceState state(String rawStatus) {
     return TABLE.state(rawStatus);
   }
 
-  /** The raw status of a runtime process instance answer. */
+  /**
+   * {@return the raw status of a runtime process instance answer}
+   *
+   * @param suspended the suspended
+   * @param ended the ended
+   */
   public static String runtimeStatus(boolean suspended, boolean ended) {
     if (ended) {
       return COMPLETED;
@@ -51,7 +64,12 @@ public final class FlowableStates {
     return suspended ? SUSPENDED : ACTIVE;
   }
 
-  /** The raw status of a historic process instance answer. */
+  /**
+   * {@return the raw status of a historic process instance answer}
+   *
+   * @param hasEndTime the has end time
+   * @param deleteReason the delete reason
+   */
   public static String historicStatus(boolean hasEndTime, String deleteReason) {
     if (!hasEndTime) {
       return ACTIVE;

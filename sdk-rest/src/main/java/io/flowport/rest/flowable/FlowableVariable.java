@@ -14,7 +14,7 @@ package io.flowport.rest.flowable;
  */
 public record FlowableVariable(String name, String type, Object value, String valueUrl, String scope) {
 
-  /** True for a variable whose value is only served raw, via {@link #valueUrl()}. */
+  /** {@return true for a variable whose value is only served raw, via {@link #valueUrl()}} */
   public boolean isBinary() {
     return "binary".equals(type) || "serializable".equals(type);
   }

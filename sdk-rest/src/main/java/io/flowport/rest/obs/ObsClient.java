@@ -58,17 +58,22 @@ public final class ObsClient extends AdapterClient<ObsBackend> implements ObsOpe
     this.baseUrl = baseUrl;
   }
 
-  /** A builder; {@code baseUrl} (OBS's endpoint) is required. */
+  /** {@return a builder; {@code baseUrl} (OBS's endpoint) is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The unified instance id of execution {@code executionName} of graph {@code graphName}. */
+  /**
+   * {@return the unified instance id of execution {@code executionName} of graph {@code graphName}}
+   *
+   * @param graphName the graph's name
+   * @param executionName the execution's name
+   */
   public static String instanceId(String graphName, String executionName) {
     return ObsIds.instanceId(graphName, executionName);
   }
 
-  /** The base URL requests go to. */
+  /** {@return the base URL requests go to} */
   public String baseUrl() {
     return baseUrl;
   }
@@ -282,10 +287,12 @@ public final class ObsClient extends AdapterClient<ObsBackend> implements ObsOpe
     }
 
     /**
-     * The object unified {@code instances().start(..)} runs workflows on (OBS starts a workflow on
-     * an object of a bucket); checked against {@link ObsNames} here. Without it, unified starts fail
+     * {@return the object unified {@code instances().start(..)} runs workflows on (OBS starts a workflow on
+     * an object of a bucket); checked against {@link ObsNames} here} Without it, unified starts fail
      * with ClientValidationException and {@link ObsClient#startWorkflow} is the way to start.
      *
+     * @param bucket the bucket
+     * @param object the object
      * @throws IllegalArgumentException when a name breaks OBS's rules
      */
     public Builder defaultObject(String bucket, String object) {

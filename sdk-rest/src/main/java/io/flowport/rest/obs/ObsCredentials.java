@@ -61,31 +61,55 @@ public final class ObsCredentials implements Credentials {
     this.offset = offset;
   }
 
-  /** Permanent access keys. */
+  /**
+   * Permanent access keys.
+   *
+   * @param accessKey the access key id
+   * @param secretKey the secret key (never logged)
+   * @return the obs credentials
+   */
   public static ObsCredentials of(String accessKey, String secretKey) {
     return new ObsCredentials(requireKey(accessKey, "accessKey"), requireKey(secretKey, "secretKey"), null, false,
         List.of(), Clock.systemUTC(), new AtomicReference<>(Duration.ZERO));
   }
 
-  /** Temporary access keys with their security token (sent as {@code x-obs-security-token}). */
+  /**
+   * Temporary access keys with their security token (sent as {@code x-obs-security-token}).
+   *
+   * @param accessKey the access key id
+   * @param secretKey the secret key (never logged)
+   * @param securityToken the security token
+   * @return the obs credentials
+   */
   public static ObsCredentials temporary(String accessKey, String secretKey, String securityToken) {
     return new ObsCredentials(requireKey(accessKey, "accessKey"), requireKey(secretKey, "secretKey"),
         requireKey(securityToken, "securityToken"), false, List.of(), Clock.systemUTC(),
         new AtomicReference<>(Duration.ZERO));
   }
 
-  /** The same keys, sending the time as {@code x-obs-date} (then {@code Date} is signed as empty). */
+  /**
+   * {@return the same keys, sending the time as {@code x-obs-date} (then {@code Date} is signed as empty)}
+   */
   public ObsCredentials withObsDateHeader() {
     return new ObsCredentials(accessKey, secretKey, securityToken, true, extraHeaders, clock, offset);
   }
 
-  /** The same keys on another clock (tests); the clock correction starts again from zero. */
+  /**
+   * {@return the same keys on another clock (tests); the clock correction starts again from zero}
+   *
+   * @param value the value
+   */
   public ObsCredentials withClock(Clock value) {
     return new ObsCredentials(accessKey, secretKey, securityToken, obsDateHeader, extraHeaders,
         Objects.requireNonNull(value, "clock == null"), new AtomicReference<>(Duration.ZERO));
   }
 
-  /** More {@code x-obs-*} request headers to sign when a request carries them. */
+  /**
+   * More {@code x-obs-*} request headers to sign when a request carries them.
+   *
+   * @param names the names
+   * @return this object
+   */
   public ObsCredentials signingHeaders(String... names) {
     for (String n : names) {
       if (n == null || !ObsSigner.isObsHeader(n)) {
@@ -95,17 +119,19 @@ public final class ObsCredentials implements Credentials {
     return new ObsCredentials(accessKey, secretKey, securityToken, obsDateHeader, List.of(names), clock, offset);
   }
 
-  /** The access key id (public: every request carries it). */
+  /** {@return the access key id (public: every request carries it)} */
   public String accessKey() {
     return accessKey;
   }
 
-  /** Whether these are temporary credentials with a security token. */
+  /** {@return whether these are temporary credentials with a security token} */
   public boolean isTemporary() {
     return securityToken != null;
   }
 
-  /** How far this client's clock is corrected from the local clock; zero until OBS reported a skew. */
+  /**
+   * {@return how far this client's clock is corrected from the local clock; zero until OBS reported a skew}
+   */
   public Duration clockOffset() {
     return offset.get();
   }
@@ -113,12 +139,18 @@ public final class ObsCredentials implements Credentials {
   /**
    * Moves this client's clock to {@code serverTime} (OBS's {@code Date} on a 403
    * {@code RequestTimeTooSkewed}); later signatures use the corrected time.
+   *
+   * @param serverTime the server time
    */
   public void correctClock(Instant serverTime) {
     offset.set(Duration.between(clock.instant(), Objects.requireNonNull(serverTime, "serverTime == null")));
   }
 
-  /** An HTTP date ({@code Date} header) as an instant, or empty when it is not one. */
+  /**
+   * {@return an HTTP date ({@code Date} header) as an instant, or empty when it is not one}
+   *
+   * @param value the value
+   */
   public static Optional<Instant> parseHttpDate(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();

@@ -36,32 +36,48 @@ public final class ObsExecutionQuery {
     this.state = b.state;
   }
 
-  /** The executions of graph {@code graphName}. */
+  /**
+   * {@return the executions of graph {@code graphName}}
+   *
+   * @param graphName the graph's name
+   */
   public static Builder of(String graphName) {
     return new Builder(graphName);
   }
 
-  /** The graph whose executions are listed. */
+  /** {@return the graph whose executions are listed} */
   public String graphName() {
     return graphName;
   }
 
-  /** APICALL, TRIGGERCAL, or null for both. */
+  /**
+   * APICALL, TRIGGERCAL, or null for both.
+   *
+   * @return the type
+   */
   public String type() {
     return type;
   }
 
-  /** Where to go on from (a {@link ObsExecutionPage#nextMarker()}), or null for the start. */
+  /** {@return where to go on from (a {@link ObsExecutionPage#nextMarker()}), or null for the start} */
   public String marker() {
     return marker;
   }
 
-  /** At most this many, or null for OBS's default. */
+  /**
+   * At most this many, or null for OBS's default.
+   *
+   * @return the limit
+   */
   public Integer limit() {
     return limit;
   }
 
-  /** RUNNING, SUCCESS or FAILED (filtered on the client), or null for all. */
+  /**
+   * RUNNING, SUCCESS or FAILED (filtered on the client), or null for all.
+   *
+   * @return the state
+   */
   public String state() {
     return state;
   }
@@ -84,31 +100,51 @@ public final class ObsExecutionQuery {
       this.graphName = graphName;
     }
 
-    /** Only executions of this type: {@link #APICALL} or {@link #TRIGGERCAL}. */
+    /**
+     * Only executions of this type: {@link #APICALL} or {@link #TRIGGERCAL}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder type(String value) {
       this.type = value;
       return this;
     }
 
-    /** Go on after this marker (a page's {@code nextMarker}). */
+    /**
+     * Go on after this marker (a page's {@code nextMarker}).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder marker(String value) {
       this.marker = value;
       return this;
     }
 
-    /** At most this many, 1 to {@link #MAX_LIMIT}. */
+    /**
+     * At most this many, 1 to {@link #MAX_LIMIT}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder limit(Integer value) {
       this.limit = value;
       return this;
     }
 
-    /** Only executions in this state (RUNNING, SUCCESS, FAILED), filtered on the client. */
+    /**
+     * Only executions in this state (RUNNING, SUCCESS, FAILED), filtered on the client.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder state(String value) {
       this.state = value;
       return this;
     }
 
-    /** The query. */
+    /** {@return the query} */
     public ObsExecutionQuery build() {
       return new ObsExecutionQuery(this);
     }

@@ -33,7 +33,11 @@ public final class ObsNames {
 
   private ObsNames() {}
 
-  /** What is wrong with a graph name, or empty when it follows the rules. */
+  /**
+   * {@return what is wrong with a graph name, or empty when it follows the rules}
+   *
+   * @param name the name
+   */
   public static Optional<String> graphProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("a graph name must not be empty");
@@ -48,7 +52,11 @@ public final class ObsNames {
     return Optional.empty();
   }
 
-  /** What is wrong with a bucket name, or empty when it follows the rules. */
+  /**
+   * {@return what is wrong with a bucket name, or empty when it follows the rules}
+   *
+   * @param name the name
+   */
   public static Optional<String> bucketProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("a bucket name must not be empty");
@@ -73,7 +81,11 @@ public final class ObsNames {
     return Optional.empty();
   }
 
-  /** What is wrong with an object name, or empty when it follows the rules. */
+  /**
+   * {@return what is wrong with an object name, or empty when it follows the rules}
+   *
+   * @param name the name
+   */
   public static Optional<String> objectProblem(String name) {
     if (name == null || name.isEmpty()) {
       return Optional.of("an object name must not be empty");
@@ -84,17 +96,35 @@ public final class ObsNames {
     return Optional.empty();
   }
 
-  /** {@code name}, or ClientValidationException for {@code op} when it breaks the graph rules. */
+  /**
+   * {@code name}, or ClientValidationException for {@code op} when it breaks the graph rules.
+   *
+   * @param op the op
+   * @param name the name
+   * @return the require graph
+   */
   public static String requireGraph(Operation op, String name) {
     return require(op, name, graphProblem(name));
   }
 
-  /** {@code name}, or ClientValidationException for {@code op} when it breaks the bucket rules. */
+  /**
+   * {@code name}, or ClientValidationException for {@code op} when it breaks the bucket rules.
+   *
+   * @param op the op
+   * @param name the name
+   * @return the require bucket
+   */
   public static String requireBucket(Operation op, String name) {
     return require(op, name, bucketProblem(name));
   }
 
-  /** {@code name}, or ClientValidationException for {@code op} when it breaks the object rules. */
+  /**
+   * {@code name}, or ClientValidationException for {@code op} when it breaks the object rules.
+   *
+   * @param op the op
+   * @param name the name
+   * @return the require object
+   */
   public static String requireObject(Operation op, String name) {
     return require(op, name, objectProblem(name));
   }

@@ -40,11 +40,29 @@ public record ObsResult(
     String resource,
     Map<String, List<String>> headers) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param status the HTTP status
+   * @param reason the HTTP reason phrase for the status, or null when the status has none we know
+   * @param errorCode OBS's error code ({@code code} of a JSON error, {@code Code} of an XML one, or
+   *     the {@code x-obs-error-code} header), or null
+   * @param errorMessage OBS's message, or null
+   * @param requestId the request id ({@code request_id}, {@code RequestId} or {@code x-obs-request-id}), or null
+   * @param indicator the {@code x-reserved-indicator} header, or null
+   * @param hostId the {@code HostId} of an XML error, or null
+   * @param resource the {@code Resource} of an XML error, or null
+   * @param headers the response headers (names lower-case)
+   */
   public ObsResult {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
-  /** The result of the OBS error answer behind {@code failure} (or one of its causes), if there was one. */
+  /**
+   * {@return the result of the OBS error answer behind {@code failure} (or one of its causes), if there was one}
+   *
+   * @param failure the failure
+   */
   public static Optional<ObsResult> of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ObsErrorAnswer answer) {

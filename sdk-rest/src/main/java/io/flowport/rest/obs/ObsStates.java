@@ -53,17 +53,29 @@ public final class ObsStates {
 
   private ObsStates() {}
 
-  /** The unified state of an execution state; UNKNOWN for anything not in {@link #EXECUTIONS}. */
+  /**
+   * {@return the unified state of an execution state; UNKNOWN for anything not in {@link #EXECUTIONS}}
+   *
+   * @param raw the raw value
+   */
   public static InstanceState execution(String raw) {
     return EXECUTIONS.state(raw);
   }
 
-  /** The unified state of a node status; UNKNOWN for anything not in {@link #NODES}. */
+  /**
+   * {@return the unified state of a node status; UNKNOWN for anything not in {@link #NODES}}
+   *
+   * @param raw the raw value
+   */
   public static NodeState node(String raw) {
     return raw == null ? NodeState.UNKNOWN : NODES.getOrDefault(raw.toUpperCase(Locale.ROOT), NodeState.UNKNOWN);
   }
 
-  /** The execution state that means {@code state}, or null when OBS has none for it. */
+  /**
+   * {@return the execution state that means {@code state}, or null when OBS has none for it}
+   *
+   * @param state the state
+   */
   public static String rawExecutionState(InstanceState state) {
     for (StateTable.Row row : EXECUTIONS.rows()) {
       if (row.state() == state) {

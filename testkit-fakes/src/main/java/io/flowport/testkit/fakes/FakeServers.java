@@ -76,17 +76,34 @@ public final class FakeServers implements AutoCloseable {
    */
   public record Options(Map<String, Integer> ports, String host, Path definitions, Map<String, String> values,
       boolean help) {
+    /**
+     * Creates the record: copies the collections, unmodifiable.
+     *
+     * @param ports the port of each fake to serve, by fake name ({@code "zeebe"} for {@code --zeebe-port})
+     * @param host the address to bind
+     * @param definitions the folder of BPMN files to deploy, or null
+     * @param values the fakes' own options given ({@code "--flowable-user"} → value)
+     * @param help whether help was asked for (the other fields are then not checked)
+     */
     public Options {
       ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The port asked for fake {@code name}, or null when it is not to be served. */
+    /**
+     * {@return the port asked for fake {@code name}, or null when it is not to be served}
+     *
+     * @param name the name
+     */
     public Integer port(String name) {
       return ports.get(name);
     }
 
-    /** The value of a fake's own option ({@code "--flowable-user"}), or null. */
+    /**
+     * {@return the value of a fake's own option ({@code "--flowable-user"}), or null}
+     *
+     * @param option the option
+     */
     public String value(String option) {
       return values.get(option);
     }
@@ -96,10 +113,16 @@ public final class FakeServers implements AutoCloseable {
   public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A bad command line.
+     *
+     * @param message what is wrong, with the usage
+     */
     public UsageException(String message) {
       super(message);
     }
 
+    /** {@return the exit code} */
     public int exitCode() {
       return USAGE_EXIT_CODE;
     }
@@ -133,7 +156,11 @@ public final class FakeServers implements AutoCloseable {
 
   // ------------------------------------------------------------------ entry points
 
-  /** Runs the fakes until SIGINT / SIGTERM; a bad command line prints the usage and exits with 2. */
+  /**
+   * Runs the fakes until SIGINT / SIGTERM; a bad command line prints the usage and exits with 2.
+   *
+   * @param args the arguments
+   */
   public static void main(String[] args) {
     if (Boolean.getBoolean(EXEC_PROPERTY) && !isForUs(args)) {
       // exec:java in a reactor that goes on to the samples, with the samples' -Dexec.args: not ours
@@ -186,7 +213,12 @@ public final class FakeServers implements AutoCloseable {
     return 0;
   }
 
-  /** Parses {@code args} and starts the servers, logging to standard output. Bad arguments → {@link UsageException}. */
+  /**
+   * Parses {@code args} and starts the servers, logging to standard output. Bad arguments → {@link UsageException}.
+   *
+   * @param args the arguments
+   * @return the fake servers
+   */
   public static FakeServers start(String... args) {
     return start(args, line -> System.out.println(line));
   }
@@ -195,6 +227,10 @@ public final class FakeServers implements AutoCloseable {
    * Parses {@code args} and starts the servers, logging each line (timestamped) to {@code log}.
    * Bad arguments or {@code --help} → {@link UsageException}; a server that cannot start (a port in
    * use) → the server's exception, with nothing left running.
+   *
+   * @param args the arguments
+   * @param log the log
+   * @return the fake servers
    */
   public static FakeServers start(String[] args, Consumer<String> log) {
     Options options = parse(args);
@@ -204,7 +240,13 @@ public final class FakeServers implements AutoCloseable {
     return start(options, log);
   }
 
-  /** Starts the servers of {@code options}, seeds them, logs the banner to {@code log}. */
+  /**
+   * Starts the servers of {@code options}, seeds them, logs the banner to {@code log}.
+   *
+   * @param options the options
+   * @param log the log
+   * @return the fake servers
+   */
   public static FakeServers start(Options options, Consumer<String> log) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(log, "log == null");
@@ -221,27 +263,41 @@ public final class FakeServers implements AutoCloseable {
     return servers;
   }
 
-  /** The names of the fakes this process can serve ({@code "zeebe"}, {@code "flowable"}, ...), in help order. */
+  /**
+   * {@return the names of the fakes this process can serve ({@code "zeebe"}, {@code "flowable"}, ...), in help order}
+   */
   public static List<String> fakeNames() {
     return PROVIDERS.stream().map(FakeServerProvider::name).toList();
   }
 
   // ------------------------------------------------------------------ the running servers
 
-  /** The running fake {@code name} ({@code "zeebe"}, {@code "flowable"}), when its port was given. */
+  /**
+   * {@return the running fake {@code name} ({@code "zeebe"}, {@code "flowable"}), when its port was given}
+   *
+   * @param name the name
+   */
   public Optional<RunningFake> fake(String name) {
     return Optional.ofNullable(fakes.get(name));
   }
 
   /**
-   * The running fake {@code name} as its own type, e.g.
-   * {@code servers.server("flowable", FakeFlowableServer.class)}; empty when it is not running.
+   * {@return the running fake {@code name} as its own type, e.g.
+   * {@code servers.server("flowable", FakeFlowableServer.class)}; empty when it is not running}
+   *
+   * @param <T> the type of the result
+   * @param name the name
+   * @param type the type
    */
   public <T> Optional<T> server(String name, Class<T> type) {
     return fake(name).map(f -> type.cast(f.server()));
   }
 
-  /** The bound port of fake {@code name} (the actual one when 0 was given), or -1 when it is not running. */
+  /**
+   * {@return the bound port of fake {@code name} (the actual one when 0 was given), or -1 when it is not running}
+   *
+   * @param name the name
+   */
   public int port(String name) {
     RunningFake f = fakes.get(name);
     return f == null ? -1 : f.port();
@@ -372,6 +428,9 @@ public final class FakeServers implements AutoCloseable {
    * Parses the command line ({@code --name value} or {@code --name=value}). Bad arguments →
    * {@link UsageException} with what is wrong; {@code -h} / {@code --help} anywhere → options with
    * {@code help() == true}.
+   *
+   * @param args the arguments
+   * @return the options
    */
   public static Options parse(String... args) {
     if (args == null) {

@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param delay for {@link Type#LATENCY}: how long to wait before answering normally
  */
 public record Fault(Type type, Duration delay) {
+  /**
+   * Creates the record: checks the components.
+   *
+   * @param type what goes wrong
+   * @param delay for {@link Type#LATENCY}: how long to wait before answering normally
+   */
   public Fault {
     Objects.requireNonNull(type, "type == null");
     delay = delay == null ? Duration.ZERO : delay;
@@ -40,35 +46,50 @@ public record Fault(Type type, Duration delay) {
     EMPTY_BODY
   }
 
+  /** {@return the back pressure} */
   public static Fault backPressure() {
     return new Fault(Type.BACK_PRESSURE, null);
   }
 
+  /** {@return the unavailable} */
   public static Fault unavailable() {
     return new Fault(Type.UNAVAILABLE, null);
   }
 
+  /**
+   * Sets the latency.
+   *
+   * @param delay the delay
+   * @return the fault
+   */
   public static Fault latency(Duration delay) {
     return new Fault(Type.LATENCY, Objects.requireNonNull(delay, "delay == null"));
   }
 
+  /** {@return the reset} */
   public static Fault reset() {
     return new Fault(Type.RESET, null);
   }
 
+<<<<<<< HEAD
   /** Processes the request, then drops the connection instead of answering. */
   public static Fault resetAfterProcessing() {
     return new Fault(Type.RESET_AFTER_PROCESSING, null);
   }
 
+=======
+  /** {@return the malformed body} */
+>>>>>>> javadoc
   public static Fault malformedBody() {
     return new Fault(Type.MALFORMED_BODY, null);
   }
 
+  /** {@return the html error} */
   public static Fault htmlError() {
     return new Fault(Type.HTML_ERROR, null);
   }
 
+  /** {@return the empty body} */
   public static Fault emptyBody() {
     return new Fault(Type.EMPTY_BODY, null);
   }

@@ -14,14 +14,23 @@ public final class FaultPlan {
   private final Deque<Entry> queue = new ArrayDeque<>();
   private Fault always;
 
-  /** The next {@code times} requests get {@code fault}. */
+  /**
+   * {@return the next {@code times} requests get {@code fault}}
+   *
+   * @param times the times
+   * @param fault the fault to inject
+   */
   public synchronized FaultPlan next(int times, Fault fault) {
     return next(times, fault, request -> true);
   }
 
   /**
-   * The next {@code times} requests whose name matches {@code which} get {@code fault}. The name
+   * {@return the next {@code times} requests whose name matches {@code which} get {@code fault}} The name
    * is the fake's own: the gRPC method ({@code "CreateProcessInstance"}) or {@code "METHOD /path"}.
+   *
+   * @param times the times
+   * @param fault the fault to inject
+   * @param which the which
    */
   public synchronized FaultPlan next(int times, Fault fault, Predicate<String> which) {
     if (times < 1) {
@@ -35,7 +44,11 @@ public final class FaultPlan {
     return this;
   }
 
-  /** Every request gets {@code fault} until {@link #clear()}. */
+  /**
+   * {@return every request gets {@code fault} until {@link #clear()}}
+   *
+   * @param fault the fault to inject
+   */
   public synchronized FaultPlan always(Fault fault) {
     this.always = Objects.requireNonNull(fault, "fault == null");
     return this;
@@ -47,7 +60,12 @@ public final class FaultPlan {
     always = null;
   }
 
-  /** Takes the fault for request {@code name}, or null to answer normally. */
+  /**
+   * Takes the fault for request {@code name}, or null to answer normally.
+   *
+   * @param name the name
+   * @return the fault
+   */
   public synchronized Fault take(String name) {
     for (var it = queue.iterator(); it.hasNext(); ) {
       Entry e = it.next();
@@ -59,7 +77,7 @@ public final class FaultPlan {
     return always;
   }
 
-  /** How many planned one-time faults are left. */
+  /** {@return how many planned one-time faults are left} */
   public synchronized int pending() {
     return queue.size();
   }

@@ -15,19 +15,31 @@ import java.util.Map;
  * }</pre>
  */
 public interface RequestLog {
-  /** How many requests had exactly this name. */
+  /**
+   * {@return how many requests had exactly this name}
+   *
+   * @param name the name
+   */
   int count(String name);
 
-  /** How many requests had a name starting with {@code prefix}. */
+  /**
+   * {@return how many requests had a name starting with {@code prefix}}
+   *
+   * @param prefix the prefix
+   */
   int countStartingWith(String prefix);
 
-  /** How many requests of any name arrived. */
+  /** {@return how many requests of any name arrived} */
   int total();
 
-  /** The names in arrival order (a copy). */
+  /** {@return the names in arrival order (a copy)} */
   List<String> names();
 
-  /** Requests per name, in order of first arrival (a copy). */
+  /**
+   * Requests per name, in order of first arrival (a copy).
+   *
+   * @return the counts
+   */
   Map<String, Integer> counts();
 
   /** Forgets everything logged so far. */

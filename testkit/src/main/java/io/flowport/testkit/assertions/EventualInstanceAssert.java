@@ -57,14 +57,18 @@ public final class EventualInstanceAssert {
   }
 
   /**
-   * The same assertions, still waiting while the instance is FAILED: for a test where another
-   * thread retries the failed node or job.
+   * {@return the same assertions, still waiting while the instance is FAILED: for a test where another
+   * thread retries the failed node or job}
    */
   public EventualInstanceAssert throughFailures() {
     return new EventualInstanceAssert(engine, instanceId, timeout, description, true);
   }
 
-  /** The same assertions with another timeout (positive). */
+  /**
+   * {@return the same assertions with another timeout (positive)}
+   *
+   * @param newTimeout the new timeout
+   */
   public EventualInstanceAssert within(Duration newTimeout) {
     Objects.requireNonNull(newTimeout, "timeout == null");
     if (newTimeout.isNegative() || newTimeout.isZero()) {
@@ -73,93 +77,181 @@ public final class EventualInstanceAssert {
     return new EventualInstanceAssert(engine, instanceId, newTimeout, description, throughFailures);
   }
 
-  /** The timeout of each check. */
+  /** {@return the timeout of each check} */
   public Duration timeout() {
     return timeout;
   }
 
+  /** {@return the is completed} */
   public EventualInstanceAssert isCompleted() {
     return await(Expectation.state(InstanceStatus.COMPLETED));
   }
 
+  /** {@return the is running} */
   public EventualInstanceAssert isRunning() {
     return await(Expectation.state(InstanceStatus.RUNNING));
   }
 
+  /** {@return the is suspended} */
   public EventualInstanceAssert isSuspended() {
     return await(Expectation.state(InstanceStatus.SUSPENDED));
   }
 
+  /** {@return the is cancelled} */
   public EventualInstanceAssert isCancelled() {
     return await(Expectation.state(InstanceStatus.CANCELLED));
   }
 
+  /** {@return the is failed} */
   public EventualInstanceAssert isFailed() {
     return await(Expectation.state(InstanceStatus.FAILED));
   }
 
+  /**
+   * Sets the is in state.
+   *
+   * @param state the state
+   * @return this object
+   */
   public EventualInstanceAssert isInState(InstanceStatus state) {
     return await(Expectation.state(state));
   }
 
+  /**
+   * Sets the is in state.
+   *
+   * @param state the state
+   * @return this object
+   */
   public EventualInstanceAssert isInState(io.flowport.core.model.InstanceState state) {
     return await(Expectation.unifiedState(state));
   }
 
+  /**
+   * Sets the has variable.
+   *
+   * @param name the name
+   * @return this object
+   */
   public EventualInstanceAssert hasVariable(String name) {
     return await(Expectation.variable(name));
   }
 
+  /**
+   * Waits until the instance has the variable with that value (compared with {@code equals}).
+   *
+   * @param name the variable's name
+   * @param value the value it should have
+   * @return this assertion
+   */
   public EventualInstanceAssert hasVariable(String name, Object value) {
     return await(Expectation.variable(name, value));
   }
 
+  /**
+   * Sets the has variables.
+   *
+   * @param variables the variables, by name
+   * @return this object
+   */
   public EventualInstanceAssert hasVariables(Map<String, ?> variables) {
     return await(Expectation.variables(variables));
   }
 
+  /**
+   * Sets the does not have variable.
+   *
+   * @param name the name
+   * @return this object
+   */
   public EventualInstanceAssert doesNotHaveVariable(String name) {
     return await(Expectation.noVariable(name));
   }
 
+  /**
+   * Sets the has passed.
+   *
+   * @param nodeIds the nodes' ids
+   * @return this object
+   */
   public EventualInstanceAssert hasPassed(String... nodeIds) {
     return await(Expectation.passed(nodeIds));
   }
 
+  /**
+   * Sets the has not passed.
+   *
+   * @param nodeIds the nodes' ids
+   * @return this object
+   */
   public EventualInstanceAssert hasNotPassed(String... nodeIds) {
     return await(Expectation.notPassed(nodeIds));
   }
 
+  /**
+   * Sets the is waiting at.
+   *
+   * @param nodeIds the nodes' ids
+   * @return this object
+   */
   public EventualInstanceAssert isWaitingAt(String... nodeIds) {
     return await(Expectation.waitingAt(nodeIds));
   }
 
+  /**
+   * Sets the has failed at.
+   *
+   * @param nodeIds the nodes' ids
+   * @return this object
+   */
   public EventualInstanceAssert hasFailedAt(String... nodeIds) {
     return await(Expectation.failedAt(nodeIds));
   }
 
+  /** {@return the has incident} */
   public EventualInstanceAssert hasIncident() {
     return await(Expectation.incident());
   }
 
+  /**
+   * Sets the has incident at.
+   *
+   * @param nodeId the node's id in the instance
+   * @return this object
+   */
   public EventualInstanceAssert hasIncidentAt(String nodeId) {
     return await(Expectation.incidentAt(nodeId));
   }
 
+  /** {@return the has no incidents} */
   public EventualInstanceAssert hasNoIncidents() {
     return await(Expectation.noIncidents());
   }
 
+  /**
+   * Sets the has business key.
+   *
+   * @param businessKey the business key
+   * @return this object
+   */
   public EventualInstanceAssert hasBusinessKey(String businessKey) {
     return await(Expectation.businessKey(businessKey));
   }
 
-  /** Waits until the snapshot satisfies the predicate; {@code description} says what it checks. */
+  /**
+   * Waits until the snapshot satisfies the predicate; {@code description} says what it checks.
+   *
+   * @param predicate the predicate
+   * @param description the description
+   * @return this object
+   */
   public EventualInstanceAssert matches(Predicate<? super InstanceSnapshot> predicate, String description) {
     return await(Expectation.custom(description, predicate));
   }
 
-  /** The current state, for plain assertions after waiting: {@code ...eventually().isCompleted().now()}. */
+  /**
+   * {@return the current state, for plain assertions after waiting: {@code ...eventually().isCompleted().now()}}
+   */
   public InstanceAssert now() {
     return FlowportAssertions.assertThat(engine, instanceId);
   }

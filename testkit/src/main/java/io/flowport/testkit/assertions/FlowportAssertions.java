@@ -30,6 +30,9 @@ public final class FlowportAssertions {
   /**
    * Assertions on the current state of an instance of {@code engine}.
    *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param instanceId the engine's id of the instance
+   * @return the instance assert
    * @throws AssertionError when the engine has no such instance (never started, deleted, or
    *     dropped on ending because of {@code keepEndedInstances(false)})
    */
@@ -45,19 +48,36 @@ public final class FlowportAssertions {
     return new InstanceAssert(current, engine);
   }
 
-  /** Assertions on the current state of the instance a {@code WorkflowClient} returned. */
+  /**
+   * Assertions on the current state of the instance a {@code WorkflowClient} returned.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param instance the instance
+   * @return the instance assert
+   */
   public static InstanceAssert assertThat(InMemoryEngine engine, Instance instance) {
     Objects.requireNonNull(instance, "instance == null");
     return assertThat(engine, instance.id());
   }
 
-  /** Assertions on the current state of the instance of this (possibly older) snapshot. */
+  /**
+   * Assertions on the current state of the instance of this (possibly older) snapshot.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param snapshot the snapshot
+   * @return the instance assert
+   */
   public static InstanceAssert assertThat(InMemoryEngine engine, InstanceSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot == null");
     return assertThat(engine, snapshot.id());
   }
 
-  /** Assertions on a snapshot as it is (no engine: {@link InstanceAssert#eventually()} is not available). */
+  /**
+   * Assertions on a snapshot as it is (no engine: {@link InstanceAssert#eventually()} is not available).
+   *
+   * @param snapshot the snapshot
+   * @return the instance assert
+   */
   public static InstanceAssert assertThat(InstanceSnapshot snapshot) {
     return new InstanceAssert(snapshot);
   }

@@ -35,12 +35,21 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
 
   private final InMemoryEngine engine;
 
-  /** Assertions on a snapshot as it is; {@link #eventually()} is not available (no engine). */
+  /**
+   * Assertions on a snapshot as it is; {@link #eventually()} is not available (no engine).
+   *
+   * @param actual the actual
+   */
   public InstanceAssert(InstanceSnapshot actual) {
     this(actual, null);
   }
 
-  /** Assertions on {@code actual}, an instance of {@code engine} (may be null). */
+  /**
+   * Assertions on {@code actual}, an instance of {@code engine} (may be null).
+   *
+   * @param actual the actual
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public InstanceAssert(InstanceSnapshot actual, InMemoryEngine engine) {
     super(actual, InstanceAssert.class);
     this.engine = engine;
@@ -49,8 +58,8 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
   // ---------------------------------------------------------------- waiting
 
   /**
-   * The same checks, but each waits (up to {@link #DEFAULT_TIMEOUT}, see
-   * {@link EventualInstanceAssert#within}) until the engine reports a state that satisfies it. It
+   * {@return the same checks, but each waits (up to {@link #DEFAULT_TIMEOUT}, see
+   * {@link EventualInstanceAssert#within}) until the engine reports a state that satisfies it} It
    * follows the engine's own changes ({@link InMemoryEngine#when}) and never polls or sleeps. Use
    * it when a job is completed from another thread. Needs the engine.
    *
@@ -67,39 +76,45 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
 
   // ---------------------------------------------------------------- state
 
-  /** The instance is COMPLETED. */
+  /** {@return the instance is COMPLETED} */
   public InstanceAssert isCompleted() {
     return check(Expectation.state(InstanceStatus.COMPLETED));
   }
 
-  /** The instance is RUNNING (not suspended, no failed node, not ended). */
+  /** {@return the instance is RUNNING (not suspended, no failed node, not ended)} */
   public InstanceAssert isRunning() {
     return check(Expectation.state(InstanceStatus.RUNNING));
   }
 
-  /** The instance is SUSPENDED. */
+  /** {@return the instance is SUSPENDED} */
   public InstanceAssert isSuspended() {
     return check(Expectation.state(InstanceStatus.SUSPENDED));
   }
 
-  /** The instance is CANCELLED. */
+  /** {@return the instance is CANCELLED} */
   public InstanceAssert isCancelled() {
     return check(Expectation.state(InstanceStatus.CANCELLED));
   }
 
-  /** The instance is FAILED (a node failed; it is not ended and can be retried). */
+  /** {@return the instance is FAILED (a node failed; it is not ended and can be retried)} */
   public InstanceAssert isFailed() {
     return check(Expectation.state(InstanceStatus.FAILED));
   }
 
-  /** The instance is in this engine state. */
+  /**
+   * {@return the instance is in this engine state}
+   *
+   * @param state the state
+   */
   public InstanceAssert isInState(InstanceStatus state) {
     return check(Expectation.state(state));
   }
 
   /**
-   * The instance is in this unified state (the in-memory engine reports CREATED, RUNNING,
-   * SUSPENDED, COMPLETED, FAILED and CANCELLED; never QUEUED, CANCELLING or UNKNOWN).
+   * {@return the instance is in this unified state (the in-memory engine reports CREATED, RUNNING,
+   * SUSPENDED, COMPLETED, FAILED and CANCELLED; never QUEUED, CANCELLING or UNKNOWN)}
+   *
+   * @param state the state
    */
   public InstanceAssert isInState(io.flowport.core.model.InstanceState state) {
     return check(Expectation.unifiedState(state));
@@ -107,22 +122,39 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
 
   // ---------------------------------------------------------------- variables
 
-  /** The instance has a variable of this name (its value may be null). */
+  /**
+   * {@return the instance has a variable of this name (its value may be null)}
+   *
+   * @param name the name
+   */
   public InstanceAssert hasVariable(String name) {
     return check(Expectation.variable(name));
   }
 
-  /** The instance has this variable with a value {@link java.util.Objects#deepEquals deep-equal} to {@code value}. */
+  /**
+   * {@return the instance has this variable with a value {@link java.util.Objects#deepEquals deep-equal} to {@code value}}
+   *
+   * @param name the name
+   * @param value the value
+   */
   public InstanceAssert hasVariable(String name, Object value) {
     return check(Expectation.variable(name, value));
   }
 
-  /** The instance has all these variables with these values (others may exist too). */
+  /**
+   * {@return the instance has all these variables with these values (others may exist too)}
+   *
+   * @param variables the variables, by name
+   */
   public InstanceAssert hasVariables(Map<String, ?> variables) {
     return check(Expectation.variables(variables));
   }
 
-  /** The instance has no variable of this name. */
+  /**
+   * {@return the instance has no variable of this name}
+   *
+   * @param name the name
+   */
   public InstanceAssert doesNotHaveVariable(String name) {
     return check(Expectation.noVariable(name));
   }
@@ -130,6 +162,9 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
   /**
    * Checks that the variable exists, then hands over to AssertJ for its value:
    * {@code assertThat(engine, id).variable("order").asInstanceOf(MAP).containsKey("total")}.
+   *
+   * @param name the name
+   * @return the abstract object assert
    */
   public AbstractObjectAssert<?, Object> variable(String name) {
     hasVariable(name);
@@ -138,44 +173,69 @@ public class InstanceAssert extends AbstractAssert<InstanceAssert, InstanceSnaps
 
   // ---------------------------------------------------------------- nodes
 
-  /** Every one of these nodes has FINISHED. */
+  /**
+   * {@return every one of these nodes has FINISHED}
+   *
+   * @param nodeIds the nodes' ids
+   */
   public InstanceAssert hasPassed(String... nodeIds) {
     return check(Expectation.passed(nodeIds));
   }
 
-  /** None of these nodes has FINISHED. */
+  /**
+   * None of these nodes has FINISHED.
+   *
+   * @param nodeIds the nodes' ids
+   * @return this object
+   */
   public InstanceAssert hasNotPassed(String... nodeIds) {
     return check(Expectation.notPassed(nodeIds));
   }
 
-  /** Every one of these nodes is active (READY, RUNNING or SUSPENDED): the instance waits there. */
+  /**
+   * {@return every one of these nodes is active (READY, RUNNING or SUSPENDED): the instance waits there}
+   *
+   * @param nodeIds the nodes' ids
+   */
   public InstanceAssert isWaitingAt(String... nodeIds) {
     return check(Expectation.waitingAt(nodeIds));
   }
 
-  /** Every one of these nodes is FAILED. */
+  /**
+   * {@return every one of these nodes is FAILED}
+   *
+   * @param nodeIds the nodes' ids
+   */
   public InstanceAssert hasFailedAt(String... nodeIds) {
     return check(Expectation.failedAt(nodeIds));
   }
 
   // ---------------------------------------------------------------- incidents and the rest
 
-  /** The instance has at least one open incident. */
+  /** {@return the instance has at least one open incident} */
   public InstanceAssert hasIncident() {
     return check(Expectation.incident());
   }
 
-  /** The instance has an open incident on this node. */
+  /**
+   * {@return the instance has an open incident on this node}
+   *
+   * @param nodeId the node's id in the instance
+   */
   public InstanceAssert hasIncidentAt(String nodeId) {
     return check(Expectation.incidentAt(nodeId));
   }
 
-  /** The instance has no open incident. */
+  /** {@return the instance has no open incident} */
   public InstanceAssert hasNoIncidents() {
     return check(Expectation.noIncidents());
   }
 
-  /** The instance has this business key (null: none). */
+  /**
+   * {@return the instance has this business key (null: none)}
+   *
+   * @param businessKey the business key
+   */
   public InstanceAssert hasBusinessKey(String businessKey) {
     return check(Expectation.businessKey(businessKey));
   }

@@ -18,6 +18,10 @@ public abstract class AbstractContractTarget implements ContractTarget {
   /**
    * A target on {@code client} with the engine's {@code expectations}, closing {@code owned}
    * after the client.
+   *
+   * @param client the client
+   * @param expectations the expectations
+   * @param owned the owned
    */
   protected AbstractContractTarget(WorkflowClient client, Expectations expectations, AutoCloseable... owned) {
     this.client = Objects.requireNonNull(client, "client == null");

@@ -27,7 +27,11 @@ public enum BpmnContractResources {
     this.folder = folder;
   }
 
-  /** The deploy request of {@code scenario} in this dialect; every scenario has one. */
+  /**
+   * {@return the deploy request of {@code scenario} in this dialect; every scenario has one}
+   *
+   * @param scenario the scenario
+   */
   public Optional<DeployRequest> resources(Scenario scenario) {
     if (scenario == Scenario.INVALID_DEFINITION) {
       return Optional.of(DeployRequest.of(Resource.of("contract-broken.bpmn", BROKEN)));
@@ -35,7 +39,11 @@ public enum BpmnContractResources {
     return Optional.of(DeployRequest.of(Resource.fromClasspath(resourcePath(scenario.definitionId()))));
   }
 
-  /** The class path resource of contract process {@code name} in this dialect. */
+  /**
+   * {@return the class path resource of contract process {@code name} in this dialect}
+   *
+   * @param name the name
+   */
   public String resourcePath(String name) {
     return "io/flowport/testkit/contract/" + folder + "/" + name + ".bpmn";
   }

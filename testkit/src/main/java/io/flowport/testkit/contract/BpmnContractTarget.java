@@ -15,6 +15,11 @@ public abstract class BpmnContractTarget extends AbstractContractTarget {
   /**
    * A target on {@code client} reading {@code dialect}, with the engine's {@code expectations},
    * closing {@code owned} after the client.
+   *
+   * @param client the client
+   * @param dialect the dialect
+   * @param expectations the expectations
+   * @param owned the owned
    */
   protected BpmnContractTarget(WorkflowClient client, BpmnContractResources dialect, Expectations expectations,
       AutoCloseable... owned) {

@@ -15,19 +15,23 @@ import java.util.Optional;
  */
 public interface ContractTarget extends AutoCloseable {
 
-  /** The client under test. */
+  /** {@return the client under test} */
   WorkflowClient client();
 
   /**
-   * What to deploy for {@code scenario} on this engine, or empty when the engine cannot express
-   * it (the tests that need it then skip, naming the scenario). Called once per scenario; the
+   * {@return what to deploy for {@code scenario} on this engine, or empty when the engine cannot express
+   * it (the tests that need it then skip, naming the scenario)} Called once per scenario; the
    * suite deploys the request only when the client supports deploying.
+   *
+   * @param scenario the scenario
    */
   Optional<DeployRequest> resources(Scenario scenario);
 
   /**
-   * The id the suite starts {@code scenario} by; {@link Scenario#definitionId()} unless the
-   * engine assigns ids its own way.
+   * {@return the id the suite starts {@code scenario} by; {@link Scenario#definitionId()} unless the
+   * engine assigns ids its own way}
+   *
+   * @param scenario the scenario
    */
   default String definitionId(Scenario scenario) {
     return scenario.definitionId();
@@ -36,6 +40,10 @@ public interface ContractTarget extends AutoCloseable {
   /**
    * Completes the waiting task {@code work} of a {@link Scenario#ONE_TASK} instance, with
    * variables. For Zeebe that is a job of type {@code contract-work}; for Flowable a user task.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param variables the variables, by name
+   * @throws java.lang.Exception TODO
    */
   void completeTask(String instanceId, Map<String, Object> variables) throws Exception;
 
@@ -43,12 +51,16 @@ public interface ContractTarget extends AutoCloseable {
    * Prepares a group of {@code size} targets that an execution group runs
    * {@link Scenario#GROUP_MEMBER} on (Cloudify: a deployment group), returning its id; empty when
    * the engine has no groups. Called once per group test, so each gets a fresh group.
+   *
+   * @param size the page size
+   * @return the prepare target group
+   * @throws java.lang.Exception TODO
    */
   default Optional<String> prepareTargetGroup(int size) throws Exception {
     return Optional.empty();
   }
 
-  /** Where this engine differs from the others in ways the contract states rather than hides. */
+  /** {@return where this engine differs from the others in ways the contract states rather than hides} */
   default Expectations expectations() {
     return Expectations.builder().build();
   }

@@ -31,78 +31,81 @@ public final class Expectations {
     this.awaitTimeoutKnowsInstance = b.awaitTimeoutKnowsInstance;
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Re-deploying identical content keeps the version (Zeebe) rather than adding one (Flowable). */
+  /** {@return whether re-deploying identical content keeps the version (Zeebe) rather than adding one (Flowable)} */
   public boolean redeployKeepsVersion() {
     return redeployKeepsVersion;
   }
 
-  /** A second message with a live message id is rejected (Zeebe); Flowable has no message ids. */
+  /** {@return whether a second message with a live message id is rejected (Zeebe); Flowable has no message ids} */
   public boolean messageDeduplication() {
     return messageDeduplication;
   }
 
-  /** A message with a TTL waits for an instance that reaches the catch later (Zeebe). */
+  /** {@return whether a message with a TTL waits for an instance that reaches the catch later (Zeebe)} */
   public boolean messageBuffering() {
     return messageBuffering;
   }
 
-  /** {@code get} still finds an instance after it ended (from history, or kept in memory). */
+  /** {@return whether {@code get} still finds an instance after it ended (from history, or kept in memory)} */
   public boolean endedInstancesReadable() {
     return endedInstancesReadable;
   }
 
-  /** Instances carry a business key (Flowable, bk-sops); Zeebe has none and refuses one. */
+  /** {@return whether instances carry a business key (Flowable, bk-sops); Zeebe has none and refuses one} */
   public boolean businessKeys() {
     return businessKeys;
   }
 
   /**
-   * {@code start} with a message name returns the instance it started (Flowable); Zeebe starts
-   * message start events only by publishing, which returns no instance.
+   * Whether {@code start} with a message name returns the instance it started (Flowable); Zeebe
+   * starts message start events only by publishing, which returns no instance.
+   *
+   * @return whether {@code start} can start a message start event
    */
   public boolean startByMessage() {
     return startByMessage;
   }
 
   /**
-   * The state {@code start} answers with: RUNNING on most engines; CREATED on Cloudify, whose new
-   * execution is {@code pending} until a worker takes it.
+   * {@return the state {@code start} answers with: RUNNING on most engines; CREATED on Cloudify, whose new
+   * execution is {@code pending} until a worker takes it}
    */
   public io.flowport.core.model.InstanceState startedState() {
     return startedState;
   }
 
   /**
-   * The state a group start answers with when members run: RUNNING on most engines; QUEUED on
-   * Cloudify, whose answer shows the members still {@code pending} or {@code queued}.
+   * {@return the state a group start answers with when members run: RUNNING on most engines; QUEUED on
+   * Cloudify, whose answer shows the members still {@code pending} or {@code queued}}
    */
   public io.flowport.core.model.InstanceState groupStartedState() {
     return groupStartedState;
   }
 
   /**
-   * What cancelling an ended instance fails with: InstanceNotFoundException where ended instances
-   * leave the runtime (Zeebe, Flowable); IllegalTransitionException where they stay (Cloudify).
+   * {@return what cancelling an ended instance fails with: InstanceNotFoundException where ended instances
+   * leave the runtime (Zeebe, Flowable); IllegalTransitionException where they stay (Cloudify)}
    */
   public Class<? extends io.flowport.core.error.WorkflowException> cancelOfEndedFailsWith() {
     return cancelOfEndedFailsWith;
   }
 
   /**
-   * Whether a force-fail's message becomes the node's error message (true by default); bk-sops
-   * writes its own ("The node has been terminated by &lt;user&gt;.").
+   * {@return whether a force-fail's message becomes the node's error message (true by default); bk-sops
+   * writes its own ("The node has been terminated by &lt;user&gt;.")}
    */
   public boolean forceFailKeepsMessage() {
     return forceFailKeepsMessage;
   }
 
   /**
-   * Whether a start-and-await that times out carries the started instance's id (true by default:
-   * the client started it, then polled); Zeebe's native wait answers only at the end, so no id.
+   * {@return whether a start-and-await that times out carries the started instance's id (true by default:
+   * the client started it, then polled); Zeebe's native wait answers only at the end, so no id}
    */
   public boolean awaitTimeoutKnowsInstance() {
     return awaitTimeoutKnowsInstance;
@@ -125,65 +128,128 @@ public final class Expectations {
 
     private Builder() {}
 
-    /** See {@link Expectations#startedState()}. */
+    /**
+     * See {@link Expectations#startedState()}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder startedState(io.flowport.core.model.InstanceState value) {
       this.startedState = java.util.Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** See {@link Expectations#groupStartedState()}. */
+    /**
+     * See {@link Expectations#groupStartedState()}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder groupStartedState(io.flowport.core.model.InstanceState value) {
       this.groupStartedState = java.util.Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** See {@link Expectations#cancelOfEndedFailsWith()}. */
+    /**
+     * See {@link Expectations#cancelOfEndedFailsWith()}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder cancelOfEndedFailsWith(Class<? extends io.flowport.core.error.WorkflowException> value) {
       this.cancelOfEndedFailsWith = java.util.Objects.requireNonNull(value, "value == null");
       return this;
     }
 
+    /**
+     * Sets the business keys.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder businessKeys(boolean value) {
       this.businessKeys = value;
       return this;
     }
 
+    /**
+     * Sets the start by message.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder startByMessage(boolean value) {
       this.startByMessage = value;
       return this;
     }
 
+    /**
+     * Sets the redeploy keeps version.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder redeployKeepsVersion(boolean value) {
       this.redeployKeepsVersion = value;
       return this;
     }
 
+    /**
+     * Sets the message deduplication.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder messageDeduplication(boolean value) {
       this.messageDeduplication = value;
       return this;
     }
 
+    /**
+     * Sets the message buffering.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder messageBuffering(boolean value) {
       this.messageBuffering = value;
       return this;
     }
 
+    /**
+     * Sets the ended instances readable.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder endedInstancesReadable(boolean value) {
       this.endedInstancesReadable = value;
       return this;
     }
 
+    /**
+     * Sets the force fail keeps message.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder forceFailKeepsMessage(boolean value) {
       this.forceFailKeepsMessage = value;
       return this;
     }
 
-    /** See {@link Expectations#awaitTimeoutKnowsInstance()}. */
+    /**
+     * See {@link Expectations#awaitTimeoutKnowsInstance()}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder awaitTimeoutKnowsInstance(boolean value) {
       this.awaitTimeoutKnowsInstance = value;
       return this;
     }
 
+    /** {@return the build} */
     public Expectations build() {
       return new Expectations(this);
     }

@@ -27,7 +27,7 @@ public final class InMemoryContractTarget extends BpmnContractTarget {
     this.engine = engine;
   }
 
-  /** The engine behind the client. */
+  /** {@return the engine behind the client} */
   public InMemoryEngine engine() {
     return engine;
   }

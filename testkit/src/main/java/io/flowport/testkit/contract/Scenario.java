@@ -61,7 +61,7 @@ public enum Scenario {
     this.definitionId = definitionId;
   }
 
-  /** The id of the definition the suite starts for this scenario. */
+  /** {@return the id of the definition the suite starts for this scenario} */
   public String definitionId() {
     return definitionId;
   }

@@ -45,14 +45,14 @@ import org.junit.jupiter.api.TestInstance;
  * tests that need it.
  *
  * <p>A test that needs an operation the client does not support is skipped with the reason shown
- * (never passed silently), and {@link #unsupportedOperationsFailFast()} checks every such
- * operation fails fast with {@link OperationNotSupportedException}. Where engines differ by design
+ * (never passed silently), and {@code Capabilities.unsupportedOperationsFailFast} checks every
+ * such operation fails fast with {@link io.flowport.core.error.OperationNotSupportedException}. Where engines differ by design
  * (re-deploy versions, message ids), {@link Expectations} states the difference.
  *
  * <p>One target serves the whole class (real engines start slowly); tests use unique keys so they
  * don't see each other's instances. The tests come in parts of one idea each, run as nested
- * classes: {@link Capabilities}, {@link Definitions}, {@link Instances}, {@link Variables},
- * {@link Messages}, {@link Nodes} (one test per node operation) and {@link Groups} (execution
+ * classes: {@code Capabilities}, {@code Definitions}, {@code Instances}, {@code Variables},
+ * {@code Messages}, {@code Nodes} (one test per node operation) and {@code Groups} (execution
  * groups).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +64,12 @@ public abstract class WorkflowClientContract {
   private WorkflowClient client;
   private final Set<Scenario> deployed = EnumSet.noneOf(Scenario.class);
 
-  /** Makes the target; called once before the tests of the class. */
+  /**
+   * Makes the target; called once before the tests of the class.
+   *
+   * @return the contract target
+   * @throws java.lang.Exception TODO
+   */
   protected abstract ContractTarget createTarget() throws Exception;
 
   @BeforeAll
@@ -80,12 +85,12 @@ public abstract class WorkflowClientContract {
     }
   }
 
-  /** The target, for subclasses that add engine-specific tests. */
+  /** {@return the target, for subclasses that add engine-specific tests} */
   protected ContractTarget target() {
     return target;
   }
 
-  /** The client under test. */
+  /** {@return the client under test} */
   protected WorkflowClient client() {
     return client;
   }
@@ -150,7 +155,11 @@ public abstract class WorkflowClientContract {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Skips the test, with the reason shown, when the client does not support {@code op}. */
+  /**
+   * Skips the test, with the reason shown, when the client does not support {@code op}.
+   *
+   * @param op the op
+   */
   protected void require(Operation op) {
     assumeTrue(supports(op), () -> client.engine() + " does not support '" + op + "'");
   }
@@ -160,12 +169,20 @@ public abstract class WorkflowClientContract {
     assumeTrue(target.expectations().businessKeys(), () -> client.engine() + " has no business keys");
   }
 
-  /** Whether the client supports {@code op}. */
+  /**
+   * {@return whether the client supports {@code op}}
+   *
+   * @param op the op
+   */
   protected boolean supports(Operation op) {
     return client.capabilities().supports(op);
   }
 
-  /** The target's resources for {@code scenario}; skips the test, naming it, when there are none. */
+  /**
+   * {@return the target's resources for {@code scenario}; skips the test, naming it, when there are none}
+   *
+   * @param scenario the scenario
+   */
   protected DeployRequest resources(Scenario scenario) {
     Optional<DeployRequest> request = target.resources(scenario);
     assumeTrue(request.isPresent(), () -> client.engine() + " has no resources for scenario " + scenario);
@@ -173,9 +190,11 @@ public abstract class WorkflowClientContract {
   }
 
   /**
-   * The id to start {@code scenario} by, deploying its resources the first time (when the client
-   * deploys; otherwise the target has put the definition there). Skips the test when the target
+   * {@return the id to start {@code scenario} by, deploying its resources the first time (when the client
+   * deploys; otherwise the target has put the definition there)} Skips the test when the target
    * has no resources for it.
+   *
+   * @param scenario the scenario
    */
   protected String definition(Scenario scenario) {
     String id = target.definitionId(scenario);
@@ -187,12 +206,17 @@ public abstract class WorkflowClientContract {
     return id;
   }
 
-  /** A fresh key, so tests sharing one engine do not see each other's instances. */
+  /** {@return a fresh key, so tests sharing one engine do not see each other's instances} */
   protected static String unique() {
     return "c-" + UUID.randomUUID().toString().substring(0, 13);
   }
 
-  /** The future's value; fails the test if it does not complete within {@link #STEP}. */
+  /**
+   * {@return the future's value; fails the test if it does not complete within {@link #STEP}}
+   *
+   * @param <T> the type of the result
+   * @param future the future
+   */
   protected static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get(STEP.toMillis(), TimeUnit.MILLISECONDS);
@@ -207,7 +231,11 @@ public abstract class WorkflowClientContract {
     }
   }
 
-  /** The WorkflowException the future fails with; fails the test if it succeeds or hangs. */
+  /**
+   * {@return the WorkflowException the future fails with; fails the test if it succeeds or hangs}
+   *
+   * @param future the future
+   */
   protected static WorkflowException failure(CompletableFuture<?> future) {
     try {
       Object value = future.get(STEP.toMillis(), TimeUnit.MILLISECONDS);
@@ -227,7 +255,12 @@ public abstract class WorkflowClientContract {
     }
   }
 
-  /** Polls {@code get} until the instance has ended (engines finish asynchronously). */
+  /**
+   * Polls {@code get} until the instance has ended (engines finish asynchronously).
+   *
+   * @param instanceId the engine's id of the instance
+   * @return the instance
+   */
   protected Instance awaitEnded(String instanceId) {
     long deadline = System.nanoTime() + STEP.toNanos();
     Instance last = null;
@@ -241,7 +274,12 @@ public abstract class WorkflowClientContract {
     return fail("instance " + instanceId + " did not end; last seen " + last);
   }
 
-  /** Polls {@code list} until an instance with the business key appears. */
+  /**
+   * Polls {@code list} until an instance with the business key appears.
+   *
+   * @param businessKey the business key
+   * @return the instance
+   */
   protected Instance awaitInstanceWithBusinessKey(String businessKey) {
     long deadline = System.nanoTime() + STEP.toNanos();
     while (System.nanoTime() < deadline) {

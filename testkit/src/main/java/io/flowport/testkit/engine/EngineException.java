@@ -42,19 +42,33 @@ public final class EngineException extends RuntimeException {
     TIMEOUT
   }
 
+  /** Why the call failed. */
   private final Reason reason;
 
+  /**
+   * A refused call.
+   *
+   * @param reason why the call failed
+   * @param message what the engine says, for people
+   */
   public EngineException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
+  /**
+   * A refused call, with the failure underneath.
+   *
+   * @param reason why the call failed
+   * @param message what the engine says, for people
+   * @param cause the failure underneath
+   */
   public EngineException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Why the call failed. */
+  /** {@return why the call failed} */
   public Reason reason() {
     return reason;
   }

@@ -40,22 +40,26 @@ public final class InMemoryEngine implements AutoCloseable {
     this.core = new EngineCore(options);
   }
 
-  /** An engine with {@link EngineOptions#defaults()}. */
+  /** {@return an engine with {@link EngineOptions#defaults()}} */
   public static InMemoryEngine create() {
     return new InMemoryEngine(EngineOptions.defaults());
   }
 
-  /** An engine with the given options. */
+  /**
+   * {@return an engine with the given options}
+   *
+   * @param options the options
+   */
   public static InMemoryEngine create(EngineOptions options) {
     return new InMemoryEngine(options == null ? EngineOptions.defaults() : options);
   }
 
-  /** The engine clock. */
+  /** {@return the engine clock} */
   public TestClock clock() {
     return core.clock();
   }
 
-  /** The options the engine was created with. */
+  /** {@return the options the engine was created with} */
   public EngineOptions options() {
     return core.options();
   }
@@ -65,12 +69,21 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Deploys a BPMN resource in the default tenant and returns its first executable process (all of
    * them are deployed). Invalid XML or unsupported content → {@code INVALID_DEFINITION} naming the element.
+   *
+   * @param resourceName the resource's file name
+   * @param bpmnXml the bpmn xml
+   * @return the deployed model
    */
   public DeployedModel deploy(String resourceName, byte[] bpmnXml) {
     return core.deploy(null, List.of(new EngineCore.Resource(resourceName, bpmnXml, null))).definitions().get(0);
   }
 
-  /** Deploys a builder-made model (resource name {@code processId + ".bpmn"}) in the default tenant. */
+  /**
+   * Deploys a builder-made model (resource name {@code processId + ".bpmn"}) in the default tenant.
+   *
+   * @param model the process model
+   * @return the deployed model
+   */
   public DeployedModel deploy(ProcessModel model) {
     if (model == null) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "model must not be null");
@@ -82,6 +95,10 @@ public final class InMemoryEngine implements AutoCloseable {
    * Deploys several BPMN resources at once into a tenant (null: default tenant), all or nothing.
    * Versions are counted per (tenant, process id); with duplicate filtering a resource whose name
    * and bytes equal the latest version's keeps that version.
+   *
+   * @param tenantId the tenant id
+   * @param resources the resources
+   * @return the engine deployment
    */
   public EngineDeployment deploy(String tenantId, Map<String, byte[]> resources) {
     if (resources == null || resources.isEmpty()) {
@@ -92,12 +109,16 @@ public final class InMemoryEngine implements AutoCloseable {
     return core.deploy(tenantId, list);
   }
 
-  /** All deployed definitions, grouped by process id, versions ascending. */
+  /** {@return all deployed definitions, grouped by process id, versions ascending} */
   public List<DeployedModel> definitions() {
     return core.definitions();
   }
 
-  /** A definition by key; unknown → {@code DEFINITION_NOT_FOUND}. */
+  /**
+   * {@return a definition by key; unknown → {@code DEFINITION_NOT_FOUND}}
+   *
+   * @param definitionKey the definition key
+   */
   public DeployedModel definition(String definitionKey) {
     return core.definition(definitionKey);
   }
@@ -107,62 +128,112 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Starts an instance and runs it until it waits or ends. Unknown definition →
    * {@code DEFINITION_NOT_FOUND}; no none start event (when not started by message) → {@code NO_START_EVENT}.
+   *
+   * @param command the command
+   * @return the instance snapshot
    */
   public InstanceSnapshot start(StartCommand command) {
     return core.start(command);
   }
 
-  /** Shortcut for {@code start(StartCommand.process(processId).withVariables(variables))}. */
+  /**
+   * Shortcut for {@code start(StartCommand.process(processId).withVariables(variables))}.
+   *
+   * @param processId the process definition's id (BPMN process id or engine key)
+   * @param variables the variables, by name
+   * @return the instance snapshot
+   */
   public InstanceSnapshot start(String processId, Map<String, Object> variables) {
     return core.start(StartCommand.process(processId).withVariables(variables));
   }
 
-  /** The current state of an instance; unknown → {@code INSTANCE_NOT_FOUND}. */
+  /**
+   * {@return the current state of an instance; unknown → {@code INSTANCE_NOT_FOUND}}
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public InstanceSnapshot get(String instanceId) {
     return core.get(instanceId);
   }
 
-  /** Instances matching the filter, in start order. */
+  /**
+   * Instances matching the filter, in start order.
+   *
+   * @param filter the filter
+   * @return the list
+   */
   public List<InstanceSnapshot> list(InstanceFilter filter) {
     return core.list(filter);
   }
 
-  /** Cancels a running, failed or suspended instance: RUNNING/SUSPENDED nodes go REVOKED. */
+  /**
+   * Cancels a running, failed or suspended instance: RUNNING/SUSPENDED nodes go REVOKED.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void cancel(String instanceId) {
     core.cancel(instanceId);
   }
 
-  /** Cancels the instance if needed, then forgets it ({@code get} → INSTANCE_NOT_FOUND). */
+  /**
+   * Cancels the instance if needed, then forgets it ({@code get} → INSTANCE_NOT_FOUND).
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void delete(String instanceId) {
     core.delete(instanceId);
   }
 
-  /** Suspends: no job, message, timer or node operation proceeds until {@link #resume}. Twice → ILLEGAL_STATE. */
+  /**
+   * Suspends: no job, message, timer or node operation proceeds until {@link #resume}. Twice → ILLEGAL_STATE.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void suspend(String instanceId) {
     core.suspend(instanceId);
   }
 
-  /** Resumes a suspended instance; fires timers that came due meanwhile. Not suspended → ILLEGAL_STATE. */
+  /**
+   * Resumes a suspended instance; fires timers that came due meanwhile. Not suspended → ILLEGAL_STATE.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void resume(String instanceId) {
     core.resume(instanceId);
   }
 
-  /** Retries every FAILED node of the instance (none → ILLEGAL_STATE). */
+  /**
+   * Retries every FAILED node of the instance (none → ILLEGAL_STATE).
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void retry(String instanceId) {
     core.retry(instanceId);
   }
 
-  /** bamboo's pause_pipeline: same as {@link #suspend}. */
+  /**
+   * bamboo's pause_pipeline: same as {@link #suspend}.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void pauseInstance(String instanceId) {
     core.suspend(instanceId);
   }
 
-  /** bamboo's resume_pipeline: same as {@link #resume}. */
+  /**
+   * bamboo's resume_pipeline: same as {@link #resume}.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void resumeInstance(String instanceId) {
     core.resume(instanceId);
   }
 
-  /** bamboo's revoke_pipeline: same as {@link #cancel}. */
+  /**
+   * bamboo's revoke_pipeline: same as {@link #cancel}.
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public void revokeInstance(String instanceId) {
     core.cancel(instanceId);
   }
@@ -170,8 +241,11 @@ public final class InMemoryEngine implements AutoCloseable {
   // ---------------------------------------------------------------- waiting
 
   /**
-   * A future completed with the first snapshot (now or after a later change) that satisfies the
-   * predicate. Never times out by itself; use {@code orTimeout} or {@link #awaitCompletion}.
+   * {@return a future completed with the first snapshot (now or after a later change) that satisfies the
+   * predicate} Never times out by itself; use {@code orTimeout} or {@link #awaitCompletion}.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param predicate the predicate
    */
   public CompletableFuture<InstanceSnapshot> when(String instanceId, Predicate<InstanceSnapshot> predicate) {
     return core.when(instanceId, predicate);
@@ -182,34 +256,62 @@ public final class InMemoryEngine implements AutoCloseable {
    * progress by itself; it can still be retried). The timeout is real time (via
    * {@link CompletableFuture#orTimeout}); it fails the future with a {@code TIMEOUT} EngineException.
    * Since execution is synchronous the future is usually complete on return.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param timeout how long to wait
+   * @return a future of the instance snapshot, or failed with a WorkflowException
    */
   public CompletableFuture<InstanceSnapshot> awaitCompletion(String instanceId, Duration timeout) {
     return core.awaitCompletion(instanceId, timeout);
   }
 
-  /** Called with a snapshot after every change of any instance (after the lock is released). */
+  /**
+   * Called with a snapshot after every change of any instance (after the lock is released).
+   *
+   * @param listener the listener told of each call
+   * @return the registration
+   */
   public Registration onChange(Consumer<InstanceSnapshot> listener) {
     return core.onChange(listener);
   }
 
   // ---------------------------------------------------------------- variables
 
-  /** A copy of the variables. */
+  /**
+   * {@return a copy of the variables}
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public Map<String, Object> variables(String instanceId) {
     return core.variables(instanceId);
   }
 
-  /** One variable (may be null); missing → {@code VARIABLE_NOT_FOUND}. */
+  /**
+   * {@return one variable (may be null); missing → {@code VARIABLE_NOT_FOUND}}
+   *
+   * @param instanceId the engine's id of the instance
+   * @param name the name
+   */
   public Object variable(String instanceId, String name) {
     return core.variable(instanceId, name);
   }
 
-  /** Creates variables; if any name exists → {@code ALREADY_EXISTS} and nothing is written. */
+  /**
+   * Creates variables; if any name exists → {@code ALREADY_EXISTS} and nothing is written.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param variables the variables, by name
+   */
   public void createVariables(String instanceId, Map<String, Object> variables) {
     core.createVariables(instanceId, variables);
   }
 
-  /** Creates or overwrites variables. */
+  /**
+   * Creates or overwrites variables.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param variables the variables, by name
+   */
   public void upsertVariables(String instanceId, Map<String, Object> variables) {
     core.upsertVariables(instanceId, variables);
   }
@@ -222,6 +324,9 @@ public final class InMemoryEngine implements AutoCloseable {
    * latest definition of each process that has a message start event for it. With a TTL it stays
    * buffered until the TTL passes on the engine clock and correlates to instances that reach a
    * matching catch later. A buffered message with the same id → {@code ALREADY_EXISTS}.
+   *
+   * @param command the command
+   * @return the publish message
    */
   public String publishMessage(MessageCommand command) {
     return core.publishMessage(command);
@@ -230,6 +335,10 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Flowable's {@code messageEventReceived}: delivers a message to this instance's waiting
    * subscription of that name, whatever its correlation key. None → {@code ILLEGAL_STATE}.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param messageName the message's name
+   * @param variables the variables, by name
    */
   public void messageEventReceived(String instanceId, String messageName, Map<String, Object> variables) {
     core.messageEventReceived(instanceId, messageName, variables);
@@ -240,12 +349,21 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Registers the handler of a job type (replacing an earlier one) and hands it the open jobs of
    * that type. Closing the registration removes it.
+   *
+   * @param type the type
+   * @param handler the handler
+   * @return the registration
    */
   public Registration registerHandler(String type, JobHandler handler) {
     return core.registerHandler(type, handler);
   }
 
-  /** Open jobs of a type (null: all), activated or not, in creation order. */
+  /**
+   * Open jobs of a type (null: all), activated or not, in creation order.
+   *
+   * @param type the type
+   * @return the active jobs
+   */
   public List<JobSnapshot> activeJobs(String type) {
     return core.activeJobs(type);
   }
@@ -254,12 +372,23 @@ public final class InMemoryEngine implements AutoCloseable {
    * Zeebe's ActivateJobs: locks up to {@code maxJobs} available jobs of the type for {@code timeout}
    * on the engine clock. A job is available when it has retries, its node is RUNNING, its instance
    * not suspended, and it is not locked.
+   *
+   * @param type the type
+   * @param maxJobs how many jobs at most
+   * @param timeout how long to wait
+   * @param worker the worker's name
+   * @return the activate jobs
    */
   public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
     return core.activateJobs(type, maxJobs, timeout, worker);
   }
 
-  /** Completes a job (variables merged into the instance). Unknown → {@code JOB_NOT_FOUND}. */
+  /**
+   * Completes a job (variables merged into the instance). Unknown → {@code JOB_NOT_FOUND}.
+   *
+   * @param jobKey the job's key
+   * @param variables the variables, by name
+   */
   public void completeJob(String jobKey, Map<String, Object> variables) {
     core.completeJob(jobKey, variables);
   }
@@ -267,24 +396,42 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Fails a job: with {@code retries > 0} it becomes available again; with 0 its node goes FAILED
    * with an incident and the job is closed (a later complete → JOB_NOT_FOUND).
+   *
+   * @param jobKey the job's key
+   * @param retries the retries left
+   * @param errorMessage the error message
    */
   public void failJob(String jobKey, int retries, String errorMessage) {
     core.failJob(jobKey, retries, errorMessage);
   }
 
-  /** Completes the job of a waiting user task. */
+  /**
+   * Completes the job of a waiting user task.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param variables the variables, by name
+   */
   public void completeUserTask(String instanceId, String nodeId, Map<String, Object> variables) {
     core.completeUserTask(instanceId, nodeId, variables);
   }
 
-  /** Zeebe's ResolveIncident: retries the failed node of the incident. Unknown → {@code INCIDENT_NOT_FOUND}. */
+  /**
+   * Zeebe's ResolveIncident: retries the failed node of the incident. Unknown → {@code INCIDENT_NOT_FOUND}.
+   *
+   * @param incidentKey the incident key
+   */
   public void resolveIncident(String incidentKey) {
     core.resolveIncident(incidentKey);
   }
 
   // ---------------------------------------------------------------- nodes (bamboo_engine)
 
-  /** The state tree: root = the instance, children = reached nodes. */
+  /**
+   * {@return the state tree: root = the instance, children = reached nodes}
+   *
+   * @param instanceId the engine's id of the instance
+   */
   public NodeSnapshot tree(String instanceId) {
     return core.tree(instanceId);
   }
@@ -292,12 +439,20 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * bamboo's pause_node_appoint: a reached node goes SUSPENDED (per the transition table); a node
    * not reached yet gets a SUSPENDED state and the token stops there when it arrives. Not for subprocesses.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
    */
   public void pauseNode(String instanceId, String nodeId) {
     core.pauseNode(instanceId, nodeId);
   }
 
-  /** bamboo's resume_node_appoint: SUSPENDED → READY, and the node runs (again) if a token waits on it. */
+  /**
+   * bamboo's resume_node_appoint: SUSPENDED → READY, and the node runs (again) if a token waits on it.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   */
   public void resumeNode(String instanceId, String nodeId) {
     core.resumeNode(instanceId, nodeId);
   }
@@ -305,27 +460,54 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * bamboo's retry_node: a FAILED node → READY (retry + 1) and runs again; {@code inputs} (may be
    * null) are written to the instance variables first. A history entry keeps the failed run.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param inputs the node's new inputs
    */
   public void retryNode(String instanceId, String nodeId, Map<String, Object> inputs) {
     core.retryNode(instanceId, nodeId, inputs);
   }
 
-  /** bamboo's skip_node: a FAILED activity or start event → FINISHED (skip) and the flow continues. */
+  /**
+   * bamboo's skip_node: a FAILED activity or start event → FINISHED (skip) and the flow continues.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   */
   public void skipNode(String instanceId, String nodeId) {
     core.skipNode(instanceId, nodeId);
   }
 
-  /** bamboo's skip_exclusive_gateway: a FAILED exclusive gateway → FINISHED, continuing on {@code flowId}. */
+  /**
+   * bamboo's skip_exclusive_gateway: a FAILED exclusive gateway → FINISHED, continuing on {@code flowId}.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param flowId the outgoing flow's id
+   */
   public void skipExclusiveGateway(String instanceId, String nodeId, String flowId) {
     core.skipExclusiveGateway(instanceId, nodeId, flowId);
   }
 
-  /** bamboo's skip_conditional_parallel_gateway: a FAILED conditional parallel gateway → FINISHED, taking {@code flowIds}. */
+  /**
+   * bamboo's skip_conditional_parallel_gateway: a FAILED conditional parallel gateway → FINISHED, taking {@code flowIds}.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param flowIds the flow ids
+   */
   public void skipConditionalParallelGateway(String instanceId, String nodeId, List<String> flowIds) {
     core.skipConditionalParallelGateway(instanceId, nodeId, flowIds);
   }
 
-  /** bamboo's forced_fail_activity: a RUNNING activity → FAILED (its job or subscription is closed). */
+  /**
+   * bamboo's forced_fail_activity: a RUNNING activity → FAILED (its job or subscription is closed).
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param message the message
+   */
   public void forceFail(String instanceId, String nodeId, String message) {
     core.forceFail(instanceId, nodeId, message);
   }
@@ -334,6 +516,11 @@ public final class InMemoryEngine implements AutoCloseable {
    * bamboo's callback: completes a node waiting on a job or message with {@code data} (merged into
    * the variables). {@code version} must be the node's current state version ({@link NodeSnapshot#version()})
    * else {@code STALE_VERSION}.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @param data the callback data
+   * @param version the version
    */
   public void callback(String instanceId, String nodeId, Map<String, Object> data, String version) {
     core.callback(instanceId, nodeId, data, version);
@@ -342,17 +529,32 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * bamboo's retry_subprocess: a FAILED subprocess node (a node inside it failed) → READY → RUNNING,
    * its inside is reset (histories kept) and run again from its start event.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
    */
   public void retrySubprocess(String instanceId, String nodeId) {
     core.retrySubprocess(instanceId, nodeId);
   }
 
-  /** Inputs, outputs and error of the node's current run (empty for a node not reached yet). */
+  /**
+   * Inputs, outputs and error of the node's current run (empty for a node not reached yet).
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return the node execution data
+   */
   public NodeExecutionData executionData(String instanceId, String nodeId) {
     return core.executionData(instanceId, nodeId);
   }
 
-  /** Earlier runs of a node (written on retry, skip and loop re-entry), oldest first. */
+  /**
+   * Earlier runs of a node (written on retry, skip and loop re-entry), oldest first.
+   *
+   * @param instanceId the engine's id of the instance
+   * @param nodeId the node's id in the instance
+   * @return the histories
+   */
   public List<NodeAttempt> histories(String instanceId, String nodeId) {
     return core.histories(instanceId, nodeId);
   }
@@ -362,12 +564,19 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * Defines a group of targets (Cloudify: a deployment group) that execution groups start on;
    * an id in use → {@code ALREADY_EXISTS}.
+   *
+   * @param groupId the execution group's id
+   * @param targets the targets
    */
   public void createTargetGroup(String groupId, List<String> targets) {
     groups().createTargetGroup(groupId, targets);
   }
 
-  /** The targets of a group of targets (including those a group's success or failure added). */
+  /**
+   * {@return the targets of a group of targets (including those a group's success or failure added)}
+   *
+   * @param groupId the execution group's id
+   */
   public List<String> targetGroup(String groupId) {
     return groups().targetGroup(groupId);
   }
@@ -377,22 +586,41 @@ public final class InMemoryEngine implements AutoCloseable {
    * {@code targetGroupId} (with the parameters and a variable {@code target}), all QUEUED, of which
    * {@code concurrency} are released at once and the rest as running ones settle. Unknown group
    * of targets → {@code GROUP_NOT_FOUND}; one without targets → {@code INVALID_ARGUMENT}.
+   *
+   * @param targetGroupId the target group id
+   * @param processId the process definition's id (BPMN process id or engine key)
+   * @param parameters the parameters
+   * @param concurrency how many members run at once
+   * @return the group snapshot
    */
   public GroupSnapshot startGroup(String targetGroupId, String processId, Map<String, Object> parameters, int concurrency) {
     return groups().start(targetGroupId, processId, parameters, concurrency);
   }
 
-  /** The execution group as it stands; unknown → {@code GROUP_NOT_FOUND}. */
+  /**
+   * {@return the execution group as it stands; unknown → {@code GROUP_NOT_FOUND}}
+   *
+   * @param groupId the execution group's id
+   */
   public GroupSnapshot group(String groupId) {
     return groups().get(groupId);
   }
 
-  /** Cancels the members that have not ended, queued ones first; none left → {@code ILLEGAL_STATE}. */
+  /**
+   * Cancels the members that have not ended, queued ones first; none left → {@code ILLEGAL_STATE}.
+   *
+   * @param groupId the execution group's id
+   */
   public void cancelGroup(String groupId) {
     groups().cancel(groupId);
   }
 
-  /** Sets how many members run at once; raising it releases queued members. */
+  /**
+   * Sets how many members run at once; raising it releases queued members.
+   *
+   * @param groupId the execution group's id
+   * @param concurrency how many members run at once
+   */
   public void setGroupConcurrency(String groupId, int concurrency) {
     groups().setConcurrency(groupId, concurrency);
   }
@@ -400,6 +628,10 @@ public final class InMemoryEngine implements AutoCloseable {
   /**
    * The groups of targets that members' targets join when they complete or fail (either may be
    * null); unknown ids → {@code GROUP_NOT_FOUND}.
+   *
+   * @param groupId the execution group's id
+   * @param successGroupId the group succeeding members join, or null
+   * @param failureGroupId the group failing members join, or null
    */
   public void setGroupTargets(String groupId, String successGroupId, String failureGroupId) {
     groups().setTargetGroups(groupId, successGroupId, failureGroupId);

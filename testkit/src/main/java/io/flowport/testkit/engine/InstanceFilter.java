@@ -21,31 +21,71 @@ public record InstanceFilter(
     int offset,
     int limit) {
 
-  /** Everything. */
+  /**
+   * Everything.
+   *
+   * @return the instance filter
+   */
   public static InstanceFilter all() {
     return new InstanceFilter(null, null, null, null, null, 0, 0);
   }
 
+  /**
+   * Sets the with process id.
+   *
+   * @param v the v
+   * @return this object
+   */
   public InstanceFilter withProcessId(String v) {
     return new InstanceFilter(v, definitionKey, state, businessKey, tenantId, offset, limit);
   }
 
+  /**
+   * Sets the with definition key.
+   *
+   * @param v the v
+   * @return this object
+   */
   public InstanceFilter withDefinitionKey(String v) {
     return new InstanceFilter(processId, v, state, businessKey, tenantId, offset, limit);
   }
 
+  /**
+   * Sets the with state.
+   *
+   * @param v the v
+   * @return this object
+   */
   public InstanceFilter withState(InstanceStatus v) {
     return new InstanceFilter(processId, definitionKey, v, businessKey, tenantId, offset, limit);
   }
 
+  /**
+   * Sets the with business key.
+   *
+   * @param v the v
+   * @return this object
+   */
   public InstanceFilter withBusinessKey(String v) {
     return new InstanceFilter(processId, definitionKey, state, v, tenantId, offset, limit);
   }
 
+  /**
+   * Sets the with tenant id.
+   *
+   * @param v the v
+   * @return this object
+   */
   public InstanceFilter withTenantId(String v) {
     return new InstanceFilter(processId, definitionKey, state, businessKey, v, offset, limit);
   }
 
+  /**
+   * {@return a copy of this filter for another page}
+   *
+   * @param newOffset how many matching instances to skip
+   * @param newLimit how many to return at most
+   */
   public InstanceFilter withPage(int newOffset, int newLimit) {
     return new InstanceFilter(processId, definitionKey, state, businessKey, tenantId, newOffset, newLimit);
   }

@@ -38,7 +38,7 @@ public record InstanceSnapshot(
     Instant startTime,
     Instant endTime) {
 
-  /** Whether the instance is COMPLETED or CANCELLED. */
+  /** {@return whether the instance is COMPLETED or CANCELLED} */
   public boolean isEnded() {
     return state.isEnded();
   }

@@ -9,19 +9,23 @@ public enum InstanceStatus {
    * its variables but has not started to run.
    */
   QUEUED,
+  /** Running. */
   RUNNING,
+  /** Suspended: nothing runs until it is resumed. */
   SUSPENDED,
+  /** Ended normally. */
   COMPLETED,
   /** Not ended, but at least one node is FAILED (bk-sops reports such a task as FAILED). */
   FAILED,
+  /** Ended by a cancel. */
   CANCELLED;
 
-  /** COMPLETED or CANCELLED: nothing will change any more. */
+  /** {@return whether it is COMPLETED or CANCELLED: nothing will change any more} */
   public boolean isEnded() {
     return this == COMPLETED || this == CANCELLED;
   }
 
-  /** Ended, or FAILED: the instance makes no progress on its own. */
+  /** {@return whether it is ended, or FAILED: the instance makes no progress on its own} */
   public boolean isSettled() {
     return isEnded() || this == FAILED;
   }

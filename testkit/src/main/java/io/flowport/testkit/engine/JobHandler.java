@@ -11,5 +11,10 @@ package io.flowport.testkit.engine;
  */
 @FunctionalInterface
 public interface JobHandler {
+  /**
+   * Called when an instance reaches a task of the handler's type.
+   *
+   * @param job the task's job, to complete or fail now or later
+   */
   void handle(Job job);
 }

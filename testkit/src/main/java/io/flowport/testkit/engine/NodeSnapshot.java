@@ -34,7 +34,12 @@ public record NodeSnapshot(
     Instant finishTime,
     List<NodeSnapshot> children) {
 
-  /** Finds a node by id in this subtree (this node included). */
+  /**
+   * Finds a node by id in this subtree (this node included).
+   *
+   * @param nodeId the node's id in the instance
+   * @return the find
+   */
   public Optional<NodeSnapshot> find(String nodeId) {
     if (id.equals(nodeId)) {
       return Optional.of(this);

@@ -12,8 +12,30 @@ import java.util.Set;
  * table does not allow is an {@link EngineException.Reason#ILLEGAL_STATE}.
  */
 public enum NodeStatus {
-  CREATED, READY, LOOP_READY, RUNNING, SUSPENDED, BLOCKED, FINISHED, FAILED, REVOKED,
-  ROLLING_BACK, ROLL_BACK_SUCCESS, ROLL_BACK_FAILED;
+  /** Created, not yet ready to run. */
+  CREATED,
+  /** Ready to run. */
+  READY,
+  /** Ready to run again, for the next round of a loop. */
+  LOOP_READY,
+  /** Running. */
+  RUNNING,
+  /** Paused: the flow waits before it until it is resumed. */
+  SUSPENDED,
+  /** Blocked, waiting for the engine to let it go on. */
+  BLOCKED,
+  /** Ended successfully. */
+  FINISHED,
+  /** Failed: it can be retried or skipped. */
+  FAILED,
+  /** Revoked: its instance was cancelled while it had not ended. */
+  REVOKED,
+  /** Being rolled back. */
+  ROLLING_BACK,
+  /** Rolled back. */
+  ROLL_BACK_SUCCESS,
+  /** Its roll-back failed. */
+  ROLL_BACK_FAILED;
 
   private static final Map<NodeStatus, Set<NodeStatus>> TRANSITION = new EnumMap<>(NodeStatus.class);
 
@@ -34,17 +56,21 @@ public enum NodeStatus {
     TRANSITION.put(CREATED, EnumSet.noneOf(NodeStatus.class));
   }
 
-  /** Whether bamboo's TRANSITION table allows {@code this -> to}. */
+  /**
+   * {@return whether bamboo's TRANSITION table allows {@code this -> to}}
+   *
+   * @param to the to
+   */
   public boolean canTransitTo(NodeStatus to) {
     return TRANSITION.get(this).contains(to);
   }
 
-  /** The states this one may move to (unmodifiable). */
+  /** {@return the states this one may move to (unmodifiable)} */
   public Set<NodeStatus> allowedTargets() {
     return Collections.unmodifiableSet(TRANSITION.get(this));
   }
 
-  /** bamboo's ARCHIVED_STATES: FINISHED, FAILED, REVOKED. */
+  /** {@return whether it is one of bamboo's ARCHIVED_STATES: FINISHED, FAILED, REVOKED} */
   public boolean isArchived() {
     return this == FINISHED || this == FAILED || this == REVOKED;
   }

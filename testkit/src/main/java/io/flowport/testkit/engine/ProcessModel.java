@@ -67,7 +67,14 @@ public final class ProcessModel {
   private final List<Element> elements;
   private final List<Flow> flows;
 
-  /** A model from parts (the builder is nicer). */
+  /**
+   * A model from parts (the builder is nicer).
+   *
+   * @param processId the process definition's id (BPMN process id or engine key)
+   * @param name the name
+   * @param elements the elements
+   * @param flows the flows
+   */
   public ProcessModel(String processId, String name, List<Element> elements, List<Flow> flows) {
     this.processId = processId;
     this.name = name;
@@ -75,18 +82,22 @@ public final class ProcessModel {
     this.flows = List.copyOf(flows);
   }
 
+  /** {@return the process id} */
   public String processId() {
     return processId;
   }
 
+  /** {@return the name} */
   public String name() {
     return name == null ? processId : name;
   }
 
+  /** {@return the elements} */
   public List<Element> elements() {
     return elements;
   }
 
+  /** {@return the flows} */
   public List<Flow> flows() {
     return flows;
   }
@@ -110,7 +121,11 @@ public final class ProcessModel {
     return "ProcessModel[" + processId + ", " + elements.size() + " elements, " + flows.size() + " flows]";
   }
 
-  /** A builder for a process with this id. */
+  /**
+   * {@return a builder for a process with this id}
+   *
+   * @param processId the process definition's id (BPMN process id or engine key)
+   */
   public static Builder builder(String processId) {
     return new Builder(processId);
   }
@@ -138,110 +153,225 @@ public final class ProcessModel {
       this.processId = processId;
     }
 
-    /** Process name. */
+    /**
+     * Process name.
+     *
+     * @param processName the process name
+     * @return this builder
+     */
     public Builder name(String processName) {
       this.name = processName;
       return this;
     }
 
+    /**
+     * Sets the start event.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder startEvent(String id) {
       return add(element(id, NodeType.START_EVENT, null, null, null, null, null));
     }
 
+    /**
+     * Adds a message start event: publishing {@code messageName} starts an instance.
+     *
+     * @param id the element's id
+     * @param messageName the message that starts an instance
+     * @return this builder
+     */
     public Builder messageStartEvent(String id, String messageName) {
       return add(element(id, NodeType.START_EVENT, null, messageName, null, null, null));
     }
 
+    /**
+     * Sets the end event.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder endEvent(String id) {
       return add(element(id, NodeType.END_EVENT, null, null, null, null, null));
     }
 
-    /** Service task completed through jobs of {@code jobType}. */
+    /**
+     * Service task completed through jobs of {@code jobType}.
+     *
+     * @param id the id
+     * @param jobType the job type
+     * @return this builder
+     */
     public Builder serviceTask(String id, String jobType) {
       return add(element(id, NodeType.SERVICE_TASK, jobType, null, null, null, null));
     }
 
-    /** Service task whose jobs have the given retries. */
+    /**
+     * Service task whose jobs have the given retries.
+     *
+     * @param id the id
+     * @param jobType the job type
+     * @param retries the retries left
+     * @return this builder
+     */
     public Builder serviceTask(String id, String jobType, int retries) {
       return add(new Element(id, null, NodeType.SERVICE_TASK, jobType, retries, null, null, null, null, null));
     }
 
-    /** User task: a job of type {@code "user:" + id}. */
+    /**
+     * User task: a job of type {@code "user:" + id}.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder userTask(String id) {
       return add(element(id, NodeType.USER_TASK, "user:" + id, null, null, null, null));
     }
 
-    /** Receive task; {@code correlationKeyVariable} may be null (no correlation key). */
+    /**
+     * Receive task; {@code correlationKeyVariable} may be null (no correlation key).
+     *
+     * @param id the id
+     * @param messageName the message's name
+     * @param correlationKeyVariable the correlation key variable
+     * @return this builder
+     */
     public Builder receiveTask(String id, String messageName, String correlationKeyVariable) {
       return add(element(id, NodeType.RECEIVE_TASK, null, messageName, correlationKeyVariable, null, null));
     }
 
-    /** Intermediate message catch event; {@code correlationKeyVariable} may be null. */
+    /**
+     * Intermediate message catch event; {@code correlationKeyVariable} may be null.
+     *
+     * @param id the id
+     * @param messageName the message's name
+     * @param correlationKeyVariable the correlation key variable
+     * @return this builder
+     */
     public Builder messageCatch(String id, String messageName, String correlationKeyVariable) {
       return add(element(id, NodeType.MESSAGE_CATCH_EVENT, null, messageName, correlationKeyVariable, null, null));
     }
 
-    /** Intermediate timer catch event that waits {@code duration} on the engine clock. */
+    /**
+     * Intermediate timer catch event that waits {@code duration} on the engine clock.
+     *
+     * @param id the id
+     * @param duration the duration
+     * @return this builder
+     */
     public Builder timer(String id, Duration duration) {
       return add(element(id, NodeType.TIMER_CATCH_EVENT, null, null, null, duration, null));
     }
 
+    /**
+     * Sets the exclusive gateway.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder exclusiveGateway(String id) {
       return add(element(id, NodeType.EXCLUSIVE_GATEWAY, null, null, null, null, null));
     }
 
+    /**
+     * Sets the parallel gateway.
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder parallelGateway(String id) {
       return add(element(id, NodeType.PARALLEL_GATEWAY, null, null, null, null, null));
     }
 
-    /** bamboo's ConditionalParallelGateway (BPMN inclusive gateway). */
+    /**
+     * bamboo's ConditionalParallelGateway (BPMN inclusive gateway).
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder conditionalParallelGateway(String id) {
       return add(element(id, NodeType.CONDITIONAL_PARALLEL_GATEWAY, null, null, null, null, null));
     }
 
-    /** Embedded subprocess; {@code content} builds its inside (it needs its own none start event). */
+    /**
+     * Embedded subprocess; {@code content} builds its inside (it needs its own none start event).
+     *
+     * @param id the id
+     * @param content the content
+     * @return this builder
+     */
     public Builder subProcess(String id, Consumer<Builder> content) {
       Builder inner = new Builder(id);
       content.accept(inner);
       return add(new Element(id, null, NodeType.SUB_PROCESS, null, null, null, null, null, null, inner.build()));
     }
 
-    /** Adds any element (for what the shortcuts do not cover). */
+    /**
+     * Adds any element (for what the shortcuts do not cover).
+     *
+     * @param element the element
+     * @return this builder
+     */
     public Builder element(Element element) {
       return add(element);
     }
 
-    /** Condition of the next flow. */
+    /**
+     * Condition of the next flow.
+     *
+     * @param expression the expression
+     * @return this builder
+     */
     public Builder condition(String expression) {
       this.nextCondition = expression;
       return this;
     }
 
-    /** Makes the next flow the default flow of the current (gateway) element. */
+    /**
+     * Makes the next flow the default flow of the current (gateway) element.
+     *
+     * @return this builder
+     */
     public Builder defaultFlow() {
       this.nextDefault = true;
       return this;
     }
 
-    /** Id of the next flow (otherwise {@code source + "_to_" + target}). */
+    /**
+     * Id of the next flow (otherwise {@code source + "_to_" + target}).
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder flowId(String id) {
       this.nextFlowId = id;
       return this;
     }
 
-    /** Makes an existing element current. */
+    /**
+     * Makes an existing element current.
+     *
+     * @param elementId the element id
+     * @return this builder
+     */
     public Builder moveTo(String elementId) {
       this.current = elementId;
       return this;
     }
 
-    /** Adds a flow from the current element to an existing element and makes that one current. */
+    /**
+     * Adds a flow from the current element to an existing element and makes that one current.
+     *
+     * @param elementId the element id
+     * @return this builder
+     */
     public Builder connectTo(String elementId) {
       link(elementId);
       this.current = elementId;
       return this;
     }
 
+    /** {@return the build} */
     public ProcessModel build() {
       return new ProcessModel(processId, name, elements, flows);
     }

@@ -25,12 +25,16 @@ public final class TestClock extends Clock {
     this.now = start;
   }
 
-  /** A clock at {@link #DEFAULT_START}. */
+  /** {@return a clock at {@link #DEFAULT_START}} */
   public static TestClock create() {
     return new TestClock(DEFAULT_START);
   }
 
-  /** A clock at the given instant. */
+  /**
+   * {@return a clock at the given instant}
+   *
+   * @param start the start
+   */
   public static TestClock at(Instant start) {
     if (start == null) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "start must not be null");
@@ -38,7 +42,7 @@ public final class TestClock extends Clock {
     return new TestClock(start);
   }
 
-  /** The current instant. */
+  /** {@return the current instant} */
   public Instant now() {
     return now;
   }
@@ -59,7 +63,12 @@ public final class TestClock extends Clock {
     return ZoneOffset.UTC.equals(zone) ? this : Clock.fixed(now, zone);
   }
 
-  /** Moves the clock forward and fires what became due before returning. Negative → INVALID_ARGUMENT. */
+  /**
+   * Moves the clock forward and fires what became due before returning. Negative → INVALID_ARGUMENT.
+   *
+   * @param duration the duration
+   * @return the advance
+   */
   public Instant advance(Duration duration) {
     if (duration == null || duration.isNegative()) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "duration must be zero or positive, was " + duration);
@@ -73,7 +82,11 @@ public final class TestClock extends Clock {
     return result;
   }
 
-  /** Sets the clock (backwards too) and fires what became due before returning. */
+  /**
+   * Sets the clock (backwards too) and fires what became due before returning.
+   *
+   * @param instant the instant
+   */
   public void set(Instant instant) {
     if (instant == null) {
       throw new EngineException(EngineException.Reason.INVALID_ARGUMENT, "instant must not be null");
@@ -84,7 +97,12 @@ public final class TestClock extends Clock {
     fire();
   }
 
-  /** Called after every move; used by engines. */
+  /**
+   * Called after every move; used by engines.
+   *
+   * @param listener the listener told of each call
+   * @return the registration
+   */
   public Registration onAdvance(Runnable listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);

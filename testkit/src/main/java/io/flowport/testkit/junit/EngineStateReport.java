@@ -12,7 +12,7 @@ public final class EngineStateReport extends RuntimeException {
     super(report, null, false, false);
   }
 
-  /** The report (the message). */
+  /** {@return the report (the message)} */
   public String report() {
     return getMessage();
   }

@@ -134,7 +134,7 @@ public final class FlowportExtension
     this.namespace = Namespace.create(FlowportExtension.class, perClass ? "class" : "test");
   }
 
-  /** A builder with the defaults: per test, default engine options, nothing deployed. */
+  /** {@return a builder with the defaults: per test, default engine options, nothing deployed} */
   public static Builder builder() {
     return new Builder();
   }
@@ -419,15 +419,15 @@ public final class FlowportExtension
 
     private Builder() {}
 
-    /** A fresh engine for every test (the default). */
+    /** {@return a fresh engine for every test (the default)} */
     public Builder perTest() {
       this.perClass = false;
       return this;
     }
 
     /**
-     * One engine for all tests of the class, created before {@code @BeforeAll} methods and closed
-     * after {@code @AfterAll} methods. Register the extension in a {@code static} field.
+     * {@return one engine for all tests of the class, created before {@code @BeforeAll} methods and closed
+     * after {@code @AfterAll} methods} Register the extension in a {@code static} field.
      */
     public Builder perClass() {
       this.perClass = true;
@@ -437,13 +437,21 @@ public final class FlowportExtension
     /**
      * Options of every engine made. Each engine gets its own {@link TestClock}, starting at the
      * instant the clock of these options shows when {@link #build()} runs.
+     *
+     * @param options the options
+     * @return this builder
      */
     public Builder engineOptions(EngineOptions options) {
       this.engineOptions = Objects.requireNonNull(options, "options == null");
       return this;
     }
 
-    /** Options of the injected {@link WorkflowClient} (default: no retries, as the engine never pushes back). */
+    /**
+     * Options of the injected {@link WorkflowClient} (default: no retries, as the engine never pushes back).
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder clientOptions(ClientOptions options) {
       this.clientOptions = Objects.requireNonNull(options, "options == null");
       return this;
@@ -453,6 +461,9 @@ public final class FlowportExtension
      * Classpath resources (BPMN) deployed, in order, into every engine when it is created; the
      * resource name is the path. A missing or invalid resource fails the test with an
      * {@link ExtensionConfigurationException}.
+     *
+     * @param classpathResources the classpath resources
+     * @return this builder
      */
     public Builder deploy(String... classpathResources) {
       Objects.requireNonNull(classpathResources, "classpathResources == null");
@@ -465,7 +476,12 @@ public final class FlowportExtension
       return this;
     }
 
-    /** Builder-made models deployed into every engine, after the classpath resources. */
+    /**
+     * Builder-made models deployed into every engine, after the classpath resources.
+     *
+     * @param processModels the process models
+     * @return this builder
+     */
     public Builder deploy(ProcessModel... processModels) {
       Objects.requireNonNull(processModels, "processModels == null");
       for (ProcessModel m : processModels) {
@@ -475,9 +491,12 @@ public final class FlowportExtension
     }
 
     /**
-     * A job handler registered on every engine after the deployments (it replaces an earlier one
-     * of the same type). The same handler object serves every engine, so keep it free of
+     * {@return a job handler registered on every engine after the deployments (it replaces an earlier one
+     * of the same type)} The same handler object serves every engine, so keep it free of
      * per-test state.
+     *
+     * @param jobType the job type
+     * @param handler the handler
      */
     public Builder handler(String jobType, JobHandler handler) {
       if (jobType == null || jobType.isBlank()) {
@@ -487,6 +506,7 @@ public final class FlowportExtension
       return this;
     }
 
+    /** {@return the build} */
     public FlowportExtension build() {
       return new FlowportExtension(this);
     }

@@ -30,22 +30,22 @@ public final class FlowportTestContext {
     this.syncClient = SyncWorkflowClient.of(client);
   }
 
-  /** The in-memory engine. */
+  /** {@return the in-memory engine} */
   public InMemoryEngine engine() {
     return engine;
   }
 
-  /** The engine clock; it moves only when told to. */
+  /** {@return the engine clock; it moves only when told to} */
   public TestClock clock() {
     return engine.clock();
   }
 
-  /** The asynchronous {@code WorkflowClient} on the engine (an {@code InMemoryWorkflowClient}). */
+  /** {@return the asynchronous {@code WorkflowClient} on the engine (an {@code InMemoryWorkflowClient})} */
   public WorkflowClient client() {
     return client;
   }
 
-  /** The blocking client over {@link #client()}. */
+  /** {@return the blocking client over {@link #client()}} */
   public SyncWorkflowClient syncClient() {
     return syncClient;
   }
@@ -55,6 +55,9 @@ public final class FlowportTestContext {
    * returns it: {@code var worker = ctx.register(new MyWorker(ctx.client()));}. A resource that
    * fails to close fails the test (like grpc's {@code GrpcCleanupRule}).
    *
+   * @param <T> the type of the result
+   * @param resource the resource
+   * @return the t
    * @throws IllegalStateException when the context is already closed
    */
   public synchronized <T extends AutoCloseable> T register(T resource) {
@@ -66,7 +69,7 @@ public final class FlowportTestContext {
     return resource;
   }
 
-  /** A readable report of the engine's instances (what is shown when a test fails). */
+  /** {@return a readable report of the engine's instances (what is shown when a test fails)} */
   public String diagnostics() {
     return Diagnostics.report(engine, null);
   }

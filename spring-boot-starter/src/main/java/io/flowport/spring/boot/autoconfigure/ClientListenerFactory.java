@@ -12,9 +12,10 @@ import io.flowport.core.ClientConfig;
 public interface ClientListenerFactory {
 
   /**
-   * The listener for client {@code name}, or null for none.
+   * {@return the listener for client {@code name}, or null for none}
    *
    * @param config the client's configuration (engine, endpoint), without listeners yet
+   * @param name the name
    */
   CallListener listenerFor(String name, ClientConfig config);
 }

@@ -19,24 +19,33 @@ public final class FlowportClients {
     this.names = Set.copyOf(names);
   }
 
-  /** The bean name of client {@code name}'s {@link WorkflowClient}. */
+  /**
+   * {@return the bean name of client {@code name}'s {@link WorkflowClient}}
+   *
+   * @param name the name
+   */
   public static String asyncBeanName(String name) {
     return name + "WorkflowClient";
   }
 
-  /** The bean name of client {@code name}'s {@link SyncWorkflowClient}. */
+  /**
+   * {@return the bean name of client {@code name}'s {@link SyncWorkflowClient}}
+   *
+   * @param name the name
+   */
   public static String syncBeanName(String name) {
     return name + "SyncWorkflowClient";
   }
 
-  /** The configured client names. */
+  /** {@return the configured client names} */
   public Set<String> names() {
     return names;
   }
 
   /**
-   * The client named {@code name}.
+   * {@return the client named {@code name}}
    *
+   * @param name the name
    * @throws IllegalArgumentException when no client has that name
    */
   public WorkflowClient get(String name) {
@@ -44,8 +53,9 @@ public final class FlowportClients {
   }
 
   /**
-   * The blocking view of the client named {@code name}.
+   * {@return the blocking view of the client named {@code name}}
    *
+   * @param name the name
    * @throws IllegalArgumentException when no client has that name
    */
   public SyncWorkflowClient sync(String name) {

@@ -35,32 +35,48 @@ public class FlowportProperties {
   private final Metrics metrics = new Metrics();
   private final Tracing tracing = new Tracing();
 
-  /** The clients by name; each becomes a WorkflowClient and a SyncWorkflowClient bean. */
+  /** {@return the clients by name; each becomes a WorkflowClient and a SyncWorkflowClient bean} */
   public Map<String, Client> getClients() {
     return clients;
   }
 
-  /** Sets the clients by name. */
+  /**
+   * Sets the clients by name.
+   *
+   * @param clients the clients
+   */
   public void setClients(Map<String, Client> clients) {
     this.clients = clients;
   }
 
-  /** What the clients talk to in tests; {@link TestEngine#NONE} (their engines) by default. */
+  /** {@return what the clients talk to in tests; {@link TestEngine#NONE} (their engines) by default} */
   public TestEngine getTestEngine() {
     return testEngine;
   }
 
-  /** Sets what the clients talk to in tests. */
+  /**
+   * Sets what the clients talk to in tests.
+   *
+   * @param testEngine the test engine
+   */
   public void setTestEngine(TestEngine testEngine) {
     this.testEngine = testEngine;
   }
 
-  /** Micrometer settings, used when Micrometer and flowport-micrometer are present. */
+  /**
+   * Micrometer settings, used when Micrometer and flowport-micrometer are present.
+   *
+   * @return the metrics
+   */
   public Metrics getMetrics() {
     return metrics;
   }
 
-  /** OpenTelemetry settings, used when OpenTelemetry and flowport-opentelemetry are present. */
+  /**
+   * OpenTelemetry settings, used when OpenTelemetry and flowport-opentelemetry are present.
+   *
+   * @return the tracing
+   */
   public Tracing getTracing() {
     return tracing;
   }
@@ -85,62 +101,88 @@ public class FlowportProperties {
     private final Retry retry = new Retry();
     private Map<String, String> settings = new LinkedHashMap<>();
 
-    /** The engine: {@code zeebe}, {@code flowable}, or another adapter's name. */
+    /** {@return the engine: {@code zeebe}, {@code flowable}, or another adapter's name} */
     public String getEngine() {
       return engine;
     }
 
-    /** Sets the engine. */
+    /**
+     * Sets the engine.
+     *
+     * @param engine the engine's name, e.g. {@code "zeebe"}
+     */
     public void setEngine(String engine) {
       this.engine = engine;
     }
 
-    /** A base URL for REST engines, {@code host:port} for Zeebe. */
+    /** {@return a base URL for REST engines, {@code host:port} for Zeebe} */
     public String getEndpoint() {
       return endpoint;
     }
 
-    /** Sets the endpoint. */
+    /**
+     * Sets the endpoint.
+     *
+     * @param endpoint the endpoint
+     */
     public void setEndpoint(String endpoint) {
       this.endpoint = endpoint;
     }
 
-    /** How the client authenticates; none by default. */
+    /** {@return how the client authenticates; none by default} */
     public Credentials getCredentials() {
       return credentials;
     }
 
-    /** The longest one attempt may take; the SDK's default (30 s) when unset. */
+    /** {@return the longest one attempt may take; the SDK's default (30 s) when unset} */
     public Duration getAttemptTimeout() {
       return attemptTimeout;
     }
 
-    /** Sets the attempt timeout. */
+    /**
+     * Sets the attempt timeout.
+     *
+     * @param attemptTimeout the attempt timeout
+     */
     public void setAttemptTimeout(Duration attemptTimeout) {
       this.attemptTimeout = attemptTimeout;
     }
 
-    /** The longest a whole call may take, retries included; the SDK's default (2 min) when unset. */
+    /**
+     * {@return the longest a whole call may take, retries included; the SDK's default (2 min) when unset}
+     */
     public Duration getApiCallTimeout() {
       return apiCallTimeout;
     }
 
-    /** Sets the whole-call timeout. */
+    /**
+     * Sets the whole-call timeout.
+     *
+     * @param apiCallTimeout the api call timeout
+     */
     public void setApiCallTimeout(Duration apiCallTimeout) {
       this.apiCallTimeout = apiCallTimeout;
     }
 
-    /** How failed calls are repeated; the SDK's defaults for what is unset. */
+    /** {@return how failed calls are repeated; the SDK's defaults for what is unset} */
     public Retry getRetry() {
       return retry;
     }
 
-    /** Engine-specific settings (e.g. Zeebe's {@code plaintext}, {@code trustCertificates}). */
+    /**
+     * Engine-specific settings (e.g. Zeebe's {@code plaintext}, {@code trustCertificates}).
+     *
+     * @return the get settings
+     */
     public Map<String, String> getSettings() {
       return settings;
     }
 
-    /** Sets the engine-specific settings. */
+    /**
+     * Sets the engine-specific settings.
+     *
+     * @param settings the settings
+     */
     public void setSettings(Map<String, String> settings) {
       this.settings = settings;
     }
@@ -154,52 +196,72 @@ public class FlowportProperties {
     private String headerName;
     private String headerValue;
 
-    /** The basic-auth user. */
+    /** {@return the basic-auth user} */
     public String getUsername() {
       return username;
     }
 
-    /** Sets the basic-auth user. */
+    /**
+     * Sets the basic-auth user.
+     *
+     * @param username the username
+     */
     public void setUsername(String username) {
       this.username = username;
     }
 
-    /** The basic-auth password. */
+    /** {@return the basic-auth password} */
     public String getPassword() {
       return password;
     }
 
-    /** Sets the basic-auth password. */
+    /**
+     * Sets the basic-auth password.
+     *
+     * @param password the password (never logged)
+     */
     public void setPassword(String password) {
       this.password = password;
     }
 
-    /** A bearer token. */
+    /** {@return a bearer token} */
     public String getToken() {
       return token;
     }
 
-    /** Sets the bearer token. */
+    /**
+     * Sets the bearer token.
+     *
+     * @param token the token
+     */
     public void setToken(String token) {
       this.token = token;
     }
 
-    /** The name of a header carrying a secret (e.g. an API key). */
+    /** {@return the name of a header carrying a secret (e.g. an API key)} */
     public String getHeaderName() {
       return headerName;
     }
 
-    /** Sets the header name. */
+    /**
+     * Sets the header name.
+     *
+     * @param headerName the header name
+     */
     public void setHeaderName(String headerName) {
       this.headerName = headerName;
     }
 
-    /** The secret value of that header. */
+    /** {@return the secret value of that header} */
     public String getHeaderValue() {
       return headerValue;
     }
 
-    /** Sets the header's secret value. */
+    /**
+     * Sets the header's secret value.
+     *
+     * @param headerValue the header value
+     */
     public void setHeaderValue(String headerValue) {
       this.headerValue = headerValue;
     }
@@ -220,62 +282,90 @@ public class FlowportProperties {
     private Double multiplier;
     private Double jitter;
 
-    /** Attempts in all, the first included (1: never repeat). */
+    /**
+     * Attempts in all, the first included (1: never repeat).
+     *
+     * @return the get max attempts
+     */
     public Integer getMaxAttempts() {
       return maxAttempts;
     }
 
-    /** Sets the attempts in all. */
+    /**
+     * Sets the attempts in all.
+     *
+     * @param maxAttempts the max attempts
+     */
     public void setMaxAttempts(Integer maxAttempts) {
       this.maxAttempts = maxAttempts;
     }
 
-    /** The first backoff delay. */
+    /** {@return the first backoff delay} */
     public Duration getBaseDelay() {
       return baseDelay;
     }
 
-    /** Sets the first backoff delay. */
+    /**
+     * Sets the first backoff delay.
+     *
+     * @param baseDelay the base delay
+     */
     public void setBaseDelay(Duration baseDelay) {
       this.baseDelay = baseDelay;
     }
 
-    /** The first backoff delay after the engine pushed back. */
+    /** {@return the first backoff delay after the engine pushed back} */
     public Duration getBackPressureBaseDelay() {
       return backPressureBaseDelay;
     }
 
-    /** Sets the first backoff delay after back pressure. */
+    /**
+     * Sets the first backoff delay after back pressure.
+     *
+     * @param backPressureBaseDelay the back pressure base delay
+     */
     public void setBackPressureBaseDelay(Duration backPressureBaseDelay) {
       this.backPressureBaseDelay = backPressureBaseDelay;
     }
 
-    /** The longest backoff delay. */
+    /** {@return the longest backoff delay} */
     public Duration getMaxDelay() {
       return maxDelay;
     }
 
-    /** Sets the longest backoff delay. */
+    /**
+     * Sets the longest backoff delay.
+     *
+     * @param maxDelay the max delay
+     */
     public void setMaxDelay(Duration maxDelay) {
       this.maxDelay = maxDelay;
     }
 
-    /** The growth of the delay per attempt. */
+    /** {@return the growth of the delay per attempt} */
     public Double getMultiplier() {
       return multiplier;
     }
 
-    /** Sets the growth of the delay per attempt. */
+    /**
+     * Sets the growth of the delay per attempt.
+     *
+     * @param multiplier the multiplier
+     */
     public void setMultiplier(Double multiplier) {
       this.multiplier = multiplier;
     }
 
-    /** The randomised fraction of each delay, 0 to 1. */
+    /** {@return the randomised fraction of each delay, 0 to 1} */
     public Double getJitter() {
       return jitter;
     }
 
-    /** Sets the randomised fraction of each delay. */
+    /**
+     * Sets the randomised fraction of each delay.
+     *
+     * @param jitter the jitter
+     */
     public void setJitter(Double jitter) {
       this.jitter = jitter;
     }
@@ -288,42 +378,66 @@ public class FlowportProperties {
     private boolean percentileHistogram;
     private List<Duration> slo = new ArrayList<>();
 
-    /** Whether clients record metrics when a MeterRegistry bean exists; true by default. */
+    /** {@return whether clients record metrics when a MeterRegistry bean exists; true by default} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets whether clients record metrics. */
+    /**
+     * Sets whether clients record metrics.
+     *
+     * @param enabled whether it is on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Client-side percentiles of the call and attempt timers, e.g. {@code 0.5, 0.99}. */
+    /**
+     * Client-side percentiles of the call and attempt timers, e.g. {@code 0.5, 0.99}.
+     *
+     * @return the get percentiles
+     */
     public List<Double> getPercentiles() {
       return percentiles;
     }
 
-    /** Sets the percentiles. */
+    /**
+     * Sets the percentiles.
+     *
+     * @param percentiles the percentiles
+     */
     public void setPercentiles(List<Double> percentiles) {
       this.percentiles = percentiles;
     }
 
-    /** Whether the timers publish a histogram for server-side percentiles. */
+    /** {@return whether the timers publish a histogram for server-side percentiles} */
     public boolean isPercentileHistogram() {
       return percentileHistogram;
     }
 
-    /** Sets whether the timers publish a histogram. */
+    /**
+     * Sets whether the timers publish a histogram.
+     *
+     * @param percentileHistogram the percentile histogram
+     */
     public void setPercentileHistogram(boolean percentileHistogram) {
       this.percentileHistogram = percentileHistogram;
     }
 
-    /** Histogram buckets (service level objectives) of the timers, e.g. {@code 100ms, 1s}. */
+    /**
+     * Histogram buckets (service level objectives) of the timers, e.g. {@code 100ms, 1s}.
+     *
+     * @return the get slo
+     */
     public List<Duration> getSlo() {
       return slo;
     }
 
-    /** Sets the service level objectives. */
+    /**
+     * Sets the service level objectives.
+     *
+     * @param slo the slo
+     */
     public void setSlo(List<Duration> slo) {
       this.slo = slo;
     }
@@ -333,12 +447,16 @@ public class FlowportProperties {
   public static class Tracing {
     private boolean enabled = true;
 
-    /** Whether clients make spans when an OpenTelemetry bean exists; true by default. */
+    /** {@return whether clients make spans when an OpenTelemetry bean exists; true by default} */
     public boolean isEnabled() {
       return enabled;
     }
 
-    /** Sets whether clients make spans. */
+    /**
+     * Sets whether clients make spans.
+     *
+     * @param enabled whether it is on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }

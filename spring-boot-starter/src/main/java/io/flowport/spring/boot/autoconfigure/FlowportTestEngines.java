@@ -41,22 +41,31 @@ public final class FlowportTestEngines implements AutoCloseable {
     return engine != null && WIRE_FAKES.contains(engine.trim().toLowerCase(Locale.ROOT));
   }
 
-  /** {@link TestEngine#IN_MEMORY} or {@link TestEngine#FAKE}. */
+  /**
+   * {@link TestEngine#IN_MEMORY} or {@link TestEngine#FAKE}.
+   *
+   * @return the test engine
+   */
   public TestEngine mode() {
     return mode;
   }
 
   /**
-   * The engine behind client {@code clientName}: the one shared engine in {@code in-memory} mode,
-   * the client's own fake's engine in {@code fake} mode.
+   * {@return the engine behind client {@code clientName}: the one shared engine in {@code in-memory} mode,
+   * the client's own fake's engine in {@code fake} mode}
    *
+   * @param clientName the client name
    * @throws IllegalArgumentException in fake mode, for a client that was not made (yet)
    */
   public InMemoryEngine engine(String clientName) {
     return mode == TestEngine.IN_MEMORY ? shared : fake(clientName).engine();
   }
 
-  /** Where client {@code clientName}'s fake listens (fake mode), or null (in-memory mode). */
+  /**
+   * {@return where client {@code clientName}'s fake listens (fake mode), or null (in-memory mode)}
+   *
+   * @param clientName the client name
+   */
   public String endpoint(String clientName) {
     return mode == TestEngine.IN_MEMORY ? null : fake(clientName).endpoint();
   }

@@ -34,6 +34,8 @@ public final class BkSopsContractTargets {
   /**
    * bk-sops' differences: no business keys, no start by message, no message ids or buffering, and
    * a force-fail's message is bk-sops' own.
+   *
+   * @return the expectations
    */
   public static Expectations expectations() {
     return Expectations.builder()
@@ -45,7 +47,11 @@ public final class BkSopsContractTargets {
         .build();
   }
 
-  /** A BkSopsClient on a fresh fake gateway serving the contract's templates; closing the target stops both. */
+  /**
+   * {@return a BkSopsClient on a fresh fake gateway serving the contract's templates; closing the target stops both}
+   *
+   * @param options the options
+   */
   public static ContractTarget fake(ClientOptions options) {
     FakeBkSopsServer server = FakeBkSopsServer.start();
     try {
@@ -62,7 +68,12 @@ public final class BkSopsContractTargets {
     }
   }
 
-  /** A target on {@code client} to a real gateway, whose templates for the scenarios are {@code templateIds}; closes the client. */
+  /**
+   * {@return a target on {@code client} to a real gateway, whose templates for the scenarios are {@code templateIds}; closes the client}
+   *
+   * @param client the client
+   * @param templateIds the template ids
+   */
   public static ContractTarget of(BkSopsClient client, Map<Scenario, String> templateIds) {
     return new BkSopsTarget(client, Map.copyOf(templateIds));
   }

@@ -70,22 +70,37 @@ public final class FakeBkSopsServer extends RestFakeServer {
     this.router = made.get();
   }
 
-  /** Starts a fake with no templates, no app check, base path {@value #DEFAULT_BASE_PATH}. */
+  /**
+   * Starts a fake with no templates, no app check, base path {@value #DEFAULT_BASE_PATH}.
+   *
+   * @return the fake bk sops server
+   */
   public static FakeBkSopsServer start() {
     return builder().start();
   }
 
-  /** Starts a fake on {@code engine} (not closed with the fake). */
+  /**
+   * Starts a fake on {@code engine} (not closed with the fake).
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @return the fake bk sops server
+   */
   public static FakeBkSopsServer start(InMemoryEngine engine) {
     return builder().engine(engine).start();
   }
 
-  /** A builder of a fake. */
+  /** {@return a builder of a fake} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Serves {@code model} (deployed now) as template {@code templateId}; returns the definition it runs. */
+  /**
+   * Serves {@code model} (deployed now) as template {@code templateId}; returns the definition it runs.
+   *
+   * @param templateId the template's id
+   * @param model the process model
+   * @return the deployed model
+   */
   public DeployedModel addTemplate(String templateId, ProcessModel model) {
     return router.addTemplate(requireDigits(templateId), model);
   }
@@ -93,17 +108,30 @@ public final class FakeBkSopsServer extends RestFakeServer {
   /**
    * Serves the first process of a BPMN resource (deployed now) as template {@code templateId};
    * returns the definition it runs. BPMN that does not deploy fails with the engine's exception.
+   *
+   * @param templateId the template's id
+   * @param resourceName the resource's file name
+   * @param bpmn the bpmn
+   * @return the deployed model
    */
   public DeployedModel addTemplate(String templateId, String resourceName, byte[] bpmn) {
     return router.addTemplate(requireDigits(templateId), resourceName, bpmn);
   }
 
-  /** The in-memory engine instance a started task runs as, or null before it starts. */
+  /**
+   * {@return the in-memory engine instance a started task runs as, or null before it starts}
+   *
+   * @param taskId the task's id
+   */
   public String instanceOf(String taskId) {
     return router.instanceOf(taskId);
   }
 
-  /** The schedules stale callbacks expired ({@code nodeId@version}), bamboo's side effect of a version mismatch. */
+  /**
+   * {@return the schedules stale callbacks expired ({@code nodeId@version}), bamboo's side effect of a version mismatch}
+   *
+   * @param taskId the task's id
+   */
   public List<String> expiredSchedules(String taskId) {
     return router.expiredSchedules(taskId);
   }
@@ -111,6 +139,9 @@ public final class FakeBkSopsServer extends RestFakeServer {
   /**
    * With {@code true} every request gets bk-sops' answer to a call that bypassed the gateway: 403
    * text/plain "This API can only be accessed through API gateway".
+   *
+   * @param value the value
+   * @return this object
    */
   public FakeBkSopsServer bypassGateway(boolean value) {
     router.bypassGateway(value);
@@ -142,33 +173,58 @@ public final class FakeBkSopsServer extends RestFakeServer {
       return this;
     }
 
-    /** The one business id the fake serves (default {@value #DEFAULT_BIZ_ID}); others are 3540400. */
+    /**
+     * {@return the one business id the fake serves (default {@value #DEFAULT_BIZ_ID}); others are 3540400}
+     *
+     * @param value the value
+     */
     public Builder bizId(String value) {
       this.bizId = requireDigits(value);
       return this;
     }
 
-    /** Requires {@code X-Bkapi-Authorization} with this app code and secret (default: no check). */
+    /**
+     * Requires {@code X-Bkapi-Authorization} with this app code and secret (default: no check).
+     *
+     * @param code the code
+     * @param secret the secret
+     * @return this builder
+     */
     public Builder appCredentials(String code, String secret) {
       this.appCode = Objects.requireNonNull(code, "code == null");
       this.appSecret = Objects.requireNonNull(secret, "secret == null");
       return this;
     }
 
-    /** How long get_task_status answers are cached (default 10 s as bk-sops; ZERO turns the cache off). */
+    /**
+     * {@return how long get_task_status answers are cached (default 10 s as bk-sops; ZERO turns the cache off)}
+     *
+     * @param value the value
+     */
     public Builder statusCacheTtl(Duration value) {
       this.statusCacheTtl = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** A template to serve from the start. */
+    /**
+     * {@return a template to serve from the start}
+     *
+     * @param templateId the template's id
+     * @param model the process model
+     */
     public Builder template(String templateId, ProcessModel model) {
       String id = requireDigits(templateId);
       templates.add(r -> r.addTemplate(id, model));
       return this;
     }
 
-    /** A template from a BPMN resource (its first process). */
+    /**
+     * {@return a template from a BPMN resource (its first process)}
+     *
+     * @param templateId the template's id
+     * @param resourceName the resource's file name
+     * @param bpmn the bpmn
+     */
     public Builder template(String templateId, String resourceName, byte[] bpmn) {
       String id = requireDigits(templateId);
       templates.add(r -> r.addTemplate(id, resourceName, bpmn));

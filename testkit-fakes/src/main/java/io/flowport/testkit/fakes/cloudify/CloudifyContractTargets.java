@@ -41,6 +41,8 @@ public final class CloudifyContractTargets {
    * Cloudify's differences: no business keys, no messages; a start answers {@code pending}
    * (CREATED), a group start {@code queued} (its members pending or queued); ended executions stay, so they are readable and cancelling one again is an illegal
    * transition.
+   *
+   * @return the expectations
    */
   public static Expectations expectations() {
     return Expectations.builder()
@@ -55,7 +57,11 @@ public final class CloudifyContractTargets {
         .build();
   }
 
-  /** A CloudifyClient on a fresh fake manager with the contract blueprint; closing the target stops both. */
+  /**
+   * {@return a CloudifyClient on a fresh fake manager with the contract blueprint; closing the target stops both}
+   *
+   * @param options the options
+   */
   public static ContractTarget fake(ClientOptions options) {
     FakeCloudifyManager manager = FakeCloudifyManager.builder().blueprint(BLUEPRINT).start();
     // the suite runs many executions on one deployment at once: forced, as the manager allows

@@ -95,73 +95,122 @@ public final class FakeCloudifyManager extends RestFakeServer {
     }
   }
 
-  /** A fake with no blueprint, on a free port. */
+  /** {@return a fake with no blueprint, on a free port} */
   public static FakeCloudifyManager start() {
     return builder().start();
   }
 
+  /** {@return the builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Loads a blueprint document (see the class comment) from the class path. */
+  /**
+   * Loads a blueprint document (see the class comment) from the class path.
+   *
+   * @param classpathResource the classpath resource
+   * @return this object
+   */
   public FakeCloudifyManager loadBlueprint(String classpathResource) {
     Blueprints.load(manager, read(classpathResource));
     return this;
   }
 
-  /** Loads a blueprint document (see the class comment). */
+  /**
+   * Loads a blueprint document (see the class comment).
+   *
+   * @param json the JSON text
+   * @return this object
+   */
   public FakeCloudifyManager loadBlueprint(byte[] json) {
     Blueprints.load(manager, json);
     return this;
   }
 
-  /** The workflow of a started execution finishes: it becomes {@code terminated}. */
+  /**
+   * The workflow of a started execution finishes: it becomes {@code terminated}.
+   *
+   * @param executionId the execution's id
+   */
   public void completeExecution(String executionId) {
     manager.completeExecution(executionId);
   }
 
-  /** The workflow of a started execution fails with {@code error}. */
+  /**
+   * The workflow of a started execution fails with {@code error}.
+   *
+   * @param executionId the execution's id
+   * @param error the error
+   */
   public void failExecution(String executionId, String error) {
     manager.failExecution(executionId, error);
   }
 
-  /** Starts a system workflow (no deployment, e.g. {@code create_snapshot}) that runs until completed. */
+  /**
+   * Starts a system workflow (no deployment, e.g. {@code create_snapshot}) that runs until completed.
+   *
+   * @param workflowId the workflow's id
+   * @return the start system workflow
+   */
   public String startSystemWorkflow(String workflowId) {
     return manager.startSystemWorkflow(workflowId);
   }
 
-  /** Keeps cancels in {@code cancelling}/{@code force_cancelling}/{@code kill_cancelling} until {@link #finishCancellation}. */
+  /**
+   * Keeps cancels in {@code cancelling}/{@code force_cancelling}/{@code kill_cancelling} until {@link #finishCancellation}.
+   *
+   * @param hold the hold
+   */
   public void holdCancellations(boolean hold) {
     manager.holdCancellations(hold);
   }
 
-  /** A held cancellation ends: the execution becomes {@code cancelled}. */
+  /**
+   * A held cancellation ends: the execution becomes {@code cancelled}.
+   *
+   * @param executionId the execution's id
+   */
   public void finishCancellation(String executionId) {
     manager.finishCancellation(executionId);
   }
 
-  /** An execution as the manager renders it, or null. */
+  /**
+   * {@return an execution as the manager renders it, or null}
+   *
+   * @param executionId the execution's id
+   */
   public Map<String, Object> execution(String executionId) {
     return manager.execution(executionId);
   }
 
-  /** The deployment ids of a deployment group, or null. */
+  /**
+   * {@return the deployment ids of a deployment group, or null}
+   *
+   * @param id the id
+   */
   public List<String> deploymentGroup(String id) {
     return manager.deploymentGroup(id);
   }
 
-  /** The log lines of an execution group (deployments skipped for lacking the workflow). */
+  /**
+   * {@return the log lines of an execution group (deployments skipped for lacking the workflow)}
+   *
+   * @param groupId the execution group's id
+   */
   public List<String> groupLogs(String groupId) {
     return manager.groupLogs(groupId);
   }
 
-  /** The schedules that starts with a {@code scheduled_time} created. */
+  /** {@return the schedules that starts with a {@code scheduled_time} created} */
   public List<Map<String, Object>> schedules() {
     return manager.schedules();
   }
 
-  /** The {@code Execution-Token} the workflow of an execution authenticates with. */
+  /**
+   * {@return the {@code Execution-Token} the workflow of an execution authenticates with}
+   *
+   * @param executionId the execution's id
+   */
   public String executionToken(String executionId) {
     return manager.executionToken(executionId);
   }
@@ -170,17 +219,34 @@ public final class FakeCloudifyManager extends RestFakeServer {
    * The next request whose name starts with {@code methodAndPathPrefix} is answered with this error
    * body ({@code {"message", "error_code", "server_traceback"}}) instead of being served: for the
    * error codes the fake's own rules never produce.
+   *
+   * @param methodAndPathPrefix the HTTP method and path prefix, e.g. {@code "GET /api/"}
+   * @param status the status
+   * @param errorCode the error code
+   * @param message the message
+   * @param traceback the traceback
    */
   public void answerNext(String methodAndPathPrefix, int status, String errorCode, String message, String traceback) {
     router.answerNext(methodAndPathPrefix, status, errorCode, message, traceback);
   }
 
-  /** The next request whose name starts with {@code methodAndPathPrefix} gets exactly this answer (status, content type, body). */
+  /**
+   * The next request whose name starts with {@code methodAndPathPrefix} gets exactly this answer (status, content type, body).
+   *
+   * @param methodAndPathPrefix the HTTP method and path prefix, e.g. {@code "GET /api/"}
+   * @param status the status
+   * @param contentType the body's media type
+   * @param body the body
+   */
   public void answerNextRaw(String methodAndPathPrefix, int status, String contentType, String body) {
     router.answerNext(methodAndPathPrefix, FakeResponse.text(status, contentType, body));
   }
 
-  /** {@code null} (off), {@code "activated"} or {@code "activating"}: every request gets that maintenance 503. */
+  /**
+   * {@code null} (off), {@code "activated"} or {@code "activating"}: every request gets that maintenance 503.
+   *
+   * @param state the state
+   */
   public void maintenanceMode(String state) {
     router.maintenanceMode(state);
   }
@@ -212,24 +278,43 @@ public final class FakeCloudifyManager extends RestFakeServer {
       return this;
     }
 
-    /** A blueprint document from the class path (see the class comment); repeatable. */
+    /**
+     * {@return a blueprint document from the class path (see the class comment); repeatable}
+     *
+     * @param classpathResource the classpath resource
+     */
     public Builder blueprint(String classpathResource) {
       blueprints.add(read(classpathResource));
       return this;
     }
 
-    /** A blueprint document; repeatable. */
+    /**
+     * {@return a blueprint document; repeatable}
+     *
+     * @param json the JSON text
+     */
     public Builder blueprint(byte[] json) {
       blueprints.add(Objects.requireNonNull(json, "json == null").clone());
       return this;
     }
 
-    /** Requires basic auth with this user and password (or the token, when one is set too). */
+    /**
+     * Requires basic auth with this user and password (or the token, when one is set too).
+     *
+     * @param user the user name
+     * @param password the password (never logged)
+     * @return this builder
+     */
     public Builder basicAuth(String user, String password) {
       return require(RestAuth.basic(user, password));
     }
 
-    /** Requires {@code Authentication-Token: token} (or basic auth, when set too). */
+    /**
+     * Requires {@code Authentication-Token: token} (or basic auth, when set too).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder token(String value) {
       return require(RestAuth.header("Authentication-Token", Objects.requireNonNull(value, "token == null")));
     }

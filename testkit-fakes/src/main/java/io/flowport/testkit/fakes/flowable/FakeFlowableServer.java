@@ -51,12 +51,18 @@ public final class FakeFlowableServer extends RestFakeServer {
     super(b, context -> new FlowableApi(context.engine(), context::baseUrl, b.user, b.password).api());
   }
 
-  /** The engine options that behave like Flowable: every deploy adds a version, no tenant is {@code ""}. */
+  /**
+   * {@return the engine options that behave like Flowable: every deploy adds a version, no tenant is {@code ""}}
+   */
   public static EngineOptions engineOptions() {
     return EngineOptions.builder().duplicateFiltering(false).defaultTenantId("").build();
   }
 
-  /** Starts a fake on a new engine ({@link #engineOptions()}), base path {@code /process-api}, no auth. */
+  /**
+   * Starts a fake on a new engine ({@link #engineOptions()}), base path {@code /process-api}, no auth.
+   *
+   * @return the fake flowable server
+   */
   public static FakeFlowableServer start() {
     return builder().start();
   }
@@ -64,12 +70,15 @@ public final class FakeFlowableServer extends RestFakeServer {
   /**
    * Starts a fake on {@code engine} (not closed by {@link #close()}). Create it with
    * {@link #engineOptions()} to get Flowable's versioning and tenant.
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @return the fake flowable server
    */
   public static FakeFlowableServer start(InMemoryEngine engine) {
     return builder().engine(engine).start();
   }
 
-  /** A builder: a new engine, base path {@code /process-api}, no auth, a free port of 127.0.0.1. */
+  /** {@return a builder: a new engine, base path {@code /process-api}, no auth, a free port of 127.0.0.1} */
   public static Builder builder() {
     return new Builder();
   }
@@ -103,7 +112,13 @@ public final class FakeFlowableServer extends RestFakeServer {
       return this;
     }
 
-    /** Requires HTTP basic auth with this user and password (default: no auth, as the starter without Spring Security). */
+    /**
+     * Requires HTTP basic auth with this user and password (default: no auth, as the starter without Spring Security).
+     *
+     * @param user the user name
+     * @param password the password (never logged)
+     * @return this builder
+     */
     public Builder basicAuth(String user, String password) {
       if (user == null || password == null) {
         throw new IllegalArgumentException("user and password must not be null");

@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 public final class FlowableContractTargets {
   private FlowableContractTargets() {}
 
-  /** Flowable's differences: a new version per deploy, no message ids, no buffering. */
+  /**
+   * Flowable's differences: a new version per deploy, no message ids, no buffering.
+   *
+   * @return the expectations
+   */
   public static Expectations expectations() {
     return Expectations.builder()
         .redeployKeepsVersion(false)
@@ -27,13 +31,21 @@ public final class FlowableContractTargets {
         .build();
   }
 
-  /** A FlowableClient on a fresh fake Flowable server; closing the target stops both. */
+  /**
+   * {@return a FlowableClient on a fresh fake Flowable server; closing the target stops both}
+   *
+   * @param options the options
+   */
   public static ContractTarget fake(ClientOptions options) {
     FakeFlowableServer server = FakeFlowableServer.start();
     return new FlowableTarget(FlowableClient.builder().baseUrl(server.baseUrl()).options(options).build(), server);
   }
 
-  /** A target on {@code client} to a Flowable REST API; closes the client. */
+  /**
+   * {@return a target on {@code client} to a Flowable REST API; closes the client}
+   *
+   * @param client the client
+   */
   public static ContractTarget of(FlowableClient client) {
     return new FlowableTarget(client);
   }

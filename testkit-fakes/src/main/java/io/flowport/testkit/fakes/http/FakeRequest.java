@@ -33,6 +33,20 @@ public record FakeRequest(
     byte[] body,
     boolean insideBasePath) {
 
+  /**
+   * Creates the record: copies the collections, unmodifiable.
+   *
+   * @param method upper-case HTTP method
+   * @param rawPath the request path as sent (still percent-encoded), without the query
+   * @param path the path below the fake's base path, starting with {@code /} (still percent-encoded);
+   *     the raw path when the request is outside the base path
+   * @param segments the decoded segments of {@link #path()}
+   * @param query decoded query parameters in order; a name may repeat
+   * @param headers request headers, names lower-case
+   * @param body the body bytes (empty, never null)
+   * @param insideBasePath whether the request's path lies below the fake's base path (always true
+   *     without one); a request outside it reaches no route of a REST fake
+   */
   public FakeRequest {
     segments = List.copyOf(segments);
     query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -40,34 +54,53 @@ public record FakeRequest(
     body = body == null ? new byte[0] : body;
   }
 
-  /** {@code "METHOD /path"}: the name faults and the request log use. */
+  /**
+   * {@code "METHOD /path"}: the name faults and the request log use.
+   *
+   * @return the name
+   */
   public String name() {
     return method + " " + path;
   }
 
-  /** The first value of a query parameter, or null. */
+  /**
+   * {@return the first value of a query parameter, or null}
+   *
+   * @param name the name
+   */
   public String queryParam(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The first value of a header (case-insensitive), or null. */
+  /**
+   * {@return the first value of a header (case-insensitive), or null}
+   *
+   * @param name the name
+   */
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The {@code multipart/form-data} parts of the body, in order; empty when the body is not multipart. */
+  /**
+   * {@return the {@code multipart/form-data} parts of the body, in order; empty when the body is not multipart}
+   */
   public List<Multipart.Part> parts() {
     return Multipart.parse(header("content-type"), body);
   }
 
-  /** Splits {@code rawQuery} (may be null) into decoded parameters. */
+  /**
+   * Splits {@code rawQuery} (may be null) into decoded parameters.
+   *
+   * @param rawQuery the raw query
+   * @return the parse query
+   */
   public static Map<String, List<String>> parseQuery(String rawQuery) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -85,7 +118,12 @@ public record FakeRequest(
     return out;
   }
 
-  /** Decoded, non-empty segments of an encoded path. */
+  /**
+   * Decoded, non-empty segments of an encoded path.
+   *
+   * @param encodedPath the encoded path
+   * @return the segments of
+   */
   public static List<String> segmentsOf(String encodedPath) {
     List<String> out = new ArrayList<>();
     for (String s : encodedPath.split("/")) {

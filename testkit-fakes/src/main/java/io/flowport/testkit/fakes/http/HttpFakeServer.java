@@ -96,51 +96,68 @@ public final class HttpFakeServer implements AutoCloseable {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
   }
 
-  /** A builder around {@code handler}. */
+  /**
+   * {@return a builder around {@code handler}}
+   *
+   * @param handler the handler
+   */
   public static Builder builder(FakeHandler handler) {
     return new Builder(handler);
   }
 
-  /** {@code http://127.0.0.1:<port><basePath>}, without a trailing slash (the bound host when it is not a wildcard). */
+  /**
+   * {@code http://127.0.0.1:<port><basePath>}, without a trailing slash (the bound host when it is not a wildcard).
+   *
+   * @return the base url
+   */
   public String baseUrl() {
     return rootUrl() + basePath;
   }
 
-  /** {@code http://127.0.0.1:<port>} (the bound host when it is not a wildcard). */
+  /**
+   * {@code http://127.0.0.1:<port>} (the bound host when it is not a wildcard).
+   *
+   * @return the root url
+   */
   public String rootUrl() {
     return "http://" + connectHost + ":" + server.port();
   }
 
-  /** The address the server is bound to ({@code 127.0.0.1} unless set on the builder). */
+  /** {@return the address the server is bound to ({@code 127.0.0.1} unless set on the builder)} */
   public String host() {
     return host;
   }
 
-  /** The base path the handler's {@link FakeRequest#path()} is relative to ("" for none). */
+  /** {@return the base path the handler's {@link FakeRequest#path()} is relative to ("" for none)} */
   public String basePath() {
     return basePath;
   }
 
+  /** {@return the port} */
   public int port() {
     return server.port();
   }
 
-  /** The faults the next requests get. */
+  /** {@return the faults the next requests get} */
   public FaultPlan faults() {
     return faults;
   }
 
-  /** The requests received so far, by name ({@code "METHOD /path"}), faulted ones included. */
+  /** {@return the requests received so far, by name ({@code "METHOD /path"}), faulted ones included} */
   public RequestLog requestLog() {
     return log;
   }
 
-  /** Every request received so far, in arrival order. */
+  /** {@return every request received so far, in arrival order} */
   public List<RecordedRequest> requests() {
     return log.entries();
   }
 
-  /** How many requests have a name ({@code "METHOD /path"}) starting with {@code prefix}. */
+  /**
+   * {@return how many requests have a name ({@code "METHOD /path"}) starting with {@code prefix}}
+   *
+   * @param prefix the prefix
+   */
   public int requestCount(String prefix) {
     return log.countStartingWith(prefix);
   }
@@ -157,6 +174,8 @@ public final class HttpFakeServer implements AutoCloseable {
    * ({@code "[fault BACK_PRESSURE]"}), a reset reads {@code "reset"} for the status, and the duration
    * includes an injected latency. {@code null} removes the listener. The listener must be quick and
    * must not throw (what it throws is ignored).
+   *
+   * @param listener the listener told of each call
    */
   public void onRequest(Consumer<String> listener) {
     this.requestListener = listener;
@@ -319,46 +338,72 @@ public final class HttpFakeServer implements AutoCloseable {
       this.handler = Objects.requireNonNull(handler, "handler == null");
     }
 
-    /** The path prefix stripped from request paths before the handler sees them (default none). */
+    /**
+     * {@return the path prefix stripped from request paths before the handler sees them (default none)}
+     *
+     * @param value the value
+     */
     public Builder basePath(String value) {
       this.basePath = value;
       return this;
     }
 
-    /** The answer to an injected back-pressure fault (default 429 with a small JSON body). */
+    /**
+     * {@return the answer to an injected back-pressure fault (default 429 with a small JSON body)}
+     *
+     * @param value the value
+     */
     public Builder backPressureResponse(Function<FakeRequest, FakeResponse> value) {
       this.backPressure = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** The answer to an injected unavailable fault (default 503 with a small JSON body). */
+    /**
+     * {@return the answer to an injected unavailable fault (default 503 with a small JSON body)}
+     *
+     * @param value the value
+     */
     public Builder unavailableResponse(Function<FakeRequest, FakeResponse> value) {
       this.unavailable = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** The answer to an injected malformed-body fault (default 200 with truncated JSON). */
+    /**
+     * {@return the answer to an injected malformed-body fault (default 200 with truncated JSON)}
+     *
+     * @param value the value
+     */
     public Builder malformedResponse(Function<FakeRequest, FakeResponse> value) {
       this.malformed = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
     /**
-     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
-     * every interface (e.g. in a container).
+     * {@return the address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container)}
+     *
+     * @param value the value
      */
     public Builder host(String value) {
       this.host = HostPort.checkHost(value);
       return this;
     }
 
-    /** The port to bind, 0 (default) for a free one; {@link HttpFakeServer#port()} tells the bound port. */
+    /**
+     * {@return the port to bind, 0 (default) for a free one; {@link HttpFakeServer#port()} tells the bound port}
+     *
+     * @param value the value
+     */
     public Builder port(int value) {
       this.port = HostPort.checkPort(value);
       return this;
     }
 
-    /** Starts the server (default: on a free port of 127.0.0.1). A port in use → FakeStartException, naming the address. */
+    /**
+     * Starts the server (default: on a free port of 127.0.0.1). A port in use → FakeStartException, naming the address.
+     *
+     * @return this object
+     */
     public HttpFakeServer start() {
       return new HttpFakeServer(this);
     }

@@ -21,23 +21,32 @@ public final class Multipart {
    * @param content the part's bytes
    */
   public record Part(String name, String fileName, String contentType, byte[] content) {
-    /** The content as UTF-8 text. */
+    /** {@return the content as UTF-8 text} */
     public String text() {
       return new String(content, StandardCharsets.UTF_8);
     }
 
-    /** Whether this part is a file. */
+    /** {@return whether this part is a file} */
     public boolean isFile() {
       return fileName != null;
     }
   }
 
-  /** Whether {@code contentType} is {@code multipart/form-data} (with a boundary). */
+  /**
+   * {@return whether {@code contentType} is {@code multipart/form-data} (with a boundary)}
+   *
+   * @param contentType the body's media type
+   */
   public static boolean isMultipart(String contentType) {
     return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/") && boundary(contentType) != null;
   }
 
-  /** The parts of {@code body}; empty when it is not multipart or cannot be read. */
+  /**
+   * {@return the parts of {@code body}; empty when it is not multipart or cannot be read}
+   *
+   * @param contentType the body's media type
+   * @param body the body
+   */
   public static List<Part> parse(String contentType, byte[] body) {
     String boundary = contentType == null ? null : boundary(contentType);
     List<Part> parts = new ArrayList<>();

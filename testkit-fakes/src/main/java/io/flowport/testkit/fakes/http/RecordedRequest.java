@@ -23,17 +23,40 @@ import java.util.Map;
 public record RecordedRequest(String name, String query, String body, int status, Fault fault, Instant receivedAt,
     Map<String, List<String>> headers) {
 
-  /** Copies {@code headers}; null means none. */
+  /**
+   * Copies {@code headers}; null means none.
+   *
+   * @param name the name
+   * @param query what to list
+   * @param body the body
+   * @param status the status
+   * @param fault the fault to inject
+   * @param receivedAt the received at
+   * @param headers the headers
+   */
   public RecordedRequest {
     headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** A request recorded without its headers. */
+  /**
+   * A request recorded without its headers.
+   *
+   * @param name the name
+   * @param query what to list
+   * @param body the body
+   * @param status the status
+   * @param fault the fault to inject
+   * @param receivedAt the received at
+   */
   public RecordedRequest(String name, String query, String body, int status, Fault fault, Instant receivedAt) {
     this(name, query, body, status, fault, receivedAt, Map.of());
   }
 
-  /** The first value of header {@code name} (any case), or null. */
+  /**
+   * {@return the first value of header {@code name} (any case), or null}
+   *
+   * @param name the name
+   */
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);

@@ -11,13 +11,23 @@ import java.util.function.Predicate;
 public final class Requests {
   private Requests() {}
 
-  /** Exactly this name, e.g. {@code named("POST /runtime/process-instances")}. */
+  /**
+   * Exactly this name, e.g. {@code named("POST /runtime/process-instances")}.
+   *
+   * @param name the name
+   * @return the predicate
+   */
   public static Predicate<String> named(String name) {
     Objects.requireNonNull(name, "name == null");
     return name::equals;
   }
 
-  /** Names starting with {@code prefix}, e.g. {@code startingWith("GET /runtime/")}. */
+  /**
+   * Names starting with {@code prefix}, e.g. {@code startingWith("GET /runtime/")}.
+   *
+   * @param prefix the prefix
+   * @return the predicate
+   */
   public static Predicate<String> startingWith(String prefix) {
     Objects.requireNonNull(prefix, "prefix == null");
     return n -> n.startsWith(prefix);

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A wire fake of Huawei OBS's workflow REST API (the paths the SDK's {@code WorkflowClient} calls,
- * wire notes §2 as corrected by §6), backed by an {@link InMemoryEngine}, on a free port of
+ * wire notes §2 as corrected by §6), backed by an {@link io.flowport.testkit.engine.InMemoryEngine}, on a free port of
  * {@code 127.0.0.1}:
  *
  * <pre>{@code
@@ -65,12 +65,16 @@ public final class FakeObsServer extends RestFakeServer {
     this.handlers = ObsGraphs.registerHandlers(engine());
   }
 
-  /** Starts a fake without a signature check on a new engine. */
+  /**
+   * Starts a fake without a signature check on a new engine.
+   *
+   * @return the fake obs server
+   */
   public static FakeObsServer start() {
     return builder().start();
   }
 
-  /** A builder: host, port, engine, keys (no signature check without any), clock. */
+  /** {@return a builder: host, port, engine, keys (no signature check without any), clock} */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,6 +83,8 @@ public final class FakeObsServer extends RestFakeServer {
    * Creates template {@code graph} with the state list {@code statesJson} and workflow {@code graph}
    * from it, as {@code createWorkflowTemplate} then {@code createWorkflow} would.
    *
+   * @param graph the graph
+   * @param statesJson the states json
    * @throws IllegalArgumentException when the states are not a valid state list or the graph exists
    */
   public void defineWorkflow(String graph, String statesJson) {
@@ -98,6 +104,10 @@ public final class FakeObsServer extends RestFakeServer {
    * Completes the waiting ({@code wait}) state {@code state} of execution {@code executionName} of
    * {@code graph}, with variables.
    *
+   * @param graph the graph
+   * @param executionName the execution's name
+   * @param state the state
+   * @param variables the variables, by name
    * @throws IllegalArgumentException when there is no such execution
    */
   public void completeState(String graph, String executionName, String state, Map<String, Object> variables) {
@@ -106,7 +116,12 @@ public final class FakeObsServer extends RestFakeServer {
     engine().completeUserTask(instanceId, state, variables == null ? Map.of() : variables);
   }
 
-  /** The engine's instance id of execution {@code executionName} of {@code graph}, if there is one. */
+  /**
+   * {@return the engine's instance id of execution {@code executionName} of {@code graph}, if there is one}
+   *
+   * @param graph the graph
+   * @param executionName the execution's name
+   */
   public java.util.Optional<String> engineInstanceId(String graph, String executionName) {
     return store.instanceId(graph, executionName);
   }
@@ -135,20 +150,37 @@ public final class FakeObsServer extends RestFakeServer {
       return this;
     }
 
-    /** Accepts requests signed with this permanent key (and turns the signature check on). */
+    /**
+     * Accepts requests signed with this permanent key (and turns the signature check on).
+     *
+     * @param accessKey the access key id
+     * @param secretKey the secret key (never logged)
+     * @return this builder
+     */
     public Builder accessKey(String accessKey, String secretKey) {
       keys.put(Objects.requireNonNull(accessKey, "accessKey"), new String[] {Objects.requireNonNull(secretKey, "secretKey")});
       return this;
     }
 
-    /** Accepts requests signed with this temporary key and carrying its security token. */
+    /**
+     * Accepts requests signed with this temporary key and carrying its security token.
+     *
+     * @param accessKey the access key id
+     * @param secretKey the secret key (never logged)
+     * @param securityToken the security token
+     * @return this builder
+     */
     public Builder temporaryKey(String accessKey, String secretKey, String securityToken) {
       keys.put(Objects.requireNonNull(accessKey, "accessKey"), new String[] {
           Objects.requireNonNull(secretKey, "secretKey"), Objects.requireNonNull(securityToken, "securityToken")});
       return this;
     }
 
-    /** The fake's clock for the 15-minute skew check and its {@code Date} (default: the system clock). */
+    /**
+     * {@return the fake's clock for the 15-minute skew check and its {@code Date} (default: the system clock)}
+     *
+     * @param value the value
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;

@@ -33,7 +33,11 @@ public final class ObsContractTargets {
 
   private ObsContractTargets() {}
 
-  /** OBS's differences: no business keys, no messages (so no start by message, ids or buffering). */
+  /**
+   * OBS's differences: no business keys, no messages (so no start by message, ids or buffering).
+   *
+   * @return the expectations
+   */
   public static Expectations expectations() {
     return Expectations.builder()
         .businessKeys(false)
@@ -43,7 +47,11 @@ public final class ObsContractTargets {
         .build();
   }
 
-  /** The state list of {@code scenario}, or empty when OBS cannot express it. */
+  /**
+   * {@return the state list of {@code scenario}, or empty when OBS cannot express it}
+   *
+   * @param scenario the scenario
+   */
   public static Optional<DeployRequest> resources(Scenario scenario) {
     if (!EXPRESSIBLE.contains(scenario)) {
       return Optional.empty();
@@ -52,7 +60,11 @@ public final class ObsContractTargets {
         Resource.fromClasspath("io/flowport/testkit/fakes/obs/contract/" + scenario.definitionId() + ".json")));
   }
 
-  /** An ObsClient on a fresh fake OBS workflow service with a signature check; closing the target stops both. */
+  /**
+   * {@return an ObsClient on a fresh fake OBS workflow service with a signature check; closing the target stops both}
+   *
+   * @param options the options
+   */
   public static ContractTarget fake(ClientOptions options) {
     FakeObsServer server = FakeObsServer.builder().accessKey(ACCESS_KEY, SECRET_KEY).start();
     ObsClient client = null;

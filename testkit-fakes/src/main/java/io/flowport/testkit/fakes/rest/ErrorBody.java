@@ -9,6 +9,12 @@ import io.flowport.testkit.fakes.http.FakeResponse;
  */
 @FunctionalInterface
 public interface ErrorBody {
-  /** The answer for {@code status} with {@code detail}, to {@code request}. */
+  /**
+   * {@return the answer for {@code status} with {@code detail}, to {@code request}}
+   *
+   * @param status the status
+   * @param detail the detail
+   * @param request what to send
+   */
   FakeResponse render(int status, String detail, FakeRequest request);
 }

@@ -22,13 +22,24 @@ import java.util.function.Function;
  * @param malformedPrefix the 400 detail for bad JSON, before the parser's own description
  */
 public record JsonBodies(ObjectMapper mapper, String missingMessage, String malformedPrefix) {
+  /**
+   * Creates the record: checks the components.
+   *
+   * @param mapper the mapper to parse with
+   * @param missingMessage the 400 detail for an empty body
+   * @param malformedPrefix the 400 detail for bad JSON, before the parser's own description
+   */
   public JsonBodies {
     Objects.requireNonNull(mapper, "mapper == null");
     Objects.requireNonNull(missingMessage, "missingMessage == null");
     Objects.requireNonNull(malformedPrefix, "malformedPrefix == null");
   }
 
-  /** The body as JSON; an empty body or bad JSON → {@link RestError} 400. */
+  /**
+   * {@return the body as JSON; an empty body or bad JSON → {@link RestError} 400}
+   *
+   * @param request what to send
+   */
   public JsonNode read(FakeRequest request) {
     if (request.body().length == 0) {
       throw RestError.badRequest(missingMessage);
@@ -46,7 +57,12 @@ public record JsonBodies(ObjectMapper mapper, String missingMessage, String malf
     }
   }
 
-  /** The body as a JSON object; anything else → {@link RestError} 400 with {@code notAnObject}'s text. */
+  /**
+   * {@return the body as a JSON object; anything else → {@link RestError} 400 with {@code notAnObject}'s text}
+   *
+   * @param request what to send
+   * @param notAnObject the not an object
+   */
   public JsonNode readObject(FakeRequest request, Function<JsonNode, String> notAnObject) {
     JsonNode n = read(request);
     if (!n.isObject()) {

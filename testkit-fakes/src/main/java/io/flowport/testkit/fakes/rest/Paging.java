@@ -22,12 +22,26 @@ public final class Paging {
    * @param <T> the item type
    */
   public record MarkerPage<T>(List<T> items, boolean truncated, String nextMarker) {
+    /**
+     * Creates the record: copies the collections, unmodifiable.
+     *
+     * @param items the page
+     * @param truncated whether items follow the page
+     * @param nextMarker the key of the page's last item when truncated, else null
+     */
     public MarkerPage {
       items = List.copyOf(items);
     }
   }
 
-  /** The items from {@code offset} on, at most {@code size} of them; a negative offset or size counts as 0. */
+  /**
+   * {@return the items from {@code offset} on, at most {@code size} of them; a negative offset or size counts as 0}
+   *
+   * @param <T> the type of the result
+   * @param sorted the sorted
+   * @param offset the offset
+   * @param size the page size
+   */
   public static <T> List<T> offset(List<T> sorted, int offset, int size) {
     int from = Math.min(Math.max(0, offset), sorted.size());
     int to = (int) Math.min(sorted.size(), (long) from + Math.max(0, size));
@@ -35,8 +49,14 @@ public final class Paging {
   }
 
   /**
-   * The items whose key sorts after {@code marker} (all of them for a null or empty marker), at most
-   * {@code max}; {@code sorted} must be in ascending key order.
+   * {@return the items whose key sorts after {@code marker} (all of them for a null or empty marker), at most
+   * {@code max}; {@code sorted} must be in ascending key order}
+   *
+   * @param <T> the type of the result
+   * @param sorted the sorted
+   * @param key the key
+   * @param marker the marker
+   * @param max the max
    */
   public static <T> MarkerPage<T> afterMarker(List<T> sorted, Function<T, String> key, String marker, int max) {
     Objects.requireNonNull(key, "key == null");
@@ -53,8 +73,13 @@ public final class Paging {
   }
 
   /**
-   * The integer query parameter {@code name}: {@code fallback} when absent or empty, the engine's own
-   * error ({@code invalid} gets the raw value) when it is not an integer.
+   * {@return the integer query parameter {@code name}: {@code fallback} when absent or empty, the engine's own
+   * error ({@code invalid} gets the raw value) when it is not an integer}
+   *
+   * @param request what to send
+   * @param name the name
+   * @param fallback the fallback
+   * @param invalid the invalid
    */
   public static int intParam(FakeRequest request, String name, int fallback, Function<String, RestError> invalid) {
     String v = request.queryParam(name);

@@ -16,7 +16,11 @@ public final class PathVars {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** The value of {@code name}; a name the template does not have is a bug in the fake and fails. */
+  /**
+   * {@return the value of {@code name}; a name the template does not have is a bug in the fake and fails}
+   *
+   * @param name the name
+   */
   public String get(String name) {
     String v = values.get(name);
     if (v == null) {
@@ -25,7 +29,7 @@ public final class PathVars {
     return v;
   }
 
-  /** Every variable by name, in template order. */
+  /** {@return every variable by name, in template order} */
   public Map<String, String> asMap() {
     return values;
   }

@@ -39,7 +39,7 @@ public final class RestApi implements FakeHandler {
     this.unavailable = b.unavailable;
   }
 
-  /** An API to describe. */
+  /** {@return an API to describe} */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,22 +60,22 @@ public final class RestApi implements FakeHandler {
     }
   }
 
-  /** The engine's answer to an injected back-pressure fault, when it has its own. */
+  /** {@return the engine's answer to an injected back-pressure fault, when it has its own} */
   public Optional<Function<FakeRequest, FakeResponse>> backPressureAnswer() {
     return Optional.ofNullable(backPressure);
   }
 
-  /** The engine's answer to an injected unavailable fault, when it has its own. */
+  /** {@return the engine's answer to an injected unavailable fault, when it has its own} */
   public Optional<Function<FakeRequest, FakeResponse>> unavailableAnswer() {
     return Optional.ofNullable(unavailable);
   }
 
-  /** The route table. */
+  /** {@return the route table} */
   public RestRoutes routes() {
     return routes;
   }
 
-  /** The engine-failure statuses. */
+  /** {@return the engine-failure statuses} */
   public StatusTable statuses() {
     return statuses;
   }
@@ -92,44 +92,70 @@ public final class RestApi implements FakeHandler {
 
     private Builder() {}
 
-    /** The routes (required). */
+    /**
+     * {@return the routes (required)}
+     *
+     * @param value the value
+     */
     public Builder routes(RestRoutes value) {
       this.routes = Objects.requireNonNull(value, "routes == null");
       return this;
     }
 
-    /** The engine's error shape (required). */
+    /**
+     * {@return the engine's error shape (required)}
+     *
+     * @param value the value
+     */
     public Builder errors(ErrorBody value) {
       this.errors = Objects.requireNonNull(value, "errors == null");
       return this;
     }
 
-    /** The statuses of engine failures (required). */
+    /**
+     * {@return the statuses of engine failures (required)}
+     *
+     * @param value the value
+     */
     public Builder statuses(StatusTable value) {
       this.statuses = Objects.requireNonNull(value, "statuses == null");
       return this;
     }
 
-    /** Requires {@code auth}; a request without it gets {@code refused}'s answer (default: no auth). */
+    /**
+     * Requires {@code auth}; a request without it gets {@code refused}'s answer (default: no auth).
+     *
+     * @param value the value
+     * @param refusedAnswer the refused answer
+     * @return this builder
+     */
     public Builder auth(RestAuth value, Function<FakeRequest, FakeResponse> refusedAnswer) {
       this.auth = Objects.requireNonNull(value, "auth == null");
       this.refused = Objects.requireNonNull(refusedAnswer, "refusedAnswer == null");
       return this;
     }
 
-    /** The answer to an injected back-pressure fault (default: the {@code HttpFakeServer}'s 429). */
+    /**
+     * {@return the answer to an injected back-pressure fault (default: the {@code HttpFakeServer}'s 429)}
+     *
+     * @param value the value
+     */
     public Builder backPressureAnswer(Function<FakeRequest, FakeResponse> value) {
       this.backPressure = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** The answer to an injected unavailable fault (default: the {@code HttpFakeServer}'s 503). */
+    /**
+     * {@return the answer to an injected unavailable fault (default: the {@code HttpFakeServer}'s 503)}
+     *
+     * @param value the value
+     */
     public Builder unavailableAnswer(Function<FakeRequest, FakeResponse> value) {
       this.unavailable = Objects.requireNonNull(value, "value == null");
       return this;
     }
 
-    /** The API. */
+    /** {@return the API} */
     public RestApi build() {
       return new RestApi(this);
     }

@@ -8,14 +8,24 @@ import java.util.Objects;
 
 /**
  * Whether a request carries the credentials a REST fake requires. Made by {@link #basic} or
- * {@link #header}; {@link #toString()} never shows the secret.
+ * {@link #header}; {@code toString()} never shows the secret.
  */
 @FunctionalInterface
 public interface RestAuth {
-  /** Whether {@code request} may be served. */
+  /**
+   * {@return whether {@code request} may be served}
+   *
+   * @param request what to send
+   */
   boolean allows(FakeRequest request);
 
-  /** HTTP basic auth with exactly this user and password ({@code Authorization: Basic ...}). */
+  /**
+   * HTTP basic auth with exactly this user and password ({@code Authorization: Basic ...}).
+   *
+   * @param user the user name
+   * @param password the password (never logged)
+   * @return the rest auth
+   */
   static RestAuth basic(String user, String password) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(password, "password == null");
@@ -42,8 +52,11 @@ public interface RestAuth {
   }
 
   /**
-   * A header with exactly this value, e.g. {@code header("X-Auth-Token", token)} or
-   * {@code header("Authorization", "Bearer " + token)}.
+   * {@return a header with exactly this value, e.g. {@code header("X-Auth-Token", token)} or
+   * {@code header("Authorization", "Bearer " + token)}}
+   *
+   * @param name the name
+   * @param value the value
    */
   static RestAuth header(String name, String value) {
     Objects.requireNonNull(name, "name == null");

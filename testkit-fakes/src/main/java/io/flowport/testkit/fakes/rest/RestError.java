@@ -8,9 +8,15 @@ package io.flowport.testkit.fakes.rest;
 public class RestError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the answer. */
   private final int status;
 
-  /** An answer of {@code status} with {@code detail} (the engine's wording). */
+  /**
+   * An answer of {@code status} with {@code detail} (the engine's wording).
+   *
+   * @param status the status
+   * @param detail the detail
+   */
   public RestError(int status, String detail) {
     super(detail, null, false, false);
     if (status < 100 || status > 599) {
@@ -19,27 +25,47 @@ public class RestError extends RuntimeException {
     this.status = status;
   }
 
-  /** The HTTP status to answer. */
+  /** {@return the HTTP status to answer} */
   public int status() {
     return status;
   }
 
-  /** 400. */
+  /**
+   * 400.
+   *
+   * @param detail the detail
+   * @return the rest error
+   */
   public static RestError badRequest(String detail) {
     return new RestError(400, detail);
   }
 
-  /** 404. */
+  /**
+   * 404.
+   *
+   * @param detail the detail
+   * @return the rest error
+   */
   public static RestError notFound(String detail) {
     return new RestError(404, detail);
   }
 
-  /** 409. */
+  /**
+   * 409.
+   *
+   * @param detail the detail
+   * @return the rest error
+   */
   public static RestError conflict(String detail) {
     return new RestError(409, detail);
   }
 
-  /** 500. */
+  /**
+   * 500.
+   *
+   * @param detail the detail
+   * @return the rest error
+   */
   public static RestError internal(String detail) {
     return new RestError(500, detail);
   }

@@ -41,6 +41,9 @@ public abstract class RestFakeServer implements AutoCloseable {
   /**
    * Starts the server of {@code builder} with the API {@code api} makes. A port in use fails here,
    * with the engine closed again if the fake created it.
+   *
+   * @param builder the builder
+   * @param api the api
    */
   protected RestFakeServer(Builder<?, ?> builder, Function<Context, RestApi> api) {
     Objects.requireNonNull(api, "api == null");
@@ -68,42 +71,52 @@ public abstract class RestFakeServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port><basePath>} (or the configured host), without a trailing slash. */
+  /**
+   * {@code http://127.0.0.1:<port><basePath>} (or the configured host), without a trailing slash.
+   *
+   * @return the base url
+   */
   public String baseUrl() {
     return http.baseUrl();
   }
 
-  /** The bound port. */
+  /** {@return the bound port} */
   public int port() {
     return http.port();
   }
 
-  /** The address the server is bound to ({@code 127.0.0.1} unless set on the builder). */
+  /** {@return the address the server is bound to ({@code 127.0.0.1} unless set on the builder)} */
   public String host() {
     return http.host();
   }
 
-  /** The engine behind the fake, for arranging and asserting state directly. */
+  /** {@return the engine behind the fake, for arranging and asserting state directly} */
   public InMemoryEngine engine() {
     return engine;
   }
 
-  /** The faults the next requests get; requests are named {@code "METHOD /path"} below the base path. */
+  /**
+   * {@return the faults the next requests get; requests are named {@code "METHOD /path"} below the base path}
+   */
   public FaultPlan faults() {
     return http.faults();
   }
 
-  /** The requests received so far by name ({@code "METHOD /path"}), faulted ones included. */
+  /** {@return the requests received so far by name ({@code "METHOD /path"}), faulted ones included} */
   public RequestLog requestLog() {
     return http.requestLog();
   }
 
-  /** Every request received so far with its query, body, status and fault, in arrival order. */
+  /** {@return every request received so far with its query, body, status and fault, in arrival order} */
   public List<RecordedRequest> requests() {
     return http.requests();
   }
 
-  /** How many requests had a name ({@code "METHOD /path"}) starting with {@code methodAndPathPrefix}. */
+  /**
+   * {@return how many requests had a name ({@code "METHOD /path"}) starting with {@code methodAndPathPrefix}}
+   *
+   * @param methodAndPathPrefix the HTTP method and path prefix, e.g. {@code "GET /api/"}
+   */
   public int requestCount(String methodAndPathPrefix) {
     return http.requestCount(methodAndPathPrefix);
   }
@@ -117,6 +130,9 @@ public abstract class RestFakeServer implements AutoCloseable {
    * Gets one line per request answered: {@code "GET /api/things 200 3 ms"} (method, path and query as
    * sent, status, duration; {@code "[fault TYPE]"} when one was injected); {@code null} removes it. See
    * {@link HttpFakeServer#onRequest}.
+   *
+   * @param listener the listener told of each call
+   * @return this object
    */
   public RestFakeServer onRequest(Consumer<String> listener) {
     http.onRequest(listener);
@@ -147,12 +163,14 @@ public abstract class RestFakeServer implements AutoCloseable {
       this.baseUrl = baseUrl;
     }
 
-    /** The engine the fake serves. */
+    /** {@return the engine the fake serves} */
     public InMemoryEngine engine() {
       return engine;
     }
 
-    /** The server's base URL; call it while answering, not while building the API (the port is not bound yet). */
+    /**
+     * {@return the server's base URL; call it while answering, not while building the API (the port is not bound yet)}
+     */
     public String baseUrl() {
       return baseUrl.get();
     }
@@ -172,46 +190,73 @@ public abstract class RestFakeServer implements AutoCloseable {
     private InMemoryEngine engine;
     private Consumer<String> requestListener;
 
-    /** A builder whose fake creates its engine with {@code engineOptions} and serves below {@code defaultBasePath}. */
+    /**
+     * A builder whose fake creates its engine with {@code engineOptions} and serves below {@code defaultBasePath}.
+     *
+     * @param engineOptions the engine options
+     * @param defaultBasePath the default base path
+     */
     protected Builder(EngineOptions engineOptions, String defaultBasePath) {
       this.engineOptions = Objects.requireNonNull(engineOptions, "engineOptions == null");
       this.basePath = defaultBasePath;
     }
 
-    /** This builder, typed as the fake's. */
+    /** {@return this builder, typed as the fake's} */
     protected abstract B self();
 
-    /** Starts the fake (default: on a free port of 127.0.0.1). A port in use fails here. */
+    /**
+     * Starts the fake (default: on a free port of 127.0.0.1). A port in use fails here.
+     *
+     * @return the s
+     */
     public abstract S start();
 
     /**
-     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
-     * every interface (e.g. in a container).
+     * {@return the address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container)}
+     *
+     * @param value the value
      */
     public B host(String value) {
       this.host = HostPort.checkHost(value);
       return self();
     }
 
-    /** The port to bind, 0 (default) for a free one; the fake's {@code port()} tells the bound port. */
+    /**
+     * {@return the port to bind, 0 (default) for a free one; the fake's {@code port()} tells the bound port}
+     *
+     * @param value the value
+     */
     public B port(int value) {
       this.port = HostPort.checkPort(value);
       return self();
     }
 
-    /** The engine to serve, not closed with the fake (default: a new one, closed with the fake). */
+    /**
+     * {@return the engine to serve, not closed with the fake (default: a new one, closed with the fake)}
+     *
+     * @param value the value
+     */
     public B engine(InMemoryEngine value) {
       this.engine = value;
       return self();
     }
 
-    /** The base path the routes are relative to. */
+    /**
+     * {@return the base path the routes are relative to}
+     *
+     * @param value the value
+     */
     public B basePath(String value) {
       this.basePath = value;
       return self();
     }
 
-    /** A listener of the answered requests from the first one on; see {@link RestFakeServer#onRequest}. */
+    /**
+     * {@return a listener of the answered requests from the first one on; see {@link RestFakeServer#onRequest}}
+     *
+     * @param listener the listener told of each call
+     */
     public B onRequest(Consumer<String> listener) {
       this.requestListener = listener;
       return self();

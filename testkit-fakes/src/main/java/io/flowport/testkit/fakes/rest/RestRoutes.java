@@ -45,14 +45,16 @@ public final class RestRoutes {
     this.wrongMethod = Objects.requireNonNull(b.wrongMethod, "wrongMethod is required: the engine's answer to a wrong method");
   }
 
-  /** An empty table to fill. */
+  /** {@return an empty table to fill} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The answer to {@code request}: its route's handler, or the unknown-path or wrong-method answer.
+   * {@return the answer to {@code request}: its route's handler, or the unknown-path or wrong-method answer}
    * What a handler throws reaches the caller ({@link RestApi} renders it).
+   *
+   * @param request what to send
    */
   public FakeResponse handle(FakeRequest request) {
     if (!request.insideBasePath()) {
@@ -73,7 +75,7 @@ public final class RestRoutes {
     return allowed.isEmpty() ? unknownPath.apply(request) : wrongMethod.apply(request, allowed);
   }
 
-  /** Every route as {@code "METHOD /template"}, in matching order: for documentation and tests. */
+  /** {@return every route as {@code "METHOD /template"}, in matching order: for documentation and tests} */
   public List<String> routes() {
     return routes.stream().map(r -> r.method + " " + r.template.text).toList();
   }
@@ -158,7 +160,14 @@ public final class RestRoutes {
 
     private Builder() {}
 
-    /** {@code method} (e.g. {@code "GET"}) on {@code template} (e.g. {@code "/tasks/{id}"}) is answered by {@code handler}. */
+    /**
+     * {@code method} (e.g. {@code "GET"}) on {@code template} (e.g. {@code "/tasks/{id}"}) is answered by {@code handler}.
+     *
+     * @param method the HTTP method
+     * @param template the template
+     * @param handler the handler
+     * @return this builder
+     */
     public Builder route(String method, String template, RouteHandler handler) {
       Objects.requireNonNull(method, "method == null");
       Objects.requireNonNull(handler, "handler == null");
@@ -173,19 +182,27 @@ public final class RestRoutes {
       return this;
     }
 
-    /** The engine's answer to a path no template matches (or one outside the base path). */
+    /**
+     * {@return the engine's answer to a path no template matches (or one outside the base path)}
+     *
+     * @param answer the answer
+     */
     public Builder unknownPath(Function<FakeRequest, FakeResponse> answer) {
       this.unknownPath = Objects.requireNonNull(answer, "answer == null");
       return this;
     }
 
-    /** The engine's answer to a known path asked with another method; it gets the methods the path serves, sorted. */
+    /**
+     * {@return the engine's answer to a known path asked with another method; it gets the methods the path serves, sorted}
+     *
+     * @param answer the answer
+     */
     public Builder wrongMethod(BiFunction<FakeRequest, Set<String>, FakeResponse> answer) {
       this.wrongMethod = Objects.requireNonNull(answer, "answer == null");
       return this;
     }
 
-    /** The table; both unknown-route answers are required. */
+    /** {@return the table; both unknown-route answers are required} */
     public RestRoutes build() {
       return new RestRoutes(this);
     }

@@ -10,6 +10,11 @@ import io.flowport.testkit.fakes.http.FakeResponse;
  */
 @FunctionalInterface
 public interface RouteHandler {
-  /** The answer to {@code request}, whose path matched the route's template with {@code path}'s variables. */
+  /**
+   * {@return the answer to {@code request}, whose path matched the route's template with {@code path}'s variables}
+   *
+   * @param request what to send
+   * @param path the path
+   */
   FakeResponse handle(FakeRequest request, PathVars path);
 }

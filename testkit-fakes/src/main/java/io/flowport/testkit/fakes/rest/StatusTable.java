@@ -27,22 +27,30 @@ public final class StatusTable {
     this.rows = Collections.unmodifiableMap(new EnumMap<>(rows));
   }
 
-  /** An empty table to fill. */
+  /** {@return an empty table to fill} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The status for {@code reason}. */
+  /**
+   * {@return the status for {@code reason}}
+   *
+   * @param reason why, or null
+   */
   public int statusOf(Reason reason) {
     return rows.get(Objects.requireNonNull(reason, "reason == null"));
   }
 
-  /** The status for {@code e}'s reason. */
+  /**
+   * {@return the status for {@code e}'s reason}
+   *
+   * @param e the e
+   */
   public int statusOf(EngineException e) {
     return statusOf(e.reason());
   }
 
-  /** Every row, one per {@link Reason}, in the enum's order. */
+  /** {@return every row, one per {@link Reason}, in the enum's order} */
   public Map<Reason, Integer> rows() {
     return rows;
   }
@@ -59,7 +67,13 @@ public final class StatusTable {
 
     private Builder() {}
 
-    /** {@code reasons} answer {@code status}; a reason mapped twice is a mistake and fails. */
+    /**
+     * {@code reasons} answer {@code status}; a reason mapped twice is a mistake and fails.
+     *
+     * @param status the status
+     * @param reasons the reasons
+     * @return this builder
+     */
     public Builder map(int status, Reason... reasons) {
       checkStatus(status);
       for (Reason r : reasons) {
@@ -70,14 +84,18 @@ public final class StatusTable {
       return this;
     }
 
-    /** The status of every reason not mapped (without it, every reason must be mapped). */
+    /**
+     * {@return the status of every reason not mapped (without it, every reason must be mapped)}
+     *
+     * @param status the status
+     */
     public Builder otherwise(int status) {
       checkStatus(status);
       this.otherwise = status;
       return this;
     }
 
-    /** The table; fails when a reason has no status. */
+    /** {@return the table; fails when a reason has no status} */
     public StatusTable build() {
       Map<Reason, Integer> all = new EnumMap<>(rows);
       for (Reason r : Reason.values()) {

@@ -16,13 +16,17 @@ import java.util.function.Consumer;
  * text is built from every provider).
  */
 public interface FakeServerProvider {
-  /** The fake's name, lower-case letters, digits and dashes: {@code "flowable"} gives {@code --flowable-port}. */
+  /**
+   * {@return the fake's name, lower-case letters, digits and dashes: {@code "flowable"} gives {@code --flowable-port}}
+   */
   String name();
 
-  /** What {@code --<name>-port} serves, for the help: {@code "serve the Flowable REST API (base path /process-api)"}. */
+  /**
+   * {@return what {@code --<name>-port} serves, for the help: {@code "serve the Flowable REST API (base path /process-api)"}}
+   */
   String portHelp();
 
-  /** The fake's own options beyond its port (none by default); each needs the port option too. */
+  /** {@return the fake's own options beyond its port (none by default); each needs the port option too} */
   default List<Option> options() {
     return List.of();
   }
@@ -30,10 +34,17 @@ public interface FakeServerProvider {
   /**
    * Checks the values of {@link #options()} given on the command line (option name → value; empty when
    * none was given). A bad combination → {@link IllegalArgumentException} with the text the user sees.
+   *
+   * @param values the values
    */
   default void check(Map<String, String> values) {}
 
-  /** Starts the fake; a port in use fails here with the fake's own exception, nothing left running. */
+  /**
+   * Starts the fake; a port in use fails here with the fake's own exception, nothing left running.
+   *
+   * @param launch the launch
+   * @return the running fake
+   */
   RunningFake start(Launch launch);
 
   /**
@@ -44,6 +55,13 @@ public interface FakeServerProvider {
    * @param help one line of help
    */
   record Option(String name, String valueName, String help) {
+    /**
+     * Creates the record: checks the components.
+     *
+     * @param name the option, {@code "--flowable-user"}
+     * @param valueName the value's placeholder in the help, {@code "U"}
+     * @param help one line of help
+     */
     public Option {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(valueName, "valueName == null");
@@ -63,6 +81,14 @@ public interface FakeServerProvider {
    * @param requestLog where the fake sends one line per request answered (FakeServers adds the {@code [name]} prefix)
    */
   record Launch(String host, int port, Map<String, String> options, Consumer<String> requestLog) {
+    /**
+     * Creates the record: checks the components and copies the collections, unmodifiable.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, 0 for a free one
+     * @param options the values of the provider's {@link #options()} given on the command line, by option name
+     * @param requestLog where the fake sends one line per request answered (FakeServers adds the {@code [name]} prefix)
+     */
     public Launch {
       Objects.requireNonNull(host, "host == null");
       options = Map.copyOf(options);

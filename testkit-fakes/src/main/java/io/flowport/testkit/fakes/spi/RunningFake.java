@@ -7,21 +7,29 @@ import java.util.Objects;
 
 /** A fake a {@link FakeServerProvider} started, as {@link io.flowport.testkit.fakes.FakeServers} drives it. */
 public interface RunningFake extends AutoCloseable {
-  /** The fake itself ({@code FakeFlowableServer}, {@code FakeZeebeGateway}, ...), for typed access. */
+  /**
+   * {@return the fake itself ({@code FakeFlowableServer}, {@code FakeZeebeGateway}, ...), for typed access}
+   */
   Object server();
 
-  /** The engine behind the fake. */
+  /** {@return the engine behind the fake} */
   InMemoryEngine engine();
 
-  /** The bound port. */
+  /** {@return the bound port} */
   int port();
 
-  /** One line about where it listens, for the banner: {@code "REST API listening on 127.0.0.1:8080, base URL ..."}. */
+  /**
+   * {@return one line about where it listens, for the banner: {@code "REST API listening on 127.0.0.1:8080, base URL ..."}}
+   */
   String describe();
 
   /**
    * Deploys one definition file of {@code --definitions} ({@code *.bpmn}, {@code *.bpmn20.xml}); by
    * default into {@link #engine()} as is. Fails with the engine's exception when it does not deploy.
+   *
+   * @param fileName the file name
+   * @param content the content
+   * @return the engine deployment
    */
   default EngineDeployment deploy(String fileName, byte[] content) {
     return engine().deploy(null, Map.of(fileName, content));
@@ -32,8 +40,13 @@ public interface RunningFake extends AutoCloseable {
   void close();
 
   /**
-   * The usual running fake: {@code server} with its engine, bound port and banner line; closing it
-   * closes {@code server} (a checked exception from it becomes an {@link IllegalStateException}).
+   * {@return the usual running fake: {@code server} with its engine, bound port and banner line; closing it
+   * closes {@code server} (a checked exception from it becomes an {@link IllegalStateException})}
+   *
+   * @param server the server
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param port the port
+   * @param description the description
    */
   static RunningFake of(AutoCloseable server, InMemoryEngine engine, int port, String description) {
     Objects.requireNonNull(server, "server == null");

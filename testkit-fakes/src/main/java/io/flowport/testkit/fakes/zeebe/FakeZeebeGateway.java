@@ -151,8 +151,8 @@ public final class FakeZeebeGateway implements AutoCloseable {
   }
 
   /**
-   * The engine options that make the in-memory engine behave like Zeebe: duplicate filtering on,
-   * tenant {@code "<default>"}, ended instances dropped (cancel after completion → NOT_FOUND).
+   * {@return the engine options that make the in-memory engine behave like Zeebe: duplicate filtering on,
+   * tenant {@code "<default>"}, ended instances dropped (cancel after completion → NOT_FOUND)}
    */
   public static EngineOptions zeebeOptions() {
     return EngineOptions.builder()
@@ -162,35 +162,54 @@ public final class FakeZeebeGateway implements AutoCloseable {
         .build();
   }
 
-  /** A gateway on {@code 127.0.0.1} and a free port, on a fresh engine with {@link #zeebeOptions()}. */
+  /**
+   * {@return a gateway on {@code 127.0.0.1} and a free port, on a fresh engine with {@link #zeebeOptions()}}
+   */
   public static FakeZeebeGateway start() {
     return new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null);
   }
 
   /**
-   * A gateway on {@code 127.0.0.1:port} (0: a free port), on a fresh engine with {@link #zeebeOptions()}.
+   * {@return a gateway on {@code 127.0.0.1:port} (0: a free port), on a fresh engine with {@link #zeebeOptions()}}
    * A port in use → FakeStartException (an UncheckedIOException) naming the address, the BindException its cause.
+   *
+   * @param port the port
    */
   public static FakeZeebeGateway start(int port) {
     return builder().port(port).start();
   }
 
-  /** A builder for a gateway on a chosen host and port: {@code FakeZeebeGateway.builder().host("0.0.0.0").port(26500).start()}. */
+  /**
+   * {@return a builder for a gateway on a chosen host and port: {@code FakeZeebeGateway.builder().host("0.0.0.0").port(26500).start()}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A gateway on {@code 127.0.0.1} and a free port, on this engine (not closed by {@link #close()}). */
+  /**
+   * {@return a gateway on {@code 127.0.0.1} and a free port, on this engine (not closed by {@link #close()})}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public static FakeZeebeGateway start(InMemoryEngine engine) {
     return new FakeZeebeGateway(engine, false, null);
   }
 
-  /** An in-process gateway (no socket) named {@code name}, on a fresh engine with {@link #zeebeOptions()}. */
+  /**
+   * {@return an in-process gateway (no socket) named {@code name}, on a fresh engine with {@link #zeebeOptions()}}
+   *
+   * @param name the name
+   */
   public static FakeZeebeGateway startInProcess(String name) {
     return new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, requireName(name));
   }
 
-  /** An in-process gateway named {@code name} on this engine (not closed by {@link #close()}). */
+  /**
+   * {@return an in-process gateway named {@code name} on this engine (not closed by {@link #close()})}
+   *
+   * @param name the name
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   */
   public static FakeZeebeGateway startInProcess(String name, InMemoryEngine engine) {
     return new FakeZeebeGateway(engine, false, requireName(name));
   }
@@ -205,17 +224,21 @@ public final class FakeZeebeGateway implements AutoCloseable {
   /**
    * {@code "127.0.0.1:<port>"} (or {@code "<host>:<port>"} when bound to one address other than the
    * wildcard), for {@code ZeebeClient.builder().gatewayAddress(..)}. In-process: IllegalStateException.
+   *
+   * @return the address
    */
   public String address() {
     return HostPort.of(connectHost, port());
   }
 
-  /** The address the server is bound to ({@code "127.0.0.1"} unless set on the {@link #builder()}). In-process: null. */
+  /**
+   * {@return the address the server is bound to ({@code "127.0.0.1"} unless set on the {@link #builder()})} In-process: null.
+   */
   public String host() {
     return inProcessName == null ? host : null;
   }
 
-  /** The bound port. In-process: IllegalStateException. */
+  /** {@return the bound port} In-process: IllegalStateException. */
   public int port() {
     if (inProcessName != null) {
       throw new IllegalStateException("the in-process gateway '" + inProcessName + "' has no port; use newChannel()");
@@ -223,18 +246,18 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return port;
   }
 
-  /** Whether this gateway is in-process (no socket). */
+  /** {@return whether this gateway is in-process (no socket)} */
   public boolean isInProcess() {
     return inProcessName != null;
   }
 
-  /** The in-process name, or null for the netty gateway. */
+  /** {@return the in-process name, or null for the netty gateway} */
   public String inProcessName() {
     return inProcessName;
   }
 
   /**
-   * A new plaintext channel to this gateway (netty or in-process). The caller shuts it down; it is
+   * {@return a new plaintext channel to this gateway (netty or in-process)} The caller shuts it down; it is
    * not closed by {@link #close()}.
    */
   public ManagedChannel newChannel() {
@@ -244,25 +267,25 @@ public final class FakeZeebeGateway implements AutoCloseable {
     return NettyChannelBuilder.forAddress(connectHost, port).usePlaintext().build();
   }
 
-  /** The engine behind the gateway: deploy, inspect instances and jobs, advance the clock. */
+  /** {@return the engine behind the gateway: deploy, inspect instances and jobs, advance the clock} */
   public InMemoryEngine engine() {
     return engine;
   }
 
   /**
-   * The faults to inject, by gRPC method name ({@code "CreateProcessInstance"}). See the package
+   * {@return the faults to inject, by gRPC method name ({@code "CreateProcessInstance"})} See the package
    * documentation for how each {@link io.flowport.testkit.fakes.Fault.Type} shows on gRPC.
    */
   public FaultPlan faults() {
     return faults;
   }
 
-  /** The calls that reached the server (faulted ones included), by bare gRPC method name. */
+  /** {@return the calls that reached the server (faulted ones included), by bare gRPC method name} */
   public RequestLog requestLog() {
     return requests;
   }
 
-  /** The same log as {@link #requestLog()}. */
+  /** {@return the same log as {@link #requestLog()}} */
   public RequestLog requests() {
     return requests;
   }
@@ -270,12 +293,16 @@ public final class FakeZeebeGateway implements AutoCloseable {
   /**
    * The gRPC method names of the calls the client cancelled before the gateway answered them, in
    * the order the gateway saw the cancellation (a cancelled future, a deadline, a closed channel).
+   *
+   * @return the cancelled calls' method names
    */
   public List<String> cancelledCalls() {
     return service.cancelledCalls();
   }
 
-  /** Every call that reached the server, in arrival order, with its text metadata (e.g. {@code traceparent}). */
+  /**
+   * {@return every call that reached the server, in arrival order, with its text metadata (e.g. {@code traceparent})}
+   */
   public List<RecordedCall> calls() {
     return requests.entries();
   }
@@ -287,6 +314,9 @@ public final class FakeZeebeGateway implements AutoCloseable {
    * was reset before an answer reads {@code "<Rpc> CANCELLED <n> ms"}. {@code null} removes the
    * listener; without one, calls are not wrapped. Replaces the previous listener; returns this gateway.
    * The listener must be quick and must not throw (what it throws is ignored).
+   *
+   * @param listener the listener told of each call
+   * @return this object
    */
   public FakeZeebeGateway onRequest(Consumer<String> listener) {
     this.requestListener = listener;
@@ -364,34 +394,52 @@ public final class FakeZeebeGateway implements AutoCloseable {
 
     private Builder() {}
 
-    /** A listener of the answered calls from the first one on; see {@link FakeZeebeGateway#onRequest}. */
+    /**
+     * {@return a listener of the answered calls from the first one on; see {@link FakeZeebeGateway#onRequest}}
+     *
+     * @param listener the listener told of each call
+     */
     public Builder onRequest(Consumer<String> listener) {
       this.requestListener = listener;
       return this;
     }
 
     /**
-     * The address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
-     * every interface (e.g. in a container). A name is resolved when the gateway starts.
+     * {@return the address to bind (default {@code 127.0.0.1}, loopback only); {@code "0.0.0.0"} listens on
+     * every interface (e.g. in a container)} A name is resolved when the gateway starts.
+     *
+     * @param value the value
      */
     public Builder host(String value) {
       this.host = HostPort.checkHost(value);
       return this;
     }
 
-    /** The port to bind, 0 (default) for a free one; see {@link FakeZeebeGateway#port()} for the bound port. */
+    /**
+     * {@return the port to bind, 0 (default) for a free one; see {@link FakeZeebeGateway#port()} for the bound port}
+     *
+     * @param value the value
+     */
     public Builder port(int value) {
       this.port = HostPort.checkPort(value);
       return this;
     }
 
-    /** The engine to serve (default: a new one with {@link #zeebeOptions()}, closed with the gateway). */
+    /**
+     * {@return the engine to serve (default: a new one with {@link #zeebeOptions()}, closed with the gateway)}
+     *
+     * @param value the value
+     */
     public Builder engine(InMemoryEngine value) {
       this.engine = value;
       return this;
     }
 
-    /** Starts the gateway. A port in use or an unknown host → FakeStartException (an UncheckedIOException). */
+    /**
+     * Starts the gateway. A port in use or an unknown host → FakeStartException (an UncheckedIOException).
+     *
+     * @return this object
+     */
     public FakeZeebeGateway start() {
       FakeZeebeGateway gateway = engine == null
           ? new FakeZeebeGateway(InMemoryEngine.create(zeebeOptions()), true, null, host, port)

@@ -13,7 +13,12 @@ import java.util.Map;
  *     carry secrets
  */
 public record RecordedCall(String method, Map<String, String> metadata) {
-  /** Copies {@code metadata}. */
+  /**
+   * Copies {@code metadata}.
+   *
+   * @param method the HTTP method
+   * @param metadata the metadata
+   */
   public RecordedCall {
     metadata = Map.copyOf(metadata);
   }

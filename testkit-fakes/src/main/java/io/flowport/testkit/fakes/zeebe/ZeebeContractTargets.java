@@ -20,20 +20,32 @@ import java.util.concurrent.TimeUnit;
 public final class ZeebeContractTargets {
   private ZeebeContractTargets() {}
 
-  /** Zeebe's differences from the default expectations: no business keys, no start by message. */
+  /**
+   * Zeebe's differences from the default expectations: no business keys, no start by message.
+   *
+   * @return the expectations
+   */
   public static Expectations expectations() {
     return Expectations.builder().businessKeys(false).startByMessage(false)
         .awaitTimeoutKnowsInstance(false).build();
   }
 
-  /** A ZeebeClient on a fresh fake gateway on a local port; closing the target stops both. */
+  /**
+   * {@return a ZeebeClient on a fresh fake gateway on a local port; closing the target stops both}
+   *
+   * @param options the options
+   */
   public static ContractTarget fake(ClientOptions options) {
     FakeZeebeGateway gateway = FakeZeebeGateway.start();
     ZeebeClient client = ZeebeClient.builder().gatewayAddress(gateway.address()).usePlaintext().options(options).build();
     return new ZeebeTarget(client, gateway);
   }
 
-  /** A target on {@code client}, completing tasks through Zeebe's job API; closes the client. */
+  /**
+   * {@return a target on {@code client}, completing tasks through Zeebe's job API; closes the client}
+   *
+   * @param client the client
+   */
   public static ContractTarget of(ZeebeClient client) {
     return new ZeebeTarget(client);
   }
