@@ -34,15 +34,12 @@ public final class RestJson {
   }
 
   /**
-<<<<<<< HEAD
    * A text field that must be present, a string or a number (an id is never an object or an
    * array), and not blank.
-=======
-   * {@return a text field that must be present and non-empty}
    *
    * @param node the node
    * @param field the field's name
->>>>>>> javadoc
+   * @return the field's text
    */
   public static String requireText(JsonNode node, String field) {
     JsonNode v = node == null || !node.isObject() ? null : node.get(field);
@@ -53,7 +50,12 @@ public final class RestJson {
     return v.asText();
   }
 
-  /** The body of {@code response} as a JSON object (not null, not an array, not a scalar). */
+  /**
+   * {@return the body of {@code response} as a JSON object (not null, not an array, not a scalar)}
+   *
+   * @param response a 2xx answer
+   * @throws IllegalStateException when the body is not a JSON object
+   */
   public static JsonNode requireObject(RestResponse response) {
     JsonNode node = response.json();
     if (!node.isObject()) {
@@ -63,7 +65,12 @@ public final class RestJson {
     return node;
   }
 
-  /** The body of {@code response} as a JSON array. */
+  /**
+   * {@return the body of {@code response} as a JSON array}
+   *
+   * @param response a 2xx answer
+   * @throws IllegalStateException when the body is not a JSON array
+   */
   public static JsonNode requireArray(RestResponse response) {
     JsonNode node = response.json();
     if (!node.isArray()) {

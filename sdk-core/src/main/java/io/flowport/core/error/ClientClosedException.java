@@ -14,10 +14,23 @@ public class ClientClosedException extends WorkflowException {
   /** The message every closed-client error carries. */
   public static final String MESSAGE = "the client is closed";
 
+  /**
+   * Creates the exception.
+   *
+   * @param info what failed: engine, operation and message
+   * @param cause the failure underneath, or null
+   */
   public ClientClosedException(ErrorInfo info, Throwable cause) {
     super(ErrorKind.CLIENT_CLOSED, info, cause);
   }
 
+  /**
+   * For subclasses of their own kind.
+   *
+   * @param kind the subclass's kind
+   * @param info what failed: engine, operation and message
+   * @param cause the failure underneath, or null
+   */
   protected ClientClosedException(ErrorKind kind, ErrorInfo info, Throwable cause) {
     super(kind, info, cause);
   }
