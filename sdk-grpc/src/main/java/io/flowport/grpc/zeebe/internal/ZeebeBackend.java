@@ -419,11 +419,13 @@ public final class ZeebeBackend implements EngineBackend {
         .setRequestTimeout(requestTimeout.toMillis())
         .build();
     CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
+    WireTrace trace = new WireTrace();
     ClientCall<ActivateJobsRequest, ActivateJobsResponse> call;
     try {
-      call = WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(), callOptions(ctx.deadline()), ctx.headers());
+      call = WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(),
+          trace.attach(callOptions(ctx.deadline())), ctx.headers());
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     List<ActivatedJob> jobs = new ArrayList<>();
     result.whenComplete((v, e) -> {
@@ -442,7 +444,7 @@ public final class ZeebeBackend implements EngineBackend {
 
         @Override
         public void onError(Throwable t) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
+          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway, trace));
         }
 
         @Override
@@ -451,7 +453,7 @@ public final class ZeebeBackend implements EngineBackend {
         }
       });
     } catch (RuntimeException e) {
-      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     return result;
   }
@@ -478,12 +480,13 @@ public final class ZeebeBackend implements EngineBackend {
   private <Req, Resp, T> CompletableFuture<T> unary(
       CallContext ctx, MethodDescriptor<Req, Resp> method, Req request, Instant deadline, Function<Resp, T> mapper) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    WireTrace trace = new WireTrace();
     ListenableFuture<Resp> wire;
     try {
       wire = ClientCalls.futureUnaryCall(
-          WireMetadata.newCall(channel, method, callOptions(deadline), ctx.headers()), request);
+          WireMetadata.newCall(channel, method, trace.attach(callOptions(deadline)), ctx.headers()), request);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
@@ -506,7 +509,7 @@ public final class ZeebeBackend implements EngineBackend {
       @Override
       public void onFailure(Throwable t) {
         if (!result.isDone()) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
+          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway, trace));
         }
       }
     }, MoreExecutors.directExecutor());
