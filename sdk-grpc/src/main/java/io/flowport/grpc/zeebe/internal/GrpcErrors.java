@@ -31,7 +31,7 @@ final class GrpcErrors {
       return we;
     }
     Status status = Status.fromThrowable(error);
-    if (trace.fromServer(status)) {
+    if (trace.fromServer()) {
       return table.toException(operation, status.getCode().name(), null, status.getDescription(), null, error);
     }
     return clientSide(table, operation, status, error, gateway, trace.maybeSent());

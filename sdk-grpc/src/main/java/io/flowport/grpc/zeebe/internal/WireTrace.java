@@ -1,7 +1,10 @@
 package io.flowport.grpc.zeebe.internal;
 
 import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ClientStreamTracer;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.Status;
 
@@ -11,15 +14,37 @@ import io.grpc.Status;
  * client, and whether the status that ended the call is the one the gateway sent in its trailers.
  * Errors are told apart from this state, never from grpc-java's description texts, which change
  * between versions (1.85 changed the one for a deadline hit while connecting).
+ *
+ * <p>The gateway's status is the one grpc-java closes the call with together with the very
+ * trailers object the transport received: a status grpc-java makes afterwards (a frame cut short
+ * after the trailers, an answer it cannot parse, its deadline) comes with new, empty metadata.
  */
 final class WireTrace extends ClientStreamTracer.Factory {
   private volatile boolean sent;
-  /** The call's latest stream: its trailers and closing status decide who ended the call. */
+  /** The call's latest stream: its trailers decide who ended the call. */
   private volatile Stream last;
+  /** The trailers the call was closed with. */
+  private volatile Metadata closedWith;
 
   /** {@code options} with this trace's tracer added. */
   CallOptions attach(CallOptions options) {
     return options.withStreamTracerFactory(this);
+  }
+
+  /** {@code call}, recording the metadata it is closed with. */
+  <Q, R> ClientCall<Q, R> wrap(ClientCall<Q, R> call) {
+    return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+      @Override
+      public void start(Listener<R> listener, Metadata headers) {
+        super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+          @Override
+          public void onClose(Status status, Metadata trailers) {
+            closedWith = trailers;
+            super.onClose(status, trailers);
+          }
+        }, headers);
+      }
+    };
   }
 
   @Override
@@ -39,18 +64,18 @@ final class WireTrace extends ClientStreamTracer.Factory {
   }
 
   /**
-   * True when {@code status} is the gateway's own: the last stream received the gateway's trailers
-   * and closed with that code. False for the client's statuses (its deadline, a cancel, a message
-   * over its size limit, an answer it could not parse, a broken connection).
+   * True when the call's status is the gateway's own: the call was closed with the trailers its
+   * last stream received. False for the client's statuses (its deadline, a cancel, a message over
+   * its size limit, an answer it could not parse, a broken connection).
    */
-  boolean fromServer(Status status) {
+  boolean fromServer() {
     Stream s = last;
-    return s != null && s.trailersReceived && s.closedWith != null && s.closedWith.getCode() == status.getCode();
+    Metadata closed = closedWith;
+    return s != null && closed != null && s.trailers == closed;
   }
 
   private final class Stream extends ClientStreamTracer {
-    volatile boolean trailersReceived;
-    volatile Status closedWith;
+    volatile Metadata trailers;
 
     @Override
     public void outboundHeaders() {
@@ -71,12 +96,7 @@ final class WireTrace extends ClientStreamTracer.Factory {
     @Override
     public void inboundTrailers(Metadata trailers) {
       sent = true;
-      trailersReceived = true;
-    }
-
-    @Override
-    public void streamClosed(Status status) {
-      closedWith = status;
+      this.trailers = trailers;
     }
   }
 }
