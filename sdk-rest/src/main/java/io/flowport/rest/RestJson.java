@@ -34,15 +34,12 @@ public final class RestJson {
   }
 
   /**
-<<<<<<< HEAD
    * A text field that must be present, a string or a number (an id is never an object or an
    * array), and not blank.
-=======
-   * {@return a text field that must be present and non-empty}
    *
    * @param node the node
    * @param field the field's name
->>>>>>> javadoc
+   * @return the field's text
    */
   public static String requireText(JsonNode node, String field) {
     JsonNode v = node == null || !node.isObject() ? null : node.get(field);

@@ -149,12 +149,10 @@ public final class RestResponse {
   }
 
   /**
-<<<<<<< HEAD
    * The body as JSON. A body declared as another type (HTML, text/plain, XML) is refused even when
    * it parses; a body without a content type is read.
-=======
-   * {@return the body as JSON}
->>>>>>> javadoc
+   *
+   * @return the body as JSON
    *
    * @throws IllegalStateException when it is not JSON ({@link RestCalls} reports UnexpectedResponseException)
    */

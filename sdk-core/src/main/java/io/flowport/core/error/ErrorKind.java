@@ -51,14 +51,10 @@ public enum ErrorKind {
   UNEXPECTED_RESPONSE(false, UnexpectedResponseException::new),
   /** The client does not support the operation; failed before sending: {@link OperationNotSupportedException}. */
   UNSUPPORTED(false, OperationNotSupportedException::new),
-<<<<<<< HEAD
+  /** The client refused the arguments before sending anything: {@link ClientValidationException}. */
   CLIENT_VALIDATION(false, ClientValidationException::new),
   /** The client was closed before the call ended; a closed client never answers again. */
   CLIENT_CLOSED(false, ClientClosedException::new);
-=======
-  /** The client refused the arguments before sending anything: {@link ClientValidationException}. */
-  CLIENT_VALIDATION(false, ClientValidationException::new);
->>>>>>> javadoc
 
   private final boolean retryable;
   private final BiFunction<ErrorInfo, Throwable, WorkflowException> factory;

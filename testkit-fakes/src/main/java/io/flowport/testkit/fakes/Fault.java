@@ -71,15 +71,12 @@ public record Fault(Type type, Duration delay) {
     return new Fault(Type.RESET, null);
   }
 
-<<<<<<< HEAD
-  /** Processes the request, then drops the connection instead of answering. */
+  /** {@return a fault that processes the request, then drops the connection instead of answering} */
   public static Fault resetAfterProcessing() {
     return new Fault(Type.RESET_AFTER_PROCESSING, null);
   }
 
-=======
   /** {@return the malformed body} */
->>>>>>> javadoc
   public static Fault malformedBody() {
     return new Fault(Type.MALFORMED_BODY, null);
   }
