@@ -134,6 +134,8 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
         .executor(exec)
         .offloadExecutor(exec)
         .userAgent("flowport-zeebe")
+        .maxInboundMessageSize(b.maxInboundMessageSize)
+        .maxInboundMetadataSize(b.maxInboundMetadataSize)
         .keepAliveTime(b.keepAlive.toMillis(), TimeUnit.MILLISECONDS);
     return nb.build();
   }
@@ -311,11 +313,18 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
 
   /** Builds a {@link ZeebeClient}. TLS is on unless {@link #usePlaintext()}. */
   public static final class Builder {
+    /** The default {@link #maxInboundMessageSize(int)}: 4 MiB, grpc-java's and the Zeebe gateway's. */
+    public static final int DEFAULT_MAX_INBOUND_MESSAGE_SIZE = 4 * 1024 * 1024;
+    /** The default {@link #maxInboundMetadataSize(int)}: 16 KiB, as the official Zeebe client sets it. */
+    public static final int DEFAULT_MAX_INBOUND_METADATA_SIZE = 16 * 1024;
+
     private final List<HostPort> addresses = new ArrayList<>();
     private boolean plaintext;
     private Path trustCertificates;
     private Credentials credentials = Credentials.none();
     private Duration keepAlive = Duration.ofSeconds(45);
+    private int maxInboundMessageSize = DEFAULT_MAX_INBOUND_MESSAGE_SIZE;
+    private int maxInboundMetadataSize = DEFAULT_MAX_INBOUND_METADATA_SIZE;
     private ClientOptions options = ClientOptions.defaults();
     private ManagedChannel channel;
 
@@ -392,6 +401,40 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
         throw new IllegalArgumentException("keepAlive must be positive, was " + interval);
       }
       this.keepAlive = interval;
+      return this;
+    }
+
+    /**
+     * The largest answer the client reads, in bytes; 4 MiB by default. A larger answer (a
+     * start-and-await with big variables) fails with {@link
+     * io.flowport.core.error.UnexpectedResponseException}, marked as possibly processed (the gateway
+     * answered, so it acted) and not retried.
+     *
+     * @param bytes the limit, positive
+     * @return this builder
+     */
+    public Builder maxInboundMessageSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxInboundMessageSize must be positive, was " + bytes);
+      }
+      this.maxInboundMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * The largest header or trailer block (metadata) the client accepts from the gateway, in bytes;
+     * 16 KiB by default, as the official Zeebe client (grpc-java's own default is 8 KiB). A gateway
+     * or proxy that sends more than this and a quarter breaks the HTTP/2 connection: every call on
+     * it then fails as unavailable and is retried where that is safe.
+     *
+     * @param bytes the limit, positive
+     * @return this builder
+     */
+    public Builder maxInboundMetadataSize(int bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxInboundMetadataSize must be positive, was " + bytes);
+      }
+      this.maxInboundMetadataSize = bytes;
       return this;
     }
 

@@ -72,7 +72,8 @@ class ZeebeRetryTest {
     ClientOptions options = TestClients.fast().attemptTimeout(Duration.ofMillis(300)).build();
     try (ZeebeClient client = TestClients.plain(gateway.address(), options)) {
       MessageReceipt receipt = client.messages()
-          .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1").build()).join();
+          .publish(MessageRequest.builder("paid", "order-1").messageId("pay-1")
+              .timeToLive(Duration.ofMinutes(1)).build()).join(); // Zeebe deduplicates ids only while buffered (TTL > 0)
 
       assertThat(receipt.key()).isEqualTo("99");
       assertThat(gateway.count("PublishMessage")).isEqualTo(2);

@@ -53,11 +53,14 @@ public final class CredentialsCallCredentials extends CallCredentials {
           @Override
           public void setHeader(String name, String value) {
             Metadata.Key<String> key = key(name);
+            checkValue(key.name(), value);
             headers.removeAll(key);
             headers.put(key, value);
           }
         });
         applier.apply(headers);
+      } catch (InvalidValue e) {
+        applier.fail(Status.UNAUTHENTICATED.withDescription("credentials failed: " + e.getMessage()));
       } catch (WorkflowException e) {
         // A credential that cannot reach its token endpoint is "unavailable" (retried when the
         // connection was refused); anything else it reports is an authentication failure.
@@ -70,6 +73,29 @@ public final class CredentialsCallCredentials extends CallCredentials {
             .withDescription("credentials failed: " + e.getClass().getName()));
       }
     });
+  }
+
+  /**
+   * gRPC's ASCII metadata is printable ASCII; grpc-java would send a CR, LF or non-ASCII character
+   * as it is. Refused before the call is sent, as the REST transport refuses such a header; the
+   * message names the header, never its value (a token).
+   */
+  static void checkValue(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        throw new InvalidValue("the value of metadata '" + name + "' is not valid gRPC metadata (only printable"
+            + " ASCII; it holds a " + (c == '\r' || c == '\n' ? "CR or LF" : c < 0x20 ? "control" : "non-ASCII")
+            + " character at index " + i + ")");
+      }
+    }
+  }
+
+  /** A header value the credentials produced that cannot be sent; its message holds no value. */
+  private static final class InvalidValue extends RuntimeException {
+    InvalidValue(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private static Metadata.Key<String> key(String name) {

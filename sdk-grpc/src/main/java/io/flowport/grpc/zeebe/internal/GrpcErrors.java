@@ -1,74 +1,82 @@
 package io.flowport.grpc.zeebe.internal;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.flowport.core.Operation;
+import io.flowport.core.error.ErrorInfo;
+import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.ErrorTable;
 import io.flowport.core.error.WorkflowException;
 import io.grpc.Status;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 
-/** Turns what grpc-java reported into a Flowport exception through an {@link ErrorTable}. */
-public final class GrpcErrors {
+/**
+ * Turns what grpc-java reported into a Flowport exception. A status the gateway sent (it came in
+ * the gateway's trailers, see {@link WireTrace}) goes through the engine's {@link ErrorTable}. A
+ * status grpc-java made itself is the client's: its deadline, a cancel, an answer over its size
+ * limit or one it could not parse, a broken connection. Those are never the gateway's back
+ * pressure or internal error, and whether the gateway may have acted on the request follows from
+ * whether the request left the client, not from grpc-java's wording.
+ */
+final class GrpcErrors {
   private GrpcErrors() {}
 
   /**
-   * The exception for {@code error}. A refused or unresolvable connection, and a deadline that
-   * expired while the call still waited for a connection, mean the gateway never saw the request:
-   * those are marked as certainly not processed, so even a non-idempotent call is retried.
-   */
-  public static WorkflowException map(ErrorTable table, Operation operation, Throwable error) {
-    return map(table, operation, error, null);
-  }
-
-  /**
-   * The exception for {@code error}, as {@link #map(ErrorTable, Operation, Throwable)}; when the
-   * gateway could not be reached, its message names {@code gateway} (grpc-java's "io exception"
-   * does not say which address failed).
+   * The exception for {@code error}.
    *
-   * @param gateway the gateway address(es) the channel dials, or null when there are none (an
-   *     in-process channel)
+   * @param gateway the gateway address(es) the channel dials, named when the gateway could not be
+   *     reached (grpc-java's "io exception" does not say which address failed); null for none
+   * @param trace what the transport did for this call
    */
-  public static WorkflowException map(ErrorTable table, Operation operation, Throwable error, String gateway) {
+  static WorkflowException map(ErrorTable table, Operation operation, Throwable error, String gateway, WireTrace trace) {
     if (error instanceof WorkflowException we) {
       return we;
     }
     Status status = Status.fromThrowable(error);
-    String code = status.getCode().name();
-    String description = status.getDescription();
-    // A status with a cause is the client's own (no connection); one the gateway sent has none.
-    boolean notReached = status.getCode() == Status.Code.UNAVAILABLE && (status.getCause() != null || neverSent(status));
-    if (gateway != null && notReached && (description == null || !description.contains(gateway))) {
-      description = (description == null ? "" : description + " ") + "(gateway " + gateway + ")";
+    if (trace.fromServer()) {
+      return table.toException(operation, status.getCode().name(), null, status.getDescription(), null, error);
     }
-    WorkflowException mapped = table.toException(operation, code, null, description, null, error);
-    if (mapped.requestMayHaveBeenProcessed() && neverSent(status)) {
-      mapped = mapped.kind().toException(mapped.info().withRequestMayHaveBeenProcessed(false), error);
-    }
-    return mapped;
+    return clientSide(table, operation, status, error, gateway, trace.maybeSent());
   }
 
-  /** True when the status shows that the request never left the client. */
-  static boolean neverSent(Status status) {
-    switch (status.getCode()) {
-      case UNAVAILABLE:
-        for (Throwable t = status.getCause(); t != null; t = t.getCause()) {
-          if (t instanceof ConnectException || t instanceof UnknownHostException
-              || t instanceof UnresolvedAddressException || t instanceof NoRouteToHostException) {
-            return true;
-          }
-          if (t.getCause() == t) {
-            break;
-          }
-        }
-        String d = status.getDescription();
-        return d != null && (d.contains("Connection refused") || d.startsWith("Unable to resolve host"));
-      case DEADLINE_EXCEEDED:
-        String desc = status.getDescription();
-        return desc != null && desc.contains("waiting_for_connection");
-      default:
-        return false;
+  private static WorkflowException clientSide(
+      ErrorTable table, Operation operation, Status status, Throwable error, String gateway, boolean sent) {
+    String code = status.getCode().name();
+    String description = status.getDescription();
+    ErrorKind kind;
+    boolean answered = false;
+    if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+      // grpc-java's own size limits (an answer over maxInboundMessageSize): not back pressure.
+      kind = sent ? ErrorKind.UNEXPECTED_RESPONSE : ErrorKind.CLIENT_VALIDATION;
+      answered = sent;
+      description = (sent ? "the gateway answered, but its answer exceeds this client's inbound limit: "
+          : "the request exceeds this client's limit: ") + description;
+    } else if (has(error, InvalidProtocolBufferException.class)) {
+      kind = ErrorKind.UNEXPECTED_RESPONSE;
+      answered = true;
+      description = "cannot read the gateway's answer (not a valid protobuf message)";
+    } else {
+      switch (status.getCode()) {
+        case DEADLINE_EXCEEDED -> kind = ErrorKind.TIMEOUT;
+        // The channel's transport broke (connection reset, HTTP/2 error, GOAWAY) or was shut down:
+        // unavailable for every call on it, retried where safe.
+        case UNAVAILABLE, CANCELLED, INTERNAL, UNKNOWN -> kind = ErrorKind.UNAVAILABLE;
+        default -> kind = table.kindFor(operation, code, null, description);
+      }
+      if (kind == ErrorKind.UNAVAILABLE && !sent && gateway != null
+          && (description == null || !description.contains(gateway))) {
+        description = (description == null ? "" : description + " ") + "(gateway " + gateway + ")";
+      }
     }
+    ErrorInfo info = new ErrorInfo(table.engine(), operation, code, null, description, null, sent || answered);
+    return kind.toException(info, error);
+  }
+
+  /** True when {@code type} is somewhere in {@code error}'s cause chain. */
+  static boolean has(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -193,7 +193,7 @@ public final class ZeebeBackend implements EngineBackend {
             m.getResourceName(), tenant(m.getTenantId())));
       }
     }
-    return new Deployment(Long.toString(r.getKey()), defs);
+    return new Deployment(Long.toString(key("deployment key", r.getKey())), defs);
   }
 
   @Override
@@ -205,7 +205,7 @@ public final class ZeebeBackend implements EngineBackend {
       return CompletableFuture.failedFuture(e);
     }
     return unary(ctx, GatewayGrpc.getCreateProcessInstanceMethod(), create, ctx.deadline(), r -> Instance.builder()
-        .id(Long.toString(r.getProcessInstanceKey()))
+        .id(Long.toString(key("processInstanceKey", r.getProcessInstanceKey())))
         .definitionId(r.getBpmnProcessId())
         .definitionKey(Long.toString(r.getProcessDefinitionKey()))
         .definitionVersion(r.getVersion())
@@ -231,7 +231,7 @@ public final class ZeebeBackend implements EngineBackend {
     // wait plus core's one await margin) is the safety net.
     return unary(ctx, GatewayGrpc.getCreateProcessInstanceWithResultMethod(), withResult, ctx.deadline(),
         r -> Instance.builder()
-            .id(Long.toString(r.getProcessInstanceKey()))
+            .id(Long.toString(key("processInstanceKey", r.getProcessInstanceKey())))
             .definitionId(r.getBpmnProcessId())
             .definitionKey(Long.toString(r.getProcessDefinitionKey()))
             .definitionVersion(r.getVersion())
@@ -305,7 +305,7 @@ public final class ZeebeBackend implements EngineBackend {
       return CompletableFuture.failedFuture(e);
     }
     return unary(ctx, GatewayGrpc.getPublishMessageMethod(), b.build(), ctx.deadline(),
-        r -> new MessageReceipt(Long.toString(r.getKey()), null));
+        r -> new MessageReceipt(Long.toString(key("message key", r.getKey())), null));
   }
 
   @Override
@@ -342,7 +342,7 @@ public final class ZeebeBackend implements EngineBackend {
   /** SetVariables; completes with the command key. */
   public CompletableFuture<Long> setVariables(
       CallContext ctx, long elementInstanceKey, Map<String, ?> variables, boolean local) {
-    return setVariables(ctx, elementInstanceKey, variables, local, GatewayOuterClass.SetVariablesResponse::getKey);
+    return setVariables(ctx, elementInstanceKey, variables, local, r -> key("command key", r.getKey()));
   }
 
   private <T> CompletableFuture<T> setVariables(CallContext ctx, long elementInstanceKey, Map<String, ?> variables,
@@ -378,7 +378,7 @@ public final class ZeebeBackend implements EngineBackend {
     } catch (WorkflowException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return unary(ctx, GatewayGrpc.getBroadcastSignalMethod(), b.build(), ctx.deadline(), r -> r.getKey());
+    return unary(ctx, GatewayGrpc.getBroadcastSignalMethod(), b.build(), ctx.deadline(), r -> key("signal key", r.getKey()));
   }
 
   public CompletableFuture<Void> completeJob(CallContext ctx, long jobKey, Map<String, ?> variables) {
@@ -419,11 +419,13 @@ public final class ZeebeBackend implements EngineBackend {
         .setRequestTimeout(requestTimeout.toMillis())
         .build();
     CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
+    WireTrace trace = new WireTrace();
     ClientCall<ActivateJobsRequest, ActivateJobsResponse> call;
     try {
-      call = WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(), callOptions(ctx.deadline()), ctx.headers());
+      call = trace.wrap(WireMetadata.newCall(channel, GatewayGrpc.getActivateJobsMethod(),
+          trace.attach(callOptions(ctx.deadline())), ctx.headers()));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     List<ActivatedJob> jobs = new ArrayList<>();
     result.whenComplete((v, e) -> {
@@ -435,14 +437,22 @@ public final class ZeebeBackend implements EngineBackend {
       ClientCalls.asyncServerStreamingCall(call, request, new StreamObserver<>() {
         @Override
         public void onNext(ActivateJobsResponse value) {
-          for (GatewayOuterClass.ActivatedJob j : value.getJobsList()) {
-            jobs.add(toJob(j));
+          try {
+            for (GatewayOuterClass.ActivatedJob j : value.getJobsList()) {
+              jobs.add(toJob(j));
+            }
+          } catch (RuntimeException e) {
+            // Thrown out of onNext, grpc-java would end the call as CANCELLED (not the gateway's fault).
+            result.completeExceptionally(unreadable(ctx, e));
+            call.cancel("unreadable answer", null);
           }
         }
 
         @Override
         public void onError(Throwable t) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
+          if (!result.isDone()) {
+            result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway, trace));
+          }
         }
 
         @Override
@@ -451,13 +461,13 @@ public final class ZeebeBackend implements EngineBackend {
         }
       });
     } catch (RuntimeException e) {
-      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     return result;
   }
 
   static ActivatedJob toJob(GatewayOuterClass.ActivatedJob j) {
-    return new ActivatedJob(j.getKey(), j.getType(), j.getProcessInstanceKey(), j.getBpmnProcessId(),
+    return new ActivatedJob(key("job key", j.getKey()), j.getType(), j.getProcessInstanceKey(), j.getBpmnProcessId(),
         j.getProcessDefinitionVersion(), j.getProcessDefinitionKey(), j.getElementId(), j.getElementInstanceKey(),
         parseObject(j.getCustomHeaders()), j.getWorker(), j.getRetries(), Instant.ofEpochMilli(j.getDeadline()),
         parseObject(j.getVariables()), tenant(j.getTenantId()));
@@ -478,12 +488,13 @@ public final class ZeebeBackend implements EngineBackend {
   private <Req, Resp, T> CompletableFuture<T> unary(
       CallContext ctx, MethodDescriptor<Req, Resp> method, Req request, Instant deadline, Function<Resp, T> mapper) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    WireTrace trace = new WireTrace();
     ListenableFuture<Resp> wire;
     try {
-      wire = ClientCalls.futureUnaryCall(
-          WireMetadata.newCall(channel, method, callOptions(deadline), ctx.headers()), request);
+      wire = ClientCalls.futureUnaryCall(trace.wrap(
+          WireMetadata.newCall(channel, method, trace.attach(callOptions(deadline)), ctx.headers())), request);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway));
+      return CompletableFuture.failedFuture(GrpcErrors.map(errors, ctx.operation(), e, gateway, trace));
     }
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
@@ -498,19 +509,24 @@ public final class ZeebeBackend implements EngineBackend {
         } catch (WorkflowException e) {
           result.completeExceptionally(e);
         } catch (RuntimeException e) {
-          result.completeExceptionally(ErrorKind.UNEXPECTED_RESPONSE.toException(new ErrorInfo(ctx.engine(),
-              ctx.operation(), "OK", null, "cannot read the gateway's answer: " + e.getMessage(), null, true), e));
+          result.completeExceptionally(unreadable(ctx, e));
         }
       }
 
       @Override
       public void onFailure(Throwable t) {
         if (!result.isDone()) {
-          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway));
+          result.completeExceptionally(GrpcErrors.map(errors, ctx.operation(), t, gateway, trace));
         }
       }
     }, MoreExecutors.directExecutor());
     return result;
+  }
+
+  /** The gateway answered (so it acted) with something the client cannot read. */
+  private static WorkflowException unreadable(CallContext ctx, RuntimeException e) {
+    return ErrorKind.UNEXPECTED_RESPONSE.toException(new ErrorInfo(ctx.engine(), ctx.operation(), "OK", null,
+        "cannot read the gateway's answer: " + e.getMessage(), null, true), e);
   }
 
   private static <T> CompletableFuture<T> invalid(CallContext ctx, String message) {
@@ -540,11 +556,25 @@ public final class ZeebeBackend implements EngineBackend {
     }
     try {
       Map<String, Object> m = JsonValues.MAPPER.readValue(json, MAP);
-      return m == null ? Map.of() : m;
+      if (m == null) {
+        throw new IllegalArgumentException("variables are not a JSON object: null");
+      }
+      return m;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "variables are not a JSON object: " + (json.length() > 80 ? json.substring(0, 80) + "..." : json), e);
     }
+  }
+
+  /**
+   * A key the answer must carry. Zeebe keys are positive (partition id in the top bits), and
+   * protobuf reads a missing field as 0: a 0 here is an answer that lacks the field.
+   */
+  private static long key(String field, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("the answer has no " + field + " (was " + value + ")");
+    }
+    return value;
   }
 
   private static String tenant(String tenantId) {
