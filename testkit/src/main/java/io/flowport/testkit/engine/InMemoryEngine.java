@@ -380,7 +380,16 @@ public final class InMemoryEngine implements AutoCloseable {
    * @return the activate jobs
    */
   public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
-    return core.activateJobs(type, maxJobs, timeout, worker);
+    return core.activateJobs(type, maxJobs, timeout, worker, null);
+  }
+
+  /**
+   * {@link #activateJobs(String, int, Duration, String)}, taking only the available jobs
+   * {@code which} accepts (it sees each job before it is locked, and must not call the engine).
+   */
+  public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker,
+      Predicate<JobSnapshot> which) {
+    return core.activateJobs(type, maxJobs, timeout, worker, which);
   }
 
   /**
