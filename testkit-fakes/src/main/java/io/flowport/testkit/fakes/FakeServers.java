@@ -348,12 +348,12 @@ public final class FakeServers implements AutoCloseable {
     return f == null ? -1 : f.port();
   }
 
-  /** The clock every fake's engine follows: the wall clock, or a frozen one ({@code --clock frozen}). */
+  /** {@return the clock every fake's engine follows: the wall clock, or a frozen one ({@code --clock frozen})} */
   public StandaloneClock clock() {
     return clock;
   }
 
-  /** The admin API's bound port, or -1 when {@code --admin-port} was not given. */
+  /** {@return the admin API's bound port, or -1 when {@code --admin-port} was not given} */
   public int adminPort() {
     AdminServer a = admin;
     return a == null ? -1 : a.port();
@@ -406,6 +406,11 @@ public final class FakeServers implements AutoCloseable {
    * Deploys one definition file into fake {@code name}'s engine, as {@code --definitions} does (a
    * file of another engine's dialect is refused). Unknown fake → {@link IllegalArgumentException};
    * a file that does not deploy → the fake's exception.
+   *
+   * @param name the fake, {@code "zeebe"}
+   * @param fileName the file's name, {@code "order.bpmn"}
+   * @param content the file
+   * @return what was deployed
    */
   public EngineDeployment deploy(String name, String fileName, byte[] content) {
     RunningFake fake = fake(name).orElseThrow(() -> new IllegalArgumentException("no fake '" + name + "' is running"));

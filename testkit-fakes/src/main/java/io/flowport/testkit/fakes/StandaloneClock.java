@@ -54,39 +54,48 @@ public final class StandaloneClock implements AutoCloseable {
     }
   }
 
-  /** A clock following the system's wall clock. */
+  /** {@return a clock following the system's wall clock} */
   public static StandaloneClock wall() {
     return new StandaloneClock(null, Clock.systemUTC());
   }
 
-  /** A clock frozen at {@code start}, moved only by {@link #advance} / {@link #set}. */
+  /**
+   * {@return a clock frozen at {@code start}, moved only by {@link #advance} / {@link #set}}
+   *
+   * @param start where it stands
+   */
   public static StandaloneClock frozen(Instant start) {
     return new StandaloneClock(Objects.requireNonNull(start, "start == null"), null);
   }
 
-  /** Whether the clock is frozen (moved only on request) rather than following the wall clock. */
+  /** {@return whether the clock is frozen (moved only on request) rather than following the wall clock} */
   public boolean isFrozen() {
     return frozenStart != null;
   }
 
-  /** {@code "frozen"} or {@code "wall"}. */
+  /** {@return {@code "frozen"} or {@code "wall"}} */
   public String mode() {
     return isFrozen() ? "frozen" : "wall";
   }
 
-  /** Where a frozen clock started (and where {@link #restart()} puts it back); null for the wall clock. */
+  /** {@return where a frozen clock started (and where a reset puts it back); null for the wall clock} */
   public Instant frozenStart() {
     return frozenStart;
   }
 
-  /** The time the engines see now. */
+  /** {@return the time the engines see now} */
   public Instant now() {
     synchronized (lock) {
       return now;
     }
   }
 
-  /** Moves a frozen clock forward by {@code duration}, firing what came due; wall clock → {@link IllegalStateException}. */
+  /**
+   * Moves a frozen clock forward by {@code duration}, firing what came due; wall clock → {@link IllegalStateException}.
+   *
+   * @param duration how far, zero or positive
+   * @return the new time
+   */
   public Instant advance(Duration duration) {
     Objects.requireNonNull(duration, "duration == null");
     if (duration.isNegative()) {
@@ -100,7 +109,12 @@ public final class StandaloneClock implements AutoCloseable {
     return moveTo(to);
   }
 
-  /** Sets a frozen clock (backwards too), firing what came due; wall clock → {@link IllegalStateException}. */
+  /**
+   * Sets a frozen clock (backwards too), firing what came due; wall clock → {@link IllegalStateException}.
+   *
+   * @param instant the new time
+   * @return the new time
+   */
   public Instant set(Instant instant) {
     Objects.requireNonNull(instant, "instant == null");
     synchronized (lock) {
