@@ -2,17 +2,18 @@ package io.flowport.testkit.fakes;
 
 import io.flowport.testkit.engine.DeployedModel;
 import io.flowport.testkit.engine.EngineDeployment;
+import io.flowport.testkit.fakes.internal.AdminServer;
+import io.flowport.testkit.fakes.internal.CommandLine;
 import io.flowport.testkit.fakes.spi.FakeServerProvider;
 import io.flowport.testkit.fakes.spi.RunningFake;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +34,15 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -pl testkit-fakes -am package -DskipTests exec:java \
- *     -Dexec.args="--zeebe-port 26500 --flowable-port 8080 --definitions samples/src/main/resources/bpmn"
+ *     -Dexec.args="--zeebe-port 26500 --flowable-port 8080 --admin-port 8099 --definitions samples/src/main/resources/bpmn"
  * curl -s localhost:8080/process-api/repository/process-definitions
+ * curl -s localhost:8099/__admin/state
  * </pre>
+ *
+ * <p>The engines follow the wall clock by default ({@link StandaloneClock}): instances start at
+ * about now and timers fire in real time. {@code --clock frozen[=instant]} freezes the clock, to be
+ * moved through the admin API ({@code --admin-port}, see {@link AdminServer}), which also resets
+ * the engines, deploys, plans faults and reads the request journals and the engines' state.
  *
  * <p>In a program or a test, {@link #start(String[], Consumer)} starts the same servers and returns
  * them; {@link #close()} stops them. Every line logged starts with a local timestamp
@@ -47,21 +54,20 @@ public final class FakeServers implements AutoCloseable {
   /** The exit code of a bad command line. */
   public static final int USAGE_EXIT_CODE = 2;
 
-  /** The fakes found on the class path, in service-file order. */
-  private static final List<FakeServerProvider> PROVIDERS = loadProviders();
-
   /** The command-line help, listing every fake found. */
-  public static final String USAGE = usage(PROVIDERS);
+  public static final String USAGE = CommandLine.usage();
 
   /** Set by the testkit-fakes pom for {@code exec:java}; see {@link #isForUs}. */
   static final String EXEC_PROPERTY = "flowport.fakes.exec";
 
-  private static final String DEFAULT_HOST = "127.0.0.1";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
+  private final Options options;
   private final Consumer<String> sink;
-  /** The running fakes by name, in provider order. */
-  private final Map<String, RunningFake> fakes;
+  private final StandaloneClock clock;
+  /** The running fakes by name, in provider order; replaced as a whole by {@link #reset()}. */
+  private volatile Map<String, RunningFake> fakes = Map.of();
+  private volatile AdminServer admin;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -72,10 +78,13 @@ public final class FakeServers implements AutoCloseable {
    * @param host the address to bind
    * @param definitions the folder of BPMN files to deploy, or null
    * @param values the fakes' own options given ({@code "--flowable-user"} → value)
+   * @param frozenClock where a frozen clock starts ({@code --clock frozen[=instant]}), or null for the wall clock
+   * @param adminPort the admin API's port ({@code --admin-port}), or null for none
+   * @param adminHost the address the admin API binds (loopback unless {@code --admin-host} says otherwise)
    * @param help whether help was asked for (the other fields are then not checked)
    */
   public record Options(Map<String, Integer> ports, String host, Path definitions, Map<String, String> values,
-      boolean help) {
+      Instant frozenClock, Integer adminPort, String adminHost, boolean help) {
     /**
      * Creates the record: copies the collections, unmodifiable.
      *
@@ -83,11 +92,16 @@ public final class FakeServers implements AutoCloseable {
      * @param host the address to bind
      * @param definitions the folder of BPMN files to deploy, or null
      * @param values the fakes' own options given ({@code "--flowable-user"} → value)
+     * @param frozenClock where a frozen clock starts, or null for the wall clock
+     * @param adminPort the admin API's port, or null for none
+     * @param adminHost the address the admin API binds
      * @param help whether help was asked for (the other fields are then not checked)
      */
     public Options {
       ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      Objects.requireNonNull(host, "host == null");
+      Objects.requireNonNull(adminHost, "adminHost == null");
     }
 
     /**
@@ -129,29 +143,51 @@ public final class FakeServers implements AutoCloseable {
   }
 
   private FakeServers(Options options, Consumer<String> sink) {
+    this.options = options;
     this.sink = sink;
+    this.clock = options.frozenClock() != null ? StandaloneClock.frozen(options.frozenClock()) : StandaloneClock.wall();
+    try {
+      this.fakes = startFakes();
+    } catch (RuntimeException e) {
+      clock.close();
+      throw e;
+    }
+  }
+
+  /** Starts every fake asked for, on the clock; on a failure stops those already started. */
+  private Map<String, RunningFake> startFakes() {
     Map<String, RunningFake> started = new LinkedHashMap<>();
     try {
-      for (FakeServerProvider p : PROVIDERS) {
+      for (FakeServerProvider p : CommandLine.providers()) {
         Integer port = options.port(p.name());
-        if (port == null) {
-          continue;
+        if (port != null) {
+          started.put(p.name(), startFake(p, port));
         }
-        String prefix = "[" + p.name() + "] ";
-        started.put(p.name(), p.start(new FakeServerProvider.Launch(options.host(), port, valuesOf(p, options),
-            line -> log(prefix + line))));
       }
     } catch (RuntimeException e) {
       for (RunningFake f : started.values()) {
         try {
-          f.close();
+          stopFake(f);
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
       }
       throw e;
     }
-    this.fakes = Collections.unmodifiableMap(started);
+    return Collections.unmodifiableMap(started);
+  }
+
+  private RunningFake startFake(FakeServerProvider p, int port) {
+    String prefix = "[" + p.name() + "] ";
+    RunningFake f = p.start(new FakeServerProvider.Launch(options.host(), port, CommandLine.valuesOf(p, options),
+        line -> log(prefix + line)));
+    clock.attach(f.engine().clock());
+    return f;
+  }
+
+  private void stopFake(RunningFake f) {
+    clock.detach(f.engine().clock());
+    f.close();
   }
 
   // ------------------------------------------------------------------ entry points
@@ -164,7 +200,7 @@ public final class FakeServers implements AutoCloseable {
   public static void main(String[] args) {
     if (Boolean.getBoolean(EXEC_PROPERTY) && !isForUs(args)) {
       // exec:java in a reactor that goes on to the samples, with the samples' -Dexec.args: not ours
-      System.err.println("FakeServers: not started (exec.args has no " + portOptionsText(" or ") + " or --help)");
+      System.err.println("FakeServers: not started (exec.args has no " + CommandLine.portOptionsText(" or ") + " or --help)");
       return;
     }
     int code = run(args, System.out, System.err);
@@ -256,6 +292,10 @@ public final class FakeServers implements AutoCloseable {
       if (options.definitions() != null) {
         servers.seed(options.definitions());
       }
+      if (options.adminPort() != null) {
+        servers.admin = AdminServer.start(servers, options.adminHost(), options.adminPort(), line -> servers.log("[admin] " + line));
+        servers.log("admin: " + servers.admin.describe());
+      }
     } catch (RuntimeException e) {
       servers.close();
       throw e;
@@ -267,7 +307,7 @@ public final class FakeServers implements AutoCloseable {
    * {@return the names of the fakes this process can serve ({@code "zeebe"}, {@code "flowable"}, ...), in help order}
    */
   public static List<String> fakeNames() {
-    return PROVIDERS.stream().map(FakeServerProvider::name).toList();
+    return CommandLine.providers().stream().map(FakeServerProvider::name).toList();
   }
 
   // ------------------------------------------------------------------ the running servers
@@ -293,6 +333,11 @@ public final class FakeServers implements AutoCloseable {
     return fake(name).map(f -> type.cast(f.server()));
   }
 
+  /** {@return the running fakes by name, in help order (a snapshot: {@link #reset()} replaces them)} */
+  public Map<String, RunningFake> fakes() {
+    return fakes;
+  }
+
   /**
    * {@return the bound port of fake {@code name} (the actual one when 0 was given), or -1 when it is not running}
    *
@@ -301,6 +346,79 @@ public final class FakeServers implements AutoCloseable {
   public int port(String name) {
     RunningFake f = fakes.get(name);
     return f == null ? -1 : f.port();
+  }
+
+  /** {@return the clock every fake's engine follows: the wall clock, or a frozen one ({@code --clock frozen})} */
+  public StandaloneClock clock() {
+    return clock;
+  }
+
+  /** {@return the admin API's bound port, or -1 when {@code --admin-port} was not given} */
+  public int adminPort() {
+    AdminServer a = admin;
+    return a == null ? -1 : a.port();
+  }
+
+  /**
+   * Starts every fake afresh, as if the process had just started: each is stopped and started again
+   * on the port it had, on a new engine (so its instances, request journal and planned faults are
+   * gone; open connections are closed), the {@code --definitions} are deployed again, and a frozen
+   * clock goes back to its start. A fake that cannot start again → {@link IllegalStateException}
+   * (the others run).
+   */
+  public synchronized void reset() {
+    if (closed.get()) {
+      throw new IllegalStateException("the fakes are stopped");
+    }
+    log("reset: starting every fake afresh");
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (Map.Entry<String, RunningFake> e : fakes.entrySet()) {
+      ports.put(e.getKey(), e.getValue().port());
+      try {
+        stopFake(e.getValue());
+      } catch (RuntimeException stopFailure) {
+        log("reset: " + e.getKey() + " did not stop cleanly: " + stopFailure.getMessage());
+      }
+    }
+    clock.restart();
+    Map<String, RunningFake> next = new LinkedHashMap<>();
+    RuntimeException failure = null;
+    for (Map.Entry<String, Integer> e : ports.entrySet()) {
+      try {
+        next.put(e.getKey(), startFake(CommandLine.provider(e.getKey()), e.getValue()));
+      } catch (RuntimeException startFailure) {
+        if (failure == null) {
+          failure = new IllegalStateException("cannot start " + e.getKey() + " again on port " + e.getValue() + ": "
+              + startFailure.getMessage(), startFailure);
+        }
+      }
+    }
+    fakes = Collections.unmodifiableMap(next);
+    if (options.definitions() != null) {
+      seed(options.definitions());
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Deploys one definition file into fake {@code name}'s engine, as {@code --definitions} does (a
+   * file of another engine's dialect is refused). Unknown fake → {@link IllegalArgumentException};
+   * a file that does not deploy → the fake's exception.
+   *
+   * @param name the fake, {@code "zeebe"}
+   * @param fileName the file's name, {@code "order.bpmn"}
+   * @param content the file
+   * @return what was deployed
+   */
+  public EngineDeployment deploy(String name, String fileName, byte[] content) {
+    RunningFake fake = fake(name).orElseThrow(() -> new IllegalArgumentException("no fake '" + name + "' is running"));
+    EngineDeployment deployment = fake.deploy(fileName, content);
+    for (DeployedModel d : deployment.definitions()) {
+      log("[" + name + "] deployed " + d.processId() + " version " + d.version() + " (" + fileName + ")");
+    }
+    return deployment;
   }
 
   /** Blocks until {@link #close()} has stopped the servers. */
@@ -327,9 +445,12 @@ public final class FakeServers implements AutoCloseable {
     }
     log("stopping");
     RuntimeException failure = null;
+    if (admin != null) {
+      admin.close();
+    }
     for (RunningFake fake : fakes.values()) {
       try {
-        fake.close();
+        stopFake(fake);
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = new IllegalStateException("cannot stop " + fake.server(), e);
@@ -338,6 +459,7 @@ public final class FakeServers implements AutoCloseable {
         }
       }
     }
+    clock.close();
     log("stopped");
     stopped.countDown();
     if (failure != null) {
@@ -361,7 +483,7 @@ public final class FakeServers implements AutoCloseable {
   }
 
   private void banner() {
-    log("Flowport wire fakes on in-memory engines");
+    log("Flowport wire fakes on in-memory engines, clock " + clock.mode() + " (" + clock.now() + ")");
     fakes.forEach((name, f) -> log(name + ": " + f.describe()));
   }
 
@@ -384,37 +506,21 @@ public final class FakeServers implements AutoCloseable {
         log("definitions: skipped " + name + ": cannot read it: " + e);
         continue;
       }
-      fakes.forEach((fakeName, fake) -> deploy(fakeName, fake, name, bytes));
+      fakes.keySet().forEach(fakeName -> seedOne(fakeName, name, bytes));
     }
   }
 
-  private void deploy(String fakeName, RunningFake fake, String name, byte[] bytes) {
+  private void seedOne(String fakeName, String name, byte[] bytes) {
     try {
-      EngineDeployment deployment = fake.deploy(name, bytes);
-      for (DeployedModel d : deployment.definitions()) {
-        log("[" + fakeName + "] deployed " + d.processId() + " version " + d.version() + " (" + name + ")");
-      }
+      deploy(fakeName, name, bytes);
     } catch (RuntimeException e) {
       log("[" + fakeName + "] skipped " + name + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
     }
   }
 
-  /**
-   * Whether a command line is meant for FakeServers: it names a fake's port or asks for help. Under
-   * {@code exec:java} ({@value #EXEC_PROPERTY} set by this module's pom), -Dexec.args also reaches
-   * this module when the build goes on to the samples, whose own arguments are not ours.
-   */
+  /** Whether a command line is meant for FakeServers (see {@link CommandLine#isForUs}). */
   static boolean isForUs(String[] args) {
-    if (args == null) {
-      return false;
-    }
-    for (String a : args) {
-      String name = a == null ? "" : a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-      if (name.equals("--help") || name.equals("-h") || portOption(name) != null) {
-        return true;
-      }
-    }
-    return false;
+    return CommandLine.isForUs(args);
   }
 
   static boolean isBpmn(String fileName) {
@@ -433,184 +539,6 @@ public final class FakeServers implements AutoCloseable {
    * @return the options
    */
   public static Options parse(String... args) {
-    if (args == null) {
-      throw new UsageException("no arguments");
-    }
-    for (String a : args) {
-      if ("--help".equals(a) || "-h".equals(a)) {
-        return new Options(Map.of(), DEFAULT_HOST, null, Map.of(), true);
-      }
-    }
-    Map<String, String> values = readValues(args);
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    for (FakeServerProvider p : PROVIDERS) {
-      Integer port = port(values, portOptionOf(p));
-      if (port != null) {
-        ports.put(p.name(), port);
-      }
-    }
-    if (ports.isEmpty()) {
-      throw new UsageException("give " + portOptionsText(" and/or "));
-    }
-    Map<Integer, String> byPort = new HashMap<>();
-    for (Map.Entry<String, Integer> e : ports.entrySet()) {
-      String other = e.getValue() == 0 ? null : byPort.putIfAbsent(e.getValue(), e.getKey());
-      if (other != null) {
-        throw new UsageException("--" + other + "-port and --" + e.getKey() + "-port must differ (both " + e.getValue() + ")");
-      }
-    }
-    String host = values.getOrDefault("--host", DEFAULT_HOST).strip();
-    if (host.isEmpty()) {
-      throw new UsageException("--host must not be blank");
-    }
-    Path definitions = null;
-    if (values.containsKey("--definitions")) {
-      definitions = Path.of(values.get("--definitions"));
-      if (!Files.isDirectory(definitions)) {
-        throw new UsageException("--definitions: not a directory: " + definitions.toAbsolutePath());
-      }
-    }
-    Map<String, String> own = new LinkedHashMap<>();
-    for (FakeServerProvider p : PROVIDERS) {
-      Map<String, String> mine = new LinkedHashMap<>();
-      for (FakeServerProvider.Option o : p.options()) {
-        if (values.containsKey(o.name())) {
-          mine.put(o.name(), values.get(o.name()));
-        }
-      }
-      try {
-        p.check(mine);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      if (!mine.isEmpty() && !ports.containsKey(p.name())) {
-        throw new UsageException(mine.keySet().iterator().next() + " needs " + portOptionOf(p));
-      }
-      own.putAll(mine);
-    }
-    return new Options(ports, host, definitions, own, false);
-  }
-
-  /** {@code --name value} / {@code --name=value} pairs, every name known and given once. */
-  private static Map<String, String> readValues(String[] args) {
-    List<String> known = new ArrayList<>();
-    PROVIDERS.forEach(p -> known.add(portOptionOf(p)));
-    known.addAll(List.of("--host", "--definitions"));
-    PROVIDERS.forEach(p -> p.options().forEach(o -> known.add(o.name())));
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a == null) {
-        throw new UsageException("null argument");
-      }
-      String name = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        name = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      if (!known.contains(name)) {
-        throw new UsageException(a.startsWith("-") ? "unknown option " + name : "unexpected argument '" + a + "'");
-      }
-      if (value == null) {
-        if (i + 1 >= args.length || args[i + 1] == null || args[i + 1].startsWith("--")) {
-          throw new UsageException(name + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (values.put(name, value) != null) {
-        throw new UsageException(name + " given twice");
-      }
-    }
-    return values;
-  }
-
-  private static Integer port(Map<String, String> values, String name) {
-    String v = values.get(name);
-    if (v == null) {
-      return null;
-    }
-    try {
-      int port = Integer.parseInt(v.strip());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UsageException(name + ": not a port (0-65535): '" + v + "'");
-  }
-
-  private static String portOptionOf(FakeServerProvider p) {
-    return "--" + p.name() + "-port";
-  }
-
-  /** The provider whose port option is {@code option}, or null. */
-  private static FakeServerProvider portOption(String option) {
-    return PROVIDERS.stream().filter(p -> portOptionOf(p).equals(option)).findFirst().orElse(null);
-  }
-
-  /** {@code "--a-port, --b-port<last>--c-port"}. */
-  private static String portOptionsText(String last) {
-    List<String> names = PROVIDERS.stream().map(FakeServers::portOptionOf).toList();
-    if (names.size() <= 1) {
-      return String.join("", names);
-    }
-    return String.join(", ", names.subList(0, names.size() - 1)) + last + names.get(names.size() - 1);
-  }
-
-  private static Map<String, String> valuesOf(FakeServerProvider p, Options options) {
-    Map<String, String> mine = new LinkedHashMap<>();
-    for (FakeServerProvider.Option o : p.options()) {
-      if (options.value(o.name()) != null) {
-        mine.put(o.name(), options.value(o.name()));
-      }
-    }
-    return mine;
-  }
-
-  private static List<FakeServerProvider> loadProviders() {
-    List<FakeServerProvider> out = new ArrayList<>();
-    for (FakeServerProvider p : ServiceLoader.load(FakeServerProvider.class, FakeServers.class.getClassLoader())) {
-      if (!p.name().matches("[a-z0-9-]+")) {
-        throw new IllegalStateException("fake name must be lower-case letters, digits and dashes: '" + p.name() + "'");
-      }
-      if (out.stream().anyMatch(q -> q.name().equals(p.name()))) {
-        throw new IllegalStateException("two fakes named '" + p.name() + "' on the class path");
-      }
-      out.add(p);
-    }
-    return List.copyOf(out);
-  }
-
-  private static String usage(List<FakeServerProvider> providers) {
-    StringBuilder b = new StringBuilder("""
-        Usage: FakeServers [options]
-        Serves Flowport's wire fakes of the engines on local ports, on in-memory engines.
-
-        """);
-    for (FakeServerProvider p : providers) {
-      option(b, portOptionOf(p) + " N", p.portHelp() + " on port N (0: a free port)");
-    }
-    option(b, "--host H", "the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)");
-    option(b, "--definitions DIR", "deploy every *.bpmn and *.bpmn20.xml file of DIR at start, into the engines of its dialect");
-    for (FakeServerProvider p : providers) {
-      for (FakeServerProvider.Option o : p.options()) {
-        option(b, o.name() + " " + o.valueName(), o.help());
-      }
-    }
-    option(b, "-h, --help", "print this help");
-    b.append('\n');
-    b.append("At least one of ").append(portOptionsText(" and ")).append(". Options take \"--name value\" or \"--name=value\".\n");
-    b.append("Logs one line per request answered; SIGINT (Ctrl+C) or SIGTERM stops the servers.\n");
-    b.append("Example:");
-    providers.forEach(p -> b.append(' ').append(portOptionOf(p)).append(" 0"));
-    b.append(" --definitions samples/src/main/resources/bpmn\n");
-    return b.toString();
-  }
-
-  private static void option(StringBuilder b, String option, String help) {
-    b.append(String.format(Locale.ROOT, "  %-24s%s%n", option, help).replace(System.lineSeparator(), "\n"));
+    return CommandLine.parse(args);
   }
 }

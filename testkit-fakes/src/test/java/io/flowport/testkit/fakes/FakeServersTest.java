@@ -12,6 +12,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
+import io.flowport.testkit.engine.TestClock;
 import io.flowport.testkit.fakes.flowable.FakeFlowableServer;
 import io.flowport.testkit.fakes.zeebe.FakeZeebeGateway;
 import io.grpc.ManagedChannel;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -230,7 +232,7 @@ class FakeServersTest {
     FakeServers.Options o = FakeServers.parse("--zeebe-port", "26500", "--flowable-port=8080", "--host", "0.0.0.0",
         "--definitions", dir.toString(), "--flowable-user", "u", "--flowable-password=p");
     assertThat(o).isEqualTo(new FakeServers.Options(Map.of("zeebe", 26500, "flowable", 8080), "0.0.0.0", dir,
-        Map.of("--flowable-user", "u", "--flowable-password", "p"), false));
+        Map.of("--flowable-user", "u", "--flowable-password", "p"), null, null, "127.0.0.1", false));
 
     FakeServers.Options zeebeOnly = FakeServers.parse("--zeebe-port", "0");
     assertThat(zeebeOnly.port("flowable")).isNull();
@@ -238,6 +240,17 @@ class FakeServersTest {
     assertThat(zeebeOnly.host()).isEqualTo("127.0.0.1");
     assertThat(zeebeOnly.definitions()).isNull();
 
+    assertThat(zeebeOnly.frozenClock()).as("the wall clock by default").isNull();
+    assertThat(zeebeOnly.adminPort()).as("no admin API by default").isNull();
+    FakeServers.Options steered = FakeServers.parse("--zeebe-port", "0", "--clock", "frozen", "--admin-port", "0");
+    assertThat(steered.frozenClock()).isEqualTo(TestClock.DEFAULT_START);
+    assertThat(steered.adminPort()).isZero();
+    assertThat(steered.adminHost()).isEqualTo("127.0.0.1");
+    assertThat(FakeServers.parse("--zeebe-port", "0", "--clock=frozen=2026-03-01T08:00:00Z").frozenClock())
+        .isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
+    assertThat(FakeServers.parse("--zeebe-port", "0", "--clock", "wall").frozenClock()).isNull();
+    assertThat(FakeServers.parse("--zeebe-port", "0", "--host", "0.0.0.0", "--admin-port", "1").adminHost())
+        .as("the admin API stays on loopback whatever --host says").isEqualTo("127.0.0.1");
     assertThat(FakeServers.parse("--zeebe-port", "x", "--help").help()).isTrue();
     assertThat(FakeServers.parse("-h").help()).isTrue();
   }
@@ -259,6 +272,12 @@ class FakeServersTest {
     assertUsage("--flowable-user and --flowable-password go together", "--flowable-port", "0", "--flowable-user", "u");
     assertUsage("--flowable-user needs --flowable-port", "--zeebe-port", "0", "--flowable-user", "u",
         "--flowable-password", "p");
+    assertUsage("--clock: wall, frozen or frozen=INSTANT, not 'later'", "--zeebe-port", "0", "--clock", "later");
+    assertUsage("--clock frozen=INSTANT: not an ISO-8601 instant (like 2026-01-01T09:00:00Z): 'tomorrow'",
+        "--zeebe-port", "0", "--clock", "frozen=tomorrow");
+    assertUsage("--admin-host needs --admin-port", "--zeebe-port", "0", "--admin-host", "0.0.0.0");
+    assertUsage("--zeebe-port and --admin-port must differ (both 8080)", "--zeebe-port", "8080", "--admin-port", "8080");
+    assertUsage("--admin-port: not a port (0-65535): 'x'", "--zeebe-port", "0", "--admin-port", "x");
     assertUsage("--definitions: not a directory: " + dir.resolve("nope").toAbsolutePath(),
         "--zeebe-port", "0", "--definitions", dir.resolve("nope").toString());
   }
@@ -293,6 +312,8 @@ class FakeServersTest {
         "  --host H                the address to bind (default 127.0.0.1; 0.0.0.0 for every interface)\n",
         "  --flowable-user U       require HTTP basic auth on the Flowable API with this user ...\n",
         "  --flowable-password P   ... and this password (both or neither)\n",
+        "  --clock C               wall (default): the engines follow the wall clock, timers fire in real time;\n",
+        "  --admin-port N          serve the admin API (JSON over HTTP, /__admin/...) on port N (0: a free port)\n",
         "At least one of " + portOptions(" and ") + ".");
     try (FakeServers servers = FakeServers.start(new String[] {"--flowable-port", "0"}, l -> { })) {
       FakeFlowableServer flowable = servers.server("flowable", FakeFlowableServer.class).orElseThrow();

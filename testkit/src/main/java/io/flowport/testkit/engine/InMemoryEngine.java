@@ -380,7 +380,23 @@ public final class InMemoryEngine implements AutoCloseable {
    * @return the activate jobs
    */
   public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
-    return core.activateJobs(type, maxJobs, timeout, worker);
+    return core.activateJobs(type, maxJobs, timeout, worker, null);
+  }
+
+  /**
+   * {@link #activateJobs(String, int, Duration, String)}, taking only the available jobs
+   * {@code which} accepts (it sees each job before it is locked, and must not call the engine).
+   *
+   * @param type the job type
+   * @param maxJobs at most this many jobs
+   * @param timeout how long the jobs stay locked, on the engine clock
+   * @param worker the worker activating them
+   * @param which which available jobs may be taken
+   * @return the jobs activated, locked for {@code timeout}
+   */
+  public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker,
+      Predicate<JobSnapshot> which) {
+    return core.activateJobs(type, maxJobs, timeout, worker, which);
   }
 
   /**

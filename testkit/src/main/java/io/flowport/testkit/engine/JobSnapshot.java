@@ -18,6 +18,7 @@ import java.util.Map;
  * @param worker worker that activated it, or null
  * @param deadline engine-clock time the activation lock runs out, or null when not activated
  * @param errorMessage message of the last {@code failJob}, or null
+ * @param tenantId tenant of the job's instance
  */
 public record JobSnapshot(
     String key,
@@ -31,4 +32,5 @@ public record JobSnapshot(
     Map<String, Object> variables,
     String worker,
     Instant deadline,
-    String errorMessage) {}
+    String errorMessage,
+    String tenantId) {}

@@ -2,6 +2,8 @@ package io.flowport.testkit.fakes.internal;
 
 import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.fakes.FaultPlan;
+import io.flowport.testkit.fakes.RequestLog;
 import io.flowport.testkit.fakes.spi.RunningFake;
 import java.io.ByteArrayInputStream;
 import java.util.EnumSet;
@@ -43,6 +45,16 @@ public enum BpmnDialect {
       @Override
       public InMemoryEngine engine() {
         return fake.engine();
+      }
+
+      @Override
+      public FaultPlan faults() {
+        return fake.faults();
+      }
+
+      @Override
+      public RequestLog requestLog() {
+        return fake.requestLog();
       }
 
       @Override

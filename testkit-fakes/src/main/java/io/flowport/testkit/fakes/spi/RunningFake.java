@@ -2,6 +2,8 @@ package io.flowport.testkit.fakes.spi;
 
 import io.flowport.testkit.engine.EngineDeployment;
 import io.flowport.testkit.engine.InMemoryEngine;
+import io.flowport.testkit.fakes.FaultPlan;
+import io.flowport.testkit.fakes.RequestLog;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +16,12 @@ public interface RunningFake extends AutoCloseable {
 
   /** {@return the engine behind the fake} */
   InMemoryEngine engine();
+
+  /** {@return the fake's fault plan (the admin API's {@code /faults} fills it)} */
+  FaultPlan faults();
+
+  /** {@return the fake's request journal (the admin API's {@code /requests} reads it)} */
+  RequestLog requestLog();
 
   /** {@return the bound port} */
   int port();
@@ -40,17 +48,23 @@ public interface RunningFake extends AutoCloseable {
   void close();
 
   /**
-   * {@return the usual running fake: {@code server} with its engine, bound port and banner line; closing it
-   * closes {@code server} (a checked exception from it becomes an {@link IllegalStateException})}
+   * {@return the usual running fake: {@code server} with its engine, fault plan, request journal, bound port
+   * and banner line; closing it closes {@code server} (a checked exception from it becomes an
+   * {@link IllegalStateException})}
    *
    * @param server the server
-   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param engine the engine behind it
+   * @param faults its fault plan
+   * @param requestLog its request journal
    * @param port the port
    * @param description the description
    */
-  static RunningFake of(AutoCloseable server, InMemoryEngine engine, int port, String description) {
+  static RunningFake of(AutoCloseable server, InMemoryEngine engine, FaultPlan faults, RequestLog requestLog, int port,
+      String description) {
     Objects.requireNonNull(server, "server == null");
     Objects.requireNonNull(engine, "engine == null");
+    Objects.requireNonNull(faults, "faults == null");
+    Objects.requireNonNull(requestLog, "requestLog == null");
     Objects.requireNonNull(description, "description == null");
     return new RunningFake() {
       @Override
@@ -61,6 +75,16 @@ public interface RunningFake extends AutoCloseable {
       @Override
       public InMemoryEngine engine() {
         return engine;
+      }
+
+      @Override
+      public FaultPlan faults() {
+        return faults;
+      }
+
+      @Override
+      public RequestLog requestLog() {
+        return requestLog;
       }
 
       @Override

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One server call: replies at most once, and tells registered hooks when the client cancels. */
+/**
+ * One server call: replies at most once (or, for a server stream, {@link #push}es until it ends),
+ * and tells registered hooks when the client cancels.
+ */
 final class GatewayCall<T> {
   final Rpc rpc;
   final String key;
@@ -67,6 +70,35 @@ final class GatewayCall<T> {
       observer.onError(e);
     } catch (RuntimeException ignored) {
       // the client went away
+    }
+  }
+
+  /** Whether the client can take another streamed message now (gRPC flow control). */
+  boolean isReady() {
+    return !done.get() && observer.isReady();
+  }
+
+  /** Runs {@code hook} whenever the client can take more after {@link #isReady()} said no. */
+  void onReady(Runnable hook) {
+    try {
+      observer.setOnReadyHandler(hook);
+    } catch (IllegalStateException tooLate) {
+      // only settable while the RPC method runs (not after an injected latency): the caller's tick serves instead
+    }
+  }
+
+  /** Streams one message without ending the call; false when the call is over or the client went away. */
+  boolean push(T value) {
+    if (done.get()) {
+      return false;
+    }
+    try {
+      synchronized (this) {
+        observer.onNext(value); // StreamObserver is not thread-safe: one push at a time
+      }
+      return true;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

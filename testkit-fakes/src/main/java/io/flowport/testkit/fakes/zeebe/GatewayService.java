@@ -7,6 +7,7 @@ import static io.flowport.testkit.fakes.zeebe.ZeebeDocuments.tenantOrNull;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
@@ -31,6 +32,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRespon
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Resource;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
@@ -59,7 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code gateway_protocol.Gateway} on an {@link InMemoryEngine}: the RPC surface. Every RPC runs
  * through {@link GatewayCalls#handle} (a planned fault first, engine failures as statuses through
- * {@link ZeebeStatuses}); ActivateJobs long-polls in {@link JobPollers}, CreateProcessInstanceWithResult
+ * {@link ZeebeStatuses}); ActivateJobs long-polls in {@link JobPollers}, StreamActivatedJobs pushes
+ * in {@link JobStreams}, CreateProcessInstanceWithResult
  * waits in {@link ResultWaits}, the job RPCs are {@link JobCommands}. Nothing here blocks a gRPC
  * thread: waits complete from engine change notifications or the scheduler.
  */
@@ -73,6 +76,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final InMemoryEngine engine;
   private final GatewayCalls calls;
   private final JobPollers pollers;
+  private final JobStreams streams;
   private final ResultWaits results;
   private final JobCommands jobs;
   private final String brokerHost;
@@ -92,6 +96,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     this.calls = new GatewayCalls(faults, scheduler, executor, killer);
     this.elementKeys = new ElementInstanceKeys(localKeys);
     this.pollers = new JobPollers(engine, calls, scheduler, elementKeys);
+    this.streams = new JobStreams(engine, calls, scheduler, elementKeys);
     this.results = new ResultWaits(engine, scheduler);
     this.jobs = new JobCommands(engine, calls);
     this.brokerHost = brokerHost;
@@ -105,11 +110,13 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   void shutdown() {
     listener.close();
     pollers.shutdown();
+    streams.shutdown();
   }
 
   private void onEngineChange(InstanceSnapshot s) {
     results.engineChanged(s);
     pollers.engineChanged();
+    streams.engineChanged();
   }
 
   private <T> void handle(Rpc rpc, String key, StreamObserver<T> observer, GatewayCalls.Action<T> action) {
@@ -282,6 +289,11 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void activateJobs(ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     handle(Rpc.ACTIVATE_JOBS, null, observer, call -> pollers.activate(call, request));
+  }
+
+  @Override
+  public void streamActivatedJobs(StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
+    handle(Rpc.STREAM_ACTIVATED_JOBS, null, observer, call -> streams.open(call, request));
   }
 
   @Override

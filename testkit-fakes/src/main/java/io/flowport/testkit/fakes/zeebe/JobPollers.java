@@ -1,21 +1,14 @@
 package io.flowport.testkit.fakes.zeebe;
 
-import static io.flowport.testkit.fakes.zeebe.ZeebeDocuments.json;
-import static io.flowport.testkit.fakes.zeebe.ZeebeDocuments.key;
-import static io.flowport.testkit.fakes.zeebe.ZeebeDocuments.select;
-
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.flowport.testkit.engine.EngineException;
 import io.flowport.testkit.engine.InMemoryEngine;
-import io.flowport.testkit.engine.InstanceSnapshot;
 import io.flowport.testkit.engine.JobSnapshot;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -139,32 +132,7 @@ final class JobPollers {
   private ActivateJobsResponse response(List<JobSnapshot> jobs, ActivateJobsRequest request) {
     ActivateJobsResponse.Builder b = ActivateJobsResponse.newBuilder();
     for (JobSnapshot j : jobs) {
-      Map<String, Object> variables;
-      String tenant;
-      try {
-        InstanceSnapshot inst = engine.get(j.instanceId());
-        variables = inst.variables();
-        tenant = inst.tenantId();
-      } catch (EngineException e) {
-        variables = j.variables();
-        tenant = engine.options().defaultTenantId();
-      }
-      b.addJobs(ActivatedJob.newBuilder()
-          .setKey(key(j.key()))
-          .setType(j.type())
-          .setProcessInstanceKey(key(j.instanceId()))
-          .setBpmnProcessId(j.processId())
-          .setProcessDefinitionVersion(j.version())
-          .setProcessDefinitionKey(key(j.definitionKey()))
-          .setElementId(j.nodeId())
-          // Its own key, as on Zeebe; SetVariables on it writes the instance's one flat scope.
-          .setElementInstanceKey(elementKeys.of(j.key(), j.instanceId()))
-          .setCustomHeaders("{}")
-          .setWorker(j.worker() == null ? request.getWorker() : j.worker())
-          .setRetries(j.retries())
-          .setDeadline(j.deadline() == null ? 0 : j.deadline().toEpochMilli())
-          .setVariables(json(select(variables, request.getFetchVariableList())))
-          .setTenantId(tenant));
+      b.addJobs(ActivatedJobs.of(engine, elementKeys, j, request.getWorker(), request.getFetchVariableList()));
     }
     return b.build();
   }

@@ -13,6 +13,7 @@ enum Rpc {
   PUBLISH_MESSAGE("PublishMessage", "PUBLISH"),
   SET_VARIABLES("SetVariables", "UPDATE"),
   ACTIVATE_JOBS("ActivateJobs", "ACTIVATE"),
+  STREAM_ACTIVATED_JOBS("StreamActivatedJobs", "ACTIVATE"),
   COMPLETE_JOB("CompleteJob", "COMPLETE"),
   FAIL_JOB("FailJob", "FAIL"),
   THROW_ERROR("ThrowError", "THROW_ERROR"),

@@ -35,9 +35,14 @@
  *       accepted (ResolveIncident then makes a new job with the engine's default retries); else NOT_FOUND</td></tr>
  *   <tr><td>BroadcastSignal</td><td>accepted, reaches nobody: the engine refuses signal events at deploy, so no instance can
  *       wait for one (Zeebe answers the same for a signal without subscriptions)</td></tr>
- *   <tr><td>StreamActivatedJobs, EvaluateDecision, DeployProcess, ModifyProcessInstance, MigrateProcessInstance,
- *       UpdateJobTimeout, DeleteResource</td><td>UNIMPLEMENTED ({@code "Method gateway_protocol.Gateway/X is unimplemented"}),
- *       as Zeebe 8.3 answers StreamActivatedJobs; job workers fall back to polling ActivateJobs</td></tr>
+ *   <tr><td>StreamActivatedJobs</td><td>a server stream until the client cancels: each job of the type and tenants
+ *       (none given: the default tenant) is activated for the stream (worker, timeout) and pushed as it becomes
+ *       activatable (created, failed with retries, timed out); jobs already waiting when the stream opened are left to
+ *       ActivateJobs, as the broker does. Streams of a type take turns; a client not ready (flow control) is skipped.
+ *       Blank type / timeout &lt; 1 → INVALID_ARGUMENT {@code "Expected to stream activated jobs with type to be present,
+ *       but it was blank"} (the gateway's words)</td></tr>
+ *   <tr><td>EvaluateDecision, DeployProcess, ModifyProcessInstance, MigrateProcessInstance,
+ *       UpdateJobTimeout, DeleteResource</td><td>UNIMPLEMENTED ({@code "Method gateway_protocol.Gateway/X is unimplemented"})</td></tr>
  * </table>
  *
  * <h2>Errors</h2>

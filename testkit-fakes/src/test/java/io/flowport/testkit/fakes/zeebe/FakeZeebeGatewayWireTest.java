@@ -348,12 +348,44 @@ class FakeZeebeGatewayWireTest {
   }
 
   @Test
-  void streamActivatedJobsIsUnimplementedLikeZeebe83() {
-    StatusRuntimeException e = grpcError(() -> stub().streamActivatedJobs(
-        StreamActivatedJobsRequest.newBuilder().setType("x").setTimeout(1000).build()).hasNext());
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(e.getStatus().getDescription())
-        .isEqualTo("Method gateway_protocol.Gateway/StreamActivatedJobs is unimplemented");
+  void streamActivatedJobsPushesJobsCreatedWhileOpenUntilTheClientCancels() throws Exception {
+    long before = createSvc("{}"); // waiting before the stream opens: left to polling, as the broker does
+    java.util.concurrent.BlockingQueue<ActivatedJob> pushed = new java.util.concurrent.LinkedBlockingQueue<>();
+    io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withCancellation();
+    ctx.run(() -> GatewayGrpc.newStub(channel).streamActivatedJobs(StreamActivatedJobsRequest.newBuilder()
+        .setType("fake-work").setWorker("streamer").setTimeout(60_000).addFetchVariable("a").build(),
+        new io.grpc.stub.StreamObserver<ActivatedJob>() {
+          @Override public void onNext(ActivatedJob job) { pushed.add(job); }
+          @Override public void onError(Throwable t) { }
+          @Override public void onCompleted() { }
+        }));
+    try {
+      long created = 0;
+      ActivatedJob job = null;
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (job == null && System.nanoTime() < until) { // the stream registers asynchronously, as Zeebe's does
+        created = createSvc("{\"a\": 1, \"b\": 2}");
+        job = pushed.poll(500, TimeUnit.MILLISECONDS);
+      }
+      assertThat(job).as("a job created while the stream is open is pushed").isNotNull();
+      assertThat(job.getProcessInstanceKey()).isNotEqualTo(before).isEqualTo(created);
+      assertThat(job.getWorker()).isEqualTo("streamer");
+      assertThat(job.getVariables()).isEqualTo("{\"a\":1}");
+      assertThat(job.getTenantId()).isEqualTo("<default>");
+      assertThat(job.getDeadline()).isPositive();
+      assertThat(jobOf(before).getProcessInstanceKey()).as("the earlier job is still there for polling").isEqualTo(before);
+    } finally {
+      ctx.cancel(null);
+    }
+    StatusRuntimeException blank = grpcError(() -> stub().streamActivatedJobs(
+        StreamActivatedJobsRequest.newBuilder().setType(" ").setTimeout(1000).build()).hasNext());
+    assertThat(blank.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(blank.getStatus().getDescription())
+        .isEqualTo("Expected to stream activated jobs with type to be present, but it was blank");
+    StatusRuntimeException timeout = grpcError(() -> stub().streamActivatedJobs(
+        StreamActivatedJobsRequest.newBuilder().setType("x").setTimeout(0).build()).hasNext());
+    assertThat(timeout.getStatus().getDescription())
+        .isEqualTo("Expected to stream activated jobs with timeout to be greater than zero, but it was 0");
   }
 
   // ------------------------------------------------------------------ errors, word for word

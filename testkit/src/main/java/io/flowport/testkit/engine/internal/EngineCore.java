@@ -84,8 +84,9 @@ public final class EngineCore implements AutoCloseable {
     return st.jobQueue.activeJobs(type);
   }
 
-  public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
-    return st.jobQueue.activateJobs(type, maxJobs, timeout, worker);
+  public List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker,
+      Predicate<JobSnapshot> which) {
+    return st.jobQueue.activateJobs(type, maxJobs, timeout, worker, which);
   }
 
   public void completeJob(String jobKey, Map<String, Object> variables) {

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Jobs: the work items of service and user tasks, Zeebe-style (activation with a lock timeout,
@@ -147,7 +148,7 @@ final class JobQueue extends EnginePart {
   private JobSnapshot jobSnapshot(JobRec j) {
     DefRec d = j.inst.def;
     return new JobSnapshot(j.key, j.type, j.inst.key, j.run.node.id, d.processId, d.key, d.version, j.retries, j.variables, j.worker,
-        j.deadline, j.error);
+        j.deadline, j.error, j.inst.tenantId);
   }
 
   List<JobSnapshot> activeJobs(String type) {
@@ -167,7 +168,7 @@ final class JobQueue extends EnginePart {
     return all;
   }
 
-  List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker) {
+  List<JobSnapshot> activateJobs(String type, int maxJobs, Duration timeout, String worker, Predicate<JobSnapshot> which) {
     requireId(type, "type");
     if (maxJobs <= 0) {
       throw new EngineException(INVALID_ARGUMENT, "maxJobsToActivate must be greater than zero, was " + maxJobs);
@@ -183,6 +184,9 @@ final class JobQueue extends EnginePart {
           break;
         }
         if (j.inst.suspended || j.run.state != NodeStatus.RUNNING || j.retries <= 0 || (j.deadline != null && j.deadline.isAfter(now))) {
+          continue;
+        }
+        if (which != null && !which.test(jobSnapshot(j))) {
           continue;
         }
         j.worker = worker;

@@ -2,6 +2,8 @@ package io.flowport.testkit.fakes.bksops.internal;
 
 import io.flowport.testkit.engine.DeployedModel;
 import io.flowport.testkit.engine.EngineDeployment;
+import io.flowport.testkit.fakes.FaultPlan;
+import io.flowport.testkit.fakes.RequestLog;
 import io.flowport.testkit.fakes.bksops.FakeBkSopsServer;
 import io.flowport.testkit.fakes.internal.HostPort;
 import io.flowport.testkit.fakes.spi.FakeServerProvider;
@@ -66,6 +68,16 @@ public final class BkSopsFakeProvider implements FakeServerProvider {
       @Override
       public io.flowport.testkit.engine.InMemoryEngine engine() {
         return server.engine();
+      }
+
+      @Override
+      public FaultPlan faults() {
+        return server.faults();
+      }
+
+      @Override
+      public RequestLog requestLog() {
+        return server.requestLog();
       }
 
       @Override

@@ -76,7 +76,7 @@ public final class CloudifyFakeProvider implements FakeServerProvider {
     }
     FakeCloudifyManager server = b.start();
     boolean auth = user != null || launch.options().get(TOKEN) != null;
-    return RunningFake.of(server, server.engine(), server.port(),
+    return RunningFake.of(server, server.engine(), server.faults(), server.requestLog(), server.port(),
         "REST API listening on " + HostPort.of(server.host(), server.port()) + ", base URL " + server.baseUrl()
             + (auth ? " (auth required)" : " (no auth)"));
   }

@@ -53,7 +53,7 @@ public final class FlowableFakeProvider implements FakeServerProvider {
     }
     FakeFlowableServer server = b.start();
     // the engine takes both dialects; the fake, like its engine, only its own (and plain BPMN)
-    return BpmnDialect.FLOWABLE.deployingOnlyItsOwn(RunningFake.of(server, server.engine(), server.port(),
+    return BpmnDialect.FLOWABLE.deployingOnlyItsOwn(RunningFake.of(server, server.engine(), server.faults(), server.requestLog(), server.port(),
         "REST API listening on " + HostPort.of(server.host(), server.port()) + ", base URL " + server.baseUrl()
             + (user != null ? " (basic auth, user " + user + ")" : " (no auth)")));
   }

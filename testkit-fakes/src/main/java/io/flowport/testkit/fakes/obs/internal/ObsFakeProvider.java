@@ -53,7 +53,7 @@ public final class ObsFakeProvider implements FakeServerProvider {
       b.accessKey(accessKey, launch.options().get(SECRET_KEY));
     }
     FakeObsServer server = b.start();
-    return RunningFake.of(server, server.engine(), server.port(),
+    return RunningFake.of(server, server.engine(), server.faults(), server.requestLog(), server.port(),
         "REST API listening on " + HostPort.of(server.host(), server.port()) + ", endpoint " + server.baseUrl()
             + (accessKey != null ? " (V2 signatures, access key " + accessKey + ")" : " (no signature check)"));
   }

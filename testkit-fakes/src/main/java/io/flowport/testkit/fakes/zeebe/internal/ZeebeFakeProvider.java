@@ -24,7 +24,7 @@ public final class ZeebeFakeProvider implements FakeServerProvider {
         .onRequest(launch.requestLog())
         .start();
     // the engine takes both dialects; the fake, like its engine, only its own (and plain BPMN)
-    return BpmnDialect.ZEEBE.deployingOnlyItsOwn(RunningFake.of(gateway, gateway.engine(), gateway.port(),
+    return BpmnDialect.ZEEBE.deployingOnlyItsOwn(RunningFake.of(gateway, gateway.engine(), gateway.faults(), gateway.requestLog(), gateway.port(),
         "gRPC gateway listening on " + HostPort.of(gateway.host(), gateway.port())
             + ", gateway address " + gateway.address() + " (plaintext)"));
   }
