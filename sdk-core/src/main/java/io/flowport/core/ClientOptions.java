@@ -38,7 +38,7 @@ public final class ClientOptions {
     return new Builder();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     Builder b = new Builder()
         .retryPolicy(retryPolicy)

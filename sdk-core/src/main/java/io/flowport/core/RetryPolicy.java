@@ -49,7 +49,7 @@ public final class RetryPolicy {
     return new Builder();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)

@@ -227,7 +227,7 @@ public final class RestErrors {
    *
    * @param message the message
    * @param response the response
-   * @return the with retry after
+   * @return the message, with the Retry-After hint when the server sent one
    */
   public static String withRetryAfter(String message, RestResponse response) {
     String retryAfter = response.header("Retry-After");

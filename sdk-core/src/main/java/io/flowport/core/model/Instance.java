@@ -39,7 +39,7 @@ public final class Instance {
     return new Builder();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     return new Builder()
         .id(id)

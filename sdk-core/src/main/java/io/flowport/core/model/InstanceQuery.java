@@ -34,7 +34,7 @@ public final class InstanceQuery {
     return builder().build();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     return new Builder()
         .definitionId(definitionId)

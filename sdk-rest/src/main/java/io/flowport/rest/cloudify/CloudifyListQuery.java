@@ -58,7 +58,7 @@ public final class CloudifyListQuery {
     return builder().build();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     filters.forEach((k, v) -> b.filters.put(k, new ArrayList<>(v)));

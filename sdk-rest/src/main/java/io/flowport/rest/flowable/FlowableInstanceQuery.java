@@ -102,7 +102,7 @@ public final class FlowableInstanceQuery {
     return new Builder();
   }
 
-  /** {@return the to builder} */
+  /** {@return a builder that starts from this object's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.processDefinitionKey = processDefinitionKey;

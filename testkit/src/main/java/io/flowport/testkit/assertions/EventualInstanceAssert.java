@@ -82,27 +82,27 @@ public final class EventualInstanceAssert {
     return timeout;
   }
 
-  /** {@return the is completed} */
+  /** {@return this assert, once the instance is completed (waits for it)} */
   public EventualInstanceAssert isCompleted() {
     return await(Expectation.state(InstanceStatus.COMPLETED));
   }
 
-  /** {@return the is running} */
+  /** {@return this assert, once the instance is running (waits for it)} */
   public EventualInstanceAssert isRunning() {
     return await(Expectation.state(InstanceStatus.RUNNING));
   }
 
-  /** {@return the is suspended} */
+  /** {@return this assert, once the instance is suspended (waits for it)} */
   public EventualInstanceAssert isSuspended() {
     return await(Expectation.state(InstanceStatus.SUSPENDED));
   }
 
-  /** {@return the is cancelled} */
+  /** {@return this assert, once the instance is cancelled (waits for it)} */
   public EventualInstanceAssert isCancelled() {
     return await(Expectation.state(InstanceStatus.CANCELLED));
   }
 
-  /** {@return the is failed} */
+  /** {@return this assert, once the instance is failed (waits for it)} */
   public EventualInstanceAssert isFailed() {
     return await(Expectation.state(InstanceStatus.FAILED));
   }
@@ -208,7 +208,7 @@ public final class EventualInstanceAssert {
     return await(Expectation.failedAt(nodeIds));
   }
 
-  /** {@return the has incident} */
+  /** {@return this assert, once the instance has an incident (waits for it)} */
   public EventualInstanceAssert hasIncident() {
     return await(Expectation.incident());
   }
@@ -223,7 +223,7 @@ public final class EventualInstanceAssert {
     return await(Expectation.incidentAt(nodeId));
   }
 
-  /** {@return the has no incidents} */
+  /** {@return this assert, once the instance has no incidents (waits for it)} */
   public EventualInstanceAssert hasNoIncidents() {
     return await(Expectation.noIncidents());
   }

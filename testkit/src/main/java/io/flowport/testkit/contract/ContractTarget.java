@@ -43,7 +43,7 @@ public interface ContractTarget extends AutoCloseable {
    *
    * @param instanceId the engine's id of the instance
    * @param variables the variables, by name
-   * @throws java.lang.Exception TODO
+   * @throws Exception when the engine refuses or cannot be reached; the contract test fails with it
    */
   void completeTask(String instanceId, Map<String, Object> variables) throws Exception;
 
@@ -52,9 +52,9 @@ public interface ContractTarget extends AutoCloseable {
    * {@link Scenario#GROUP_MEMBER} on (Cloudify: a deployment group), returning its id; empty when
    * the engine has no groups. Called once per group test, so each gets a fresh group.
    *
-   * @param size the page size
-   * @return the prepare target group
-   * @throws java.lang.Exception TODO
+   * @param size how many targets the group holds
+   * @return the group's id, or empty when the engine has no groups
+   * @throws Exception when the group cannot be made; the contract test fails with it
    */
   default Optional<String> prepareTargetGroup(int size) throws Exception {
     return Optional.empty();

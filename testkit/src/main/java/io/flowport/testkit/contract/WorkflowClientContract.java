@@ -68,7 +68,7 @@ public abstract class WorkflowClientContract {
    * Makes the target; called once before the tests of the class.
    *
    * @return the contract target
-   * @throws java.lang.Exception TODO
+   * @throws Exception when the target cannot be made (an engine that does not start); the class's tests fail with it
    */
   protected abstract ContractTarget createTarget() throws Exception;
 

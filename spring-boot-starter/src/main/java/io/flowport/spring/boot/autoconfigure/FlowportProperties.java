@@ -172,7 +172,7 @@ public class FlowportProperties {
     /**
      * Engine-specific settings (e.g. Zeebe's {@code plaintext}, {@code trustCertificates}).
      *
-     * @return the get settings
+     * @return the settings
      */
     public Map<String, String> getSettings() {
       return settings;
@@ -285,7 +285,7 @@ public class FlowportProperties {
     /**
      * Attempts in all, the first included (1: never repeat).
      *
-     * @return the get max attempts
+     * @return the max attempts
      */
     public Integer getMaxAttempts() {
       return maxAttempts;
@@ -395,7 +395,7 @@ public class FlowportProperties {
     /**
      * Client-side percentiles of the call and attempt timers, e.g. {@code 0.5, 0.99}.
      *
-     * @return the get percentiles
+     * @return the percentiles
      */
     public List<Double> getPercentiles() {
       return percentiles;
@@ -427,7 +427,7 @@ public class FlowportProperties {
     /**
      * Histogram buckets (service level objectives) of the timers, e.g. {@code 100ms, 1s}.
      *
-     * @return the get slo
+     * @return the slo
      */
     public List<Duration> getSlo() {
       return slo;

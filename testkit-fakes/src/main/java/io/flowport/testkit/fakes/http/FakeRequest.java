@@ -99,7 +99,7 @@ public record FakeRequest(
    * Splits {@code rawQuery} (may be null) into decoded parameters.
    *
    * @param rawQuery the raw query
-   * @return the parse query
+   * @return the decoded parameters, by name
    */
   public static Map<String, List<String>> parseQuery(String rawQuery) {
     Map<String, List<String>> out = new LinkedHashMap<>();
