@@ -69,6 +69,8 @@ final class RawH2Gateway implements AutoCloseable {
   private final Channel server;
   private final AtomicInteger connections = new AtomicInteger();
   final List<Request> requests = new CopyOnWriteArrayList<>();
+  /** What the test's own handler threw (the connection is then closed): a bug in the test, not the client. */
+  final List<Throwable> handlerFailures = new CopyOnWriteArrayList<>();
 
   RawH2Gateway(BiConsumer<Request, Reply> handler) throws InterruptedException {
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -177,6 +179,7 @@ final class RawH2Gateway implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      handlerFailures.add(cause);
       ctx.close();
     }
   }

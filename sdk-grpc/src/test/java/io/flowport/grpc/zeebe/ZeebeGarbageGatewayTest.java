@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
  * A garbage Zeebe gateway: a raw HTTP/2 server answering every operation the adapter has with
  * something a Zeebe gateway never sends (variables that are not JSON, missing fields, bytes that
  * are not protobuf, HTML, a connection closed at once, no answer at all...). Seeded cases, spread
- * over a few lanes (one gateway and one client each, one call at a time, so each lane is
- * repeatable); every case must end, within its bound, in a typed {@link WorkflowException}.
+ * over a few lanes (one gateway each, a new client and connection per case, one call at a time, so
+ * each lane is repeatable); every case must end, within its bound, in a typed {@link WorkflowException}.
  *
  * <p>Size: {@code -Dflowport.garbage.cases=10000} (default 300), seed {@code -Dflowport.garbage.seed}.
  */
@@ -109,6 +109,8 @@ class ZeebeGarbageGatewayTest {
     final Set<String> leaks = ConcurrentHashMap.newKeySet();
     final Set<String> hangs = ConcurrentHashMap.newKeySet();
     final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    /** Cases whose call never reached the gateway: their garbage was not tried. */
+    final Set<String> notSent = ConcurrentHashMap.newKeySet();
     final AtomicLong cases = new AtomicLong();
     /** One message per outcome, for the report. */
     final Map<String, String> examples = new ConcurrentHashMap<>();
@@ -134,9 +136,9 @@ class ZeebeGarbageGatewayTest {
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     Map<String, Long> sorted = new TreeMap<>();
     tally.outcomes.forEach((k, v) -> sorted.put(k, v.get()));
-    System.out.printf("[garbage-zeebe] seed=%d cases=%d lanes=%d in %d ms: typed=%d leaks=%d hangs=%d accepted=%d%n",
-        SEED, tally.cases.get(), LANES, ms, sorted.values().stream().mapToLong(Long::longValue).sum(),
-        tally.leaks.size(), tally.hangs.size(), tally.accepted.size());
+    System.out.printf("[garbage-zeebe] seed=%d cases=%d lanes=%d in %d ms: typed=%d leaks=%d hangs=%d accepted=%d "
+        + "not-sent=%d%n", SEED, tally.cases.get(), LANES, ms, sorted.values().stream().mapToLong(Long::longValue).sum(),
+        tally.leaks.size(), tally.hangs.size(), tally.accepted.size(), tally.notSent.size());
     sorted.forEach((k, v) -> System.out.println("[garbage-zeebe]   " + k + ": " + v + "   e.g. "
         + tally.examples.get(k)));
 
@@ -144,6 +146,7 @@ class ZeebeGarbageGatewayTest {
     assertThat(tally.leaks).as("untyped failures").isEmpty();
     assertThat(tally.hangs).as("calls that did not end within " + BOUND).isEmpty();
     assertThat(tally.accepted).as("garbage taken for an answer").isEmpty();
+    assertThat(tally.notSent).as("cases that never reached the gateway").isEmpty();
   }
 
   private static void runLane(long seed, int n, Tally tally) {
@@ -154,8 +157,7 @@ class ZeebeGarbageGatewayTest {
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(2))
             .backPressureBaseDelay(Duration.ofMillis(2)).maxDelay(Duration.ofMillis(10)).build())
         .build();
-    try (RawH2Gateway gateway = new RawH2Gateway((request, reply) -> answer(current[0], reply));
-        ZeebeClient client = TestClients.plain(gateway.address(), options)) {
+    try (RawH2Gateway gateway = new RawH2Gateway((request, reply) -> answer(current[0], reply))) {
       for (int i = 0; i < n; i++) {
         Op op = OPS.get(random.nextInt(OPS.size()));
         List<Garbage> applicable = applicable(op);
@@ -163,26 +165,39 @@ class ZeebeGarbageGatewayTest {
         current[0] = c;
         String label = op.method() + "/" + c.garbage();
         tally.cases.incrementAndGet();
-        CompletableFuture<?> f = op.call().apply(client);
-        try {
-          f.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-          tally.accepted.add(label);
-        } catch (TimeoutException e) {
-          f.cancel(true);
-          tally.hangs.add(label);
-        } catch (ExecutionException e) {
-          Throwable t = CallExecutor.unwrap(e);
-          if (t instanceof WorkflowException we && !leaksInternals(we)) {
-            String key = c.garbage() + " -> " + we.getClass().getSimpleName();
-            tally.count(key);
-            tally.examples.putIfAbsent(key, we.getMessage());
-          } else {
-            tally.leaks.add(label + ": " + t);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError(e);
+        int before = gateway.requests.size();
+        // A client (and so a connection) per case: a case that closes or breaks the connection must not
+        // turn the next case into a reconnect failure that never reaches the gateway.
+        try (ZeebeClient client = TestClients.plain(gateway.address(), options)) {
+          runCase(client, c, label, tally);
         }
+        if (gateway.requests.size() == before) {
+          tally.notSent.add(label);
+        }
+      }
+      assertThat(gateway.handlerFailures).as("the test gateway's own failures").isEmpty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void runCase(ZeebeClient client, Case c, String label, Tally tally) {
+    CompletableFuture<?> f = c.op().call().apply(client);
+    try {
+      f.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      tally.accepted.add(label);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      tally.hangs.add(label);
+    } catch (ExecutionException e) {
+      Throwable t = CallExecutor.unwrap(e);
+      if (t instanceof WorkflowException we && !leaksInternals(we)) {
+        String key = c.garbage() + " -> " + we.getClass().getSimpleName();
+        tally.count(key);
+        tally.examples.putIfAbsent(key, we.getMessage());
+      } else {
+        tally.leaks.add(label + ": " + t);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -226,8 +241,7 @@ class ZeebeGarbageGatewayTest {
         data(reply, body);
       }
       case BAD_VARIABLES -> data(reply, withVariables(c.op(), NOT_OBJECTS[r.nextInt(NOT_OBJECTS.length)]));
-      case INVALID_UTF8 -> data(reply, withVariableBytes(c.op(), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"',
-          ':', '1', '}'}));
+      case INVALID_UTF8 -> data(reply, withInvalidUtf8Variables(c.op()));
       case MISSING_FIELDS -> data(reply, c.op().method().equals("ActivateJobs")
           ? ActivateJobsResponse.newBuilder().addJobs(ActivatedJob.getDefaultInstance()).build().toByteArray()
           : new byte[0]);
@@ -271,6 +285,23 @@ class ZeebeGarbageGatewayTest {
     reply.headers(RawH2Gateway.okHeaders(), false);
     reply.data(RawH2Gateway.frame(message), false);
     reply.headers(RawH2Gateway.trailers(0, null), true);
+  }
+
+  /**
+   * An answer whose variables hold the bytes C3 28 (not UTF-8). Protobuf's builders refuse to set such a
+   * string, so the answer is built with a placeholder of the same length and patched afterwards.
+   */
+  private static byte[] withInvalidUtf8Variables(Op op) {
+    byte[] placeholder = "{\"ab\":1}".getBytes(StandardCharsets.UTF_8);
+    byte[] message = withVariableBytes(op, placeholder);
+    for (int i = 0; i + placeholder.length <= message.length; i++) {
+      if (java.util.Arrays.equals(message, i, i + placeholder.length, placeholder, 0, placeholder.length)) {
+        message[i + 2] = (byte) 0xC3;
+        message[i + 3] = (byte) 0x28;
+        return message;
+      }
+    }
+    throw new AssertionError("placeholder not found in the answer");
   }
 
   private static byte[] withVariables(Op op, String variables) {
