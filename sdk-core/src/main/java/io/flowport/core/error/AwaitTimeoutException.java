@@ -10,6 +10,9 @@ import java.util.Optional;
 public class AwaitTimeoutException extends WorkflowTimeoutException {
   private static final long serialVersionUID = 1L;
 
+  /** Ids longer than this are cut in the message. */
+  private static final int LONGEST_QUOTED_ID = 200;
+
   /** The started instance's id, or null when the engine did not give one. */
   private final String instanceId;
   /** What the caller should do instead of retrying, for the message. */
@@ -27,10 +30,18 @@ public class AwaitTimeoutException extends WorkflowTimeoutException {
     super(ErrorKind.TIMEOUT, info.withRequestMayHaveBeenProcessed(true), cause);
     this.instanceId = instanceId;
     this.advice = instanceId != null
-        ? "instance " + instanceId + " was started and may still be running: read it with"
-            + " instances().get(\"" + instanceId + "\") rather than starting it again"
+        ? adviceFor(instanceId)
         : "the instance may have been started and may still be running"
             + (whyNoId == null ? "" : " (" + whyNoId + ")") + ": find it rather than starting it again";
+  }
+
+  /** The id is the engine's: one too long to quote (garbage, or a hostile server) is cut, {@link #instanceId()} keeps it whole. */
+  private static String adviceFor(String instanceId) {
+    String what = "was started and may still be running: read it with";
+    return instanceId.length() <= LONGEST_QUOTED_ID
+        ? "instance " + instanceId + " " + what + " instances().get(\"" + instanceId + "\") rather than starting it again"
+        : "instance " + instanceId.substring(0, LONGEST_QUOTED_ID) + "... (" + instanceId.length() + " characters) "
+            + what + " instances().get(e.instanceId().get()) rather than starting it again";
   }
 
   private AwaitTimeoutException(AwaitTimeoutException original) {

@@ -45,7 +45,8 @@ public final class CloudifyJson {
     }
     String status = text(n, "status");
     Map<String, Object> parameters = n.path("parameters").isObject() ? map(n.get("parameters")) : Map.of();
-    return new CloudifyExecution(text(n, "id"), text(n, "deployment_id"), text(n, "blueprint_id"),
+    // An execution without an id names nothing a caller could act on: garbage, not an execution.
+    return new CloudifyExecution(RestJson.requireText(n, "id"), text(n, "deployment_id"), text(n, "blueprint_id"),
         text(n, "workflow_id"), status, text(n, "status_display"), CloudifyStates.state(status), text(n, "error"),
         parameters, bool(n, "is_system_workflow"), bool(n, "is_dry_run"), time(n, "created_at"),
         time(n, "started_at"), time(n, "ended_at"), time(n, "scheduled_for"), text(n, "created_by"),
