@@ -76,7 +76,7 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
   public CompletableFuture<CloudifyPage<CloudifyExecution>> listExecutions(CloudifyListQuery query) {
     return call(LIST_EXECUTIONS, check -> {
       check.nonNull("query", query);
-      return ctx -> wire.listExecutions(ctx, query, null);
+      return ctx -> wire.listExecutions(ctx, query, null, Function.identity());
     });
   }
 
@@ -154,7 +154,7 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
     return call(GET_EXECUTION, check -> {
       check.id("executionId", executionId);
       List<String> fields = include == null ? List.of() : List.copyOf(include);
-      return ctx -> wire.getExecution(ctx, executionId, fields);
+      return ctx -> wire.getExecution(ctx, executionId, fields, Function.identity());
     });
   }
 
@@ -174,7 +174,7 @@ public final class CloudifyClient extends AdapterClient<CloudifyBackend> impleme
       check.id("deploymentId", request.deploymentId());
       check.id("workflowId", request.workflowId());
       check.optionalVariables(request.parameters());
-      return ctx -> wire.startExecution(ctx, request, null);
+      return ctx -> wire.startExecution(ctx, request, null, Function.identity());
     });
   }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The unified operations over the manager's executions, one attempt each (see {@link CloudifyWire}).
@@ -133,12 +134,12 @@ public final class CloudifyBackend implements EngineBackend {
     if (!request.variables().isEmpty()) {
       s.parameters(request.variables());
     }
-    return RestFutures.map(wire.startExecution(ctx, s.build(), request.tenantId()), CloudifyJson::instance);
+    return wire.startExecution(ctx, s.build(), request.tenantId(), CloudifyJson::instance);
   }
 
   @Override
   public CompletableFuture<Instance> get(CallContext ctx, String instanceId) {
-    return RestFutures.map(wire.getExecution(ctx, instanceId, List.of()), CloudifyJson::instance);
+    return wire.getExecution(ctx, instanceId, List.of(), CloudifyJson::instance);
   }
 
   @Override
@@ -169,8 +170,8 @@ public final class CloudifyBackend implements EngineBackend {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return RestFutures.map(wire.listExecutions(ctx, q.build(), query.tenantId()), page -> new Page<>(
-        page.items().stream().map(CloudifyJson::instance).toList(),
+    return RestFutures.map(wire.listExecutions(ctx, q.build(), query.tenantId(), CloudifyJson::instance),
+        page -> new Page<>(page.items(),
         page.hasNext() ? String.valueOf(page.nextOffset()) : null, page.total()));
   }
 
@@ -192,7 +193,8 @@ public final class CloudifyBackend implements EngineBackend {
         return CompletableFuture.completedFuture(null);
       }
       // Nothing deleted: missing (the get fails with 404) or not deletable.
-      return RestFutures.map(wire.getExecution(ctx, instanceId, List.of("id", "status", "workflow_id")), e -> {
+      return RestFutures.map(
+          wire.getExecution(ctx, instanceId, List.of("id", "status", "workflow_id"), Function.identity()), e -> {
         String why = e.state().isTerminal()
             ? "the manager keeps the last create_deployment_environment of a deployment"
             : "only ended executions can be deleted, this one is " + e.status();

@@ -45,8 +45,7 @@ public final class CloudifyJson {
     }
     String status = text(n, "status");
     Map<String, Object> parameters = n.path("parameters").isObject() ? map(n.get("parameters")) : Map.of();
-    // An execution without an id names nothing a caller could act on: garbage, not an execution.
-    return new CloudifyExecution(RestJson.requireText(n, "id"), text(n, "deployment_id"), text(n, "blueprint_id"),
+    return new CloudifyExecution(text(n, "id"), text(n, "deployment_id"), text(n, "blueprint_id"),
         text(n, "workflow_id"), status, text(n, "status_display"), CloudifyStates.state(status), text(n, "error"),
         parameters, bool(n, "is_system_workflow"), bool(n, "is_dry_run"), time(n, "created_at"),
         time(n, "started_at"), time(n, "ended_at"), time(n, "scheduled_for"), text(n, "created_by"),
@@ -88,8 +87,16 @@ public final class CloudifyJson {
     return new CloudifyPage<>(out, total, size, offset);
   }
 
-  /** The unified instance of an execution: definition {@code deployment:workflow}, variables = parameters. */
+  /**
+   * The unified instance of an execution: definition {@code deployment:workflow}, variables = parameters.
+   *
+   * @throws IllegalStateException for an execution without id (read as an unexpected answer)
+   */
   public static Instance instance(CloudifyExecution e) {
+    // Only the manager's placeholder for a scheduled start has no id; an instance must name one.
+    if (e.id() == null || e.id().isBlank()) {
+      throw new IllegalStateException("an execution without 'id' is not an instance");
+    }
     return Instance.builder()
         .id(e.id())
         .definitionId(e.definitionId())

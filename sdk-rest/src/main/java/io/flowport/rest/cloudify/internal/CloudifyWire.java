@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The manager's REST v3.1 execution and execution-group endpoints, one request per method and one
@@ -44,9 +45,12 @@ public final class CloudifyWire {
 
   // ----------------------------------------------------------------------------- executions
 
-  /** {@code GET /executions}; {@code tenant} (may be null) is sent as the {@code Tenant} header. */
-  public CompletableFuture<CloudifyPage<CloudifyExecution>> listExecutions(
-      CallContext ctx, CloudifyListQuery query, String tenant) {
+  /**
+   * {@code GET /executions}; {@code tenant} (may be null) is sent as the {@code Tenant} header. Each item
+   * is made by {@code as} while the answer is read, so what it refuses is an unexpected answer.
+   */
+  public <T> CompletableFuture<CloudifyPage<T>> listExecutions(
+      CallContext ctx, CloudifyListQuery query, String tenant, Function<CloudifyExecution, T> as) {
     RestRequest.Builder r = RestRequest.get(EXECUTIONS);
     if (tenant != null) {
       r.header("Tenant", tenant);
@@ -58,17 +62,23 @@ public final class CloudifyWire {
     if (query.groupId() != null) {
       r.query("_group_id", query.groupId());
     }
-    return http.call(ctx, r.build(), res -> CloudifyJson.page(res.json(), CloudifyJson::execution));
+    return http.call(ctx, r.build(), res -> CloudifyJson.page(res.json(), n -> as.apply(CloudifyJson.execution(n))));
   }
 
-  public CompletableFuture<CloudifyExecution> getExecution(CallContext ctx, String id, List<String> include) {
+  /** {@code GET /executions/{id}}, the answer made into a value by {@code as} as it is read. */
+  public <T> CompletableFuture<T> getExecution(CallContext ctx, String id, List<String> include,
+      Function<CloudifyExecution, T> as) {
     RestRequest.Builder r = RestRequest.get(EXECUTIONS, id);
     include(r, include);
-    return http.call(ctx, r.build(), res -> CloudifyJson.execution(res.json()));
+    return http.call(ctx, r.build(), res -> as.apply(CloudifyJson.execution(res.json())));
   }
 
-  /** {@code POST /executions}; {@code tenant} (may be null) is sent as the {@code Tenant} header. */
-  public CompletableFuture<CloudifyExecution> startExecution(CallContext ctx, CloudifyStartRequest s, String tenant) {
+  /**
+   * {@code POST /executions}; {@code tenant} (may be null) is sent as the {@code Tenant} header; the answer
+   * made into a value by {@code as} as it is read.
+   */
+  public <T> CompletableFuture<T> startExecution(CallContext ctx, CloudifyStartRequest s, String tenant,
+      Function<CloudifyExecution, T> as) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("deployment_id", s.deploymentId());
     body.put("workflow_id", s.workflowId());
@@ -92,7 +102,7 @@ public final class CloudifyWire {
     if (tenant != null) {
       r.header("Tenant", tenant);
     }
-    return http.call(ctx, r.build(), res -> CloudifyJson.execution(res.json()));
+    return http.call(ctx, r.build(), res -> as.apply(CloudifyJson.execution(res.json())));
   }
 
   /** {@code POST /executions/{id}} with {@code {"action": action}}. */
