@@ -26,7 +26,9 @@ import java.util.function.Predicate;
  * CreateProcessInstanceWithResult: start, then answer when the instance completes, from the engine's
  * change notifications, or fail at the request timeout. An instance Zeebe drops as soon as it ends
  * (ended instances are not kept) may complete between the start and the wait: while a wait is open,
- * completed instances are remembered for a moment so it still sees them.
+ * completed instances are remembered for a moment so it still sees them, and a wait that finds its
+ * instance gone before the engine's notification of it came (listeners run after the engine's lock is
+ * released, on the thread that made the change) is completed by that notification.
  */
 final class ResultWaits {
   private final InMemoryEngine engine;
@@ -38,6 +40,8 @@ final class ResultWaits {
       return size() > 1024;
     }
   };
+  /** Waits whose instance was gone when they began, completed by the COMPLETED notification to come. */
+  private final Map<String, CompletableFuture<InstanceSnapshot>> orphans = new java.util.HashMap<>();
 
   ResultWaits(InMemoryEngine engine, ScheduledExecutorService scheduler) {
     this.engine = engine;
@@ -47,8 +51,15 @@ final class ResultWaits {
   /** Remembers a completed instance while some wait is open. */
   void engineChanged(InstanceSnapshot s) {
     if (s.state() == InstanceStatus.COMPLETED && awaiting.get() > 0) {
+      CompletableFuture<InstanceSnapshot> orphan;
       synchronized (recentlyCompleted) {
-        recentlyCompleted.put(s.id(), s);
+        orphan = orphans.remove(s.id());
+        if (orphan == null) {
+          recentlyCompleted.put(s.id(), s);
+        }
+      }
+      if (orphan != null) {
+        orphan.complete(s);
       }
     }
   }
@@ -56,21 +67,12 @@ final class ResultWaits {
   /** Starts {@code cmd} and answers {@code call} once the instance completed, or fails it at {@code timeout}. */
   void startAndAwait(GatewayCall<CreateProcessInstanceWithResultResponse> call, StartCommand cmd,
       CreateProcessInstanceWithResultRequest request, Duration timeout) {
-    awaiting.incrementAndGet();
-    CompletableFuture<InstanceSnapshot> completed;
-    try {
-      InstanceSnapshot started = engine.start(cmd);
-      completed = completion(started);
-    } catch (RuntimeException e) {
-      awaiting.decrementAndGet();
-      throw e;
-    }
+    CompletableFuture<InstanceSnapshot> completed = startCompletion(cmd);
     ScheduledFuture<?> timer = scheduler.schedule(() -> completed.completeExceptionally(new EngineException(
         EngineException.Reason.TIMEOUT, "Request ProcessInstanceCreationRecord timed out in " + timeout)),
         timeout.toNanos(), TimeUnit.NANOSECONDS);
     call.onCancel(() -> completed.cancel(false));
     completed.whenComplete((s, e) -> {
-      awaiting.decrementAndGet();
       timer.cancel(false);
       if (e == null) {
         call.reply(CreateProcessInstanceWithResultResponse.newBuilder()
@@ -87,6 +89,24 @@ final class ResultWaits {
         call.fail(GatewayCalls.unexpected(e));
       }
     });
+  }
+
+  /**
+   * Starts {@code cmd}; the future completes with the instance's COMPLETED snapshot and never by
+   * itself otherwise (the caller's timeout ends it). Engine failures of the start are thrown.
+   */
+  CompletableFuture<InstanceSnapshot> startCompletion(StartCommand cmd) {
+    awaiting.incrementAndGet();
+    CompletableFuture<InstanceSnapshot> completed;
+    try {
+      InstanceSnapshot started = engine.start(cmd);
+      completed = completion(started);
+    } catch (RuntimeException e) {
+      awaiting.decrementAndGet();
+      throw e;
+    }
+    completed.whenComplete((s, e) -> awaiting.decrementAndGet());
+    return completed;
   }
 
   /**
@@ -108,11 +128,21 @@ final class ResultWaits {
         throw e;
       }
       // Ended (and dropped: keepEndedInstances(false)) between start and when.
-      InstanceSnapshot s;
+      CompletableFuture<InstanceSnapshot> orphan = new CompletableFuture<>();
       synchronized (recentlyCompleted) {
-        s = recentlyCompleted.remove(started.id());
+        InstanceSnapshot s = recentlyCompleted.remove(started.id());
+        if (s != null) {
+          return CompletableFuture.completedFuture(s);
+        }
+        orphans.put(started.id(), orphan);
       }
-      return s != null ? CompletableFuture.completedFuture(s) : new CompletableFuture<>();
+      // Cancelled or failed and dropped: no COMPLETED notification will come; the timeout ends the wait.
+      orphan.whenComplete((s, x) -> {
+        synchronized (recentlyCompleted) {
+          orphans.remove(started.id(), orphan);
+        }
+      });
+      return orphan;
     }
   }
 }
