@@ -41,6 +41,8 @@ public enum ErrorKind {
   BACK_PRESSURE(true, BackPressureException::new),
   /** The engine could not be reached, or the client is closed; retryable: {@link EngineUnavailableException}. */
   UNAVAILABLE(true, EngineUnavailableException::new),
+  /** The server's certificate failed a check (trust, host name, validity); not retryable: {@link TlsException}. */
+  TLS_FAILURE(false, TlsException::new),
   /** No answer in time; retryable (not for a start-and-await): {@link WorkflowTimeoutException}. */
   TIMEOUT(true, WorkflowTimeoutException::new),
   /** The engine failed inside: {@link EngineInternalException}. */

@@ -123,6 +123,7 @@ class ErrorTableTest {
       Map.entry(ErrorKind.PERMISSION, PermissionDeniedException.class),
       Map.entry(ErrorKind.BACK_PRESSURE, BackPressureException.class),
       Map.entry(ErrorKind.UNAVAILABLE, EngineUnavailableException.class),
+      Map.entry(ErrorKind.TLS_FAILURE, TlsException.class),
       Map.entry(ErrorKind.TIMEOUT, WorkflowTimeoutException.class),
       Map.entry(ErrorKind.INTERNAL, EngineInternalException.class),
       Map.entry(ErrorKind.UNKNOWN_STATUS, UnknownStatusException.class),
