@@ -56,7 +56,7 @@ public final class WorkflowClients {
   public static WorkflowClient create(EngineBackend backend, ClientOptions options) {
     Objects.requireNonNull(backend, "backend == null");
     Objects.requireNonNull(options, "options == null");
-    return new DefaultWorkflowClient(backend, CallExecutor.create(backend.engine(), options, backend.traits()), true);
+    return new DefaultWorkflowClient(backend, CallExecutor.create(backend.engine(), options, backend.traits(), backend.secrets()), true);
   }
 
   /**

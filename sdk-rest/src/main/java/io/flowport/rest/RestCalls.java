@@ -132,7 +132,9 @@ public final class RestCalls {
         return e;
       }
     } catch (RuntimeException e) {
-      log.debug("[{}] the error reader failed on {}", transport.engine(), response, e);
+      // The answer may echo the credentials sent: redacted, as the errors the caller gets are.
+      log.debug("[{}] the error reader failed on {}", transport.engine(),
+          transport.secrets().redact(String.valueOf(response)), transport.secrets().redact(e));
     }
     return ErrorKind.UNKNOWN_STATUS.toException(new ErrorInfo(transport.engine(), operation,
         String.valueOf(response.status()), null, "unreadable error answer: " + response.excerpt(),

@@ -167,7 +167,7 @@ public final class RestErrors {
         parsed = null; // a parser must not turn a typed error into a parser exception
       }
       String message = parsed != null && parsed.message() != null
-          ? engineMessage(parsed.message())
+          ? engineMessage(response.redact(parsed.message()))
           : "unexpected error body: " + response.excerpt();
       String code = parsed == null ? null : parsed.code();
       String requestId = parsed != null && parsed.requestId() != null ? parsed.requestId() : response.requestId();
@@ -253,7 +253,7 @@ public final class RestErrors {
    * @param cause the underlying failure
    */
   public static WorkflowException unexpected(String engine, Operation operation, RestResponse response, Throwable cause) {
-    String why = cause == null || cause.getMessage() == null ? "" : " (" + shortText(cause.getMessage()) + ")";
+    String why = cause == null || cause.getMessage() == null ? "" : " (" + shortText(response.redact(cause.getMessage())) + ")";
     return ErrorKind.UNEXPECTED_RESPONSE.toException(new ErrorInfo(engine, operation,
         String.valueOf(response.status()), null,
         "cannot read the answer to " + response.method() + " " + response.path() + why + ": " + response.excerpt(),

@@ -2,6 +2,7 @@ package io.flowport.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.core.spi.ResponseBodies;
+import io.flowport.core.spi.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class RestResponse {
   private volatile Map<String, List<String>> headers;
   private final byte[] body;
   private final String requestId;
+  /** The receiving client's secrets, masked in excerpts before they are cut (a cut would keep a prefix). */
+  private final Secrets secrets;
 
   /**
    * @param method the request method
@@ -41,19 +44,21 @@ public final class RestResponse {
   /** For the transport: {@code headers} is already a fresh case-insensitive map, used as it is. */
   RestResponse(String method, String path, int status, Map<String, List<String>> headers, byte[] body,
       String requestId, boolean headersOwned) {
-    this(method, path, status, null, Collections.unmodifiableMap(headers), body, requestId);
+    this(method, path, status, null, Collections.unmodifiableMap(headers), body, requestId, Secrets.none());
   }
 
   /**
    * For the transport: OkHttp's headers, kept as they are. Most answers are read without looking
    * at their headers, so the case-insensitive map is built on the first {@link #headers()} call.
    */
-  RestResponse(String method, String path, int status, okhttp3.Headers headers, byte[] body, String requestId) {
-    this(method, path, status, headers, null, body, requestId);
+  RestResponse(String method, String path, int status, okhttp3.Headers headers, byte[] body, String requestId,
+      Secrets secrets) {
+    this(method, path, status, headers, null, body, requestId, secrets);
   }
 
   private RestResponse(String method, String path, int status, okhttp3.Headers okHeaders,
-      Map<String, List<String>> headers, byte[] body, String requestId) {
+      Map<String, List<String>> headers, byte[] body, String requestId, Secrets secrets) {
+    this.secrets = secrets;
     this.method = method;
     this.path = path;
     this.status = status;
@@ -172,9 +177,27 @@ public final class RestResponse {
     return t.equals("application/json") || t.endsWith("+json") || t.equals("text/json") || t.isEmpty();
   }
 
-  /** {@return a short single-line excerpt of the body for messages} */
+  /**
+   * {@return a short single-line excerpt of the body for messages, with the receiving client's secrets
+   * masked (servers echo the credentials they got)}
+   */
   public String excerpt() {
-    return ResponseBodies.excerpt(body);
+    if (secrets.isEmpty()) {
+      return ResponseBodies.excerpt(body);
+    }
+    // Masked before the cut: cutting first could leave the start of a secret at the end of the excerpt.
+    int len = Math.min(body.length, 64 * 1024);
+    return ResponseBodies.excerpt(secrets.redact(new String(body, 0, len, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * {@return {@code text} taken from this answer (an engine's message), with the receiving client's secrets
+   * masked; for readers that quote the answer in an exception}
+   *
+   * @param text the text
+   */
+  public String redact(String text) {
+    return secrets.redact(text);
   }
 
   @Override

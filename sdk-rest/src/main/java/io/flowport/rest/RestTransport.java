@@ -7,6 +7,7 @@ import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.CallContext;
+import io.flowport.core.spi.Secrets;
 import io.flowport.rest.internal.AttemptTimer;
 import io.flowport.rest.internal.AttemptTracker;
 import io.flowport.rest.internal.DaemonThreads;
@@ -84,6 +85,8 @@ public final class RestTransport implements AutoCloseable {
   private final String engine;
   private final HttpUrl baseUrl;
   private final Credentials credentials;
+  /** What the credentials (and a password in the base URL) hold; redacted from errors and logs. */
+  private final Secrets secrets;
   private final Map<String, String> defaultHeaders;
   private final List<String> requestIdHeaders;
   private final long maxResponseBytes;
@@ -96,7 +99,8 @@ public final class RestTransport implements AutoCloseable {
   private RestTransport(Builder b) {
     this.engine = b.engine;
     this.baseUrl = b.baseUrl;
-    this.credentials = b.credentials;
+    this.secrets = Secrets.create();
+    this.credentials = b.effectiveCredentials(secrets);
     this.defaultHeaders = Map.copyOf(b.defaultHeaders);
     this.requestIdHeaders = List.copyOf(b.requestIdHeaders);
     this.maxResponseBytes = b.maxResponseBytes;
@@ -140,7 +144,15 @@ public final class RestTransport implements AutoCloseable {
     return engine;
   }
 
-  /** {@return the base URL every request is relative to} */
+  /**
+   * {@return the secrets this transport's credentials hold (header values they set, secrets they named, a
+   * password in the base URL), for the client to redact from what it reports}
+   */
+  public Secrets secrets() {
+    return secrets;
+  }
+
+  /** {@return the base URL every request is relative to (without user info)} */
   public String baseUrl() {
     return baseUrl.toString();
   }
@@ -299,7 +311,7 @@ public final class RestTransport implements AutoCloseable {
       }
     }
     return new RestResponse(
-        request.method(), request.url().encodedPath(), response.code(), response.headers(), bytes, requestId);
+        request.method(), request.url().encodedPath(), response.code(), response.headers(), bytes, requestId, secrets);
   }
 
   private WorkflowException tooLarge(Operation op, String what, Response response, long declared) {
@@ -346,7 +358,7 @@ public final class RestTransport implements AutoCloseable {
     }
     try {
       if (credentials != Credentials.none()) { // nothing to apply: skip the per-attempt view
-        credentials.apply(new OkAuthRequest(request.method(), httpUrl, headers));
+        credentials.apply(new OkAuthRequest(request.method(), httpUrl, headers, secrets));
       }
     } catch (WorkflowException e) {
       throw e;
@@ -438,6 +450,9 @@ public final class RestTransport implements AutoCloseable {
   public static final class Builder {
     private final String engine;
     private HttpUrl baseUrl;
+    /** A user and password given in the base URL ({@code https://user:password@host/}), or null. */
+    private String urlUser;
+    private String urlPassword;
     private Credentials credentials = Credentials.none();
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private final List<String> requestIdHeaders = new ArrayList<>();
@@ -459,7 +474,9 @@ public final class RestTransport implements AutoCloseable {
 
     /**
      * {@return the base URL, e.g. {@code https://host/flowable-rest/service}; its path is kept and request
-     * segments are appended} A trailing slash is ignored.
+     * segments are appended} A trailing slash is ignored. A user and password in it
+     * ({@code https://user:password@host/}) become Basic credentials unless {@link #credentials} are set;
+     * either way they are taken out of the URL, and the password is never shown.
      *
      * @param baseUrl the base url
      * @throws IllegalArgumentException when it is not an http(s) URL
@@ -468,11 +485,15 @@ public final class RestTransport implements AutoCloseable {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       HttpUrl parsed = HttpUrl.parse(baseUrl.trim());
       if (parsed == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        throw new IllegalArgumentException("not an http(s) URL: " + withoutUserInfo(baseUrl.trim()));
       }
       if (parsed.querySize() > 0 || parsed.fragment() != null) {
-        throw new IllegalArgumentException("the base URL must not have a query or fragment: " + baseUrl);
+        throw new IllegalArgumentException("the base URL must not have a query or fragment: "
+            + parsed.newBuilder().username("").password("").query(null).fragment(null).build() + "?...");
       }
+      urlUser = parsed.username().isEmpty() ? null : parsed.username();
+      urlPassword = parsed.password().isEmpty() ? null : parsed.password();
+      parsed = parsed.newBuilder().username("").password("").build();
       List<String> segments = new ArrayList<>(parsed.pathSegments());
       while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
         segments.remove(segments.size() - 1);
@@ -597,6 +618,26 @@ public final class RestTransport implements AutoCloseable {
     public Builder configure(Consumer<OkHttpClient.Builder> customizer) {
       this.customizer = customizer;
       return this;
+    }
+
+    /** The credentials to apply: the ones set, else Basic from the base URL's user info, else none. */
+    private Credentials effectiveCredentials(Secrets secrets) {
+      secrets.add(urlPassword);
+      if (credentials == Credentials.none() && (urlUser != null || urlPassword != null)) {
+        return Credentials.basic(urlUser == null ? "" : urlUser, urlPassword == null ? "" : urlPassword);
+      }
+      return credentials;
+    }
+
+    /** {@code text} with anything between "://" and the last '@' before the host cut out (an unparsable URL). */
+    private static String withoutUserInfo(String text) {
+      int scheme = text.indexOf("://");
+      int at = text.lastIndexOf('@');
+      int slash = scheme < 0 ? -1 : text.indexOf('/', scheme + 3);
+      if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
+        return text.substring(0, scheme + 3) + "***@" + text.substring(at + 1);
+      }
+      return text;
     }
 
     /** {@return the build} */

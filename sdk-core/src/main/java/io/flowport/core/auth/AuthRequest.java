@@ -33,4 +33,15 @@ public interface AuthRequest {
    * @param value the value
    */
   void setHeader(String name, String value);
+
+  /**
+   * Tells the client that {@code secret} is a secret these credentials hold although it may never go
+   * on the wire as is (a signing key, an OAuth client secret, an app secret inside a JSON header), so
+   * that the client redacts it from every message, cause and log line. Header values set through
+   * {@link #setHeader} are redacted without this. Call it before anything that may fail with the
+   * secret in its message.
+   *
+   * @param secret the secret; null, blank and values under four characters are ignored
+   */
+  default void addSecret(String secret) {}
 }

@@ -65,7 +65,7 @@ public abstract class AdapterClient<B extends EngineBackend> implements Workflow
     this.backend = Objects.requireNonNull(backend, "backend == null");
     Objects.requireNonNull(options, "options == null");
     this.engineOperations = Set.copyOf(Objects.requireNonNull(engineOperations, "engineOperations == null"));
-    this.executor = CallExecutor.create(backend.engine(), options, backend.traits());
+    this.executor = CallExecutor.create(backend.engine(), options, backend.traits(), backend.secrets());
     this.unified = new DefaultWorkflowClient(backend, executor, false);
     this.calls = new GuardedCalls(backend.engine(), this.engineOperations::contains, executor);
   }

@@ -53,6 +53,8 @@ public final class CallExecutor implements AutoCloseable {
   private final String engine;
   private final ClientOptions options;
   private final BackendTraits traits;
+  /** What the client's credentials hold: taken out of every error before anyone sees it. */
+  private final Secrets secrets;
   private final ScheduledThreadPoolExecutor scheduler;
   private volatile Thread timerThread;
   private final Retry idempotentRetry;
@@ -65,10 +67,11 @@ public final class CallExecutor implements AutoCloseable {
   /** The client's own callback threads, which {@link #close()} stops; null when the user set an executor. */
   private final CallbackThreads ownCallbacks;
 
-  private CallExecutor(String engine, ClientOptions options, BackendTraits traits) {
+  private CallExecutor(String engine, ClientOptions options, BackendTraits traits, Secrets secrets) {
     this.engine = engine;
     this.options = options;
     this.traits = traits;
+    this.secrets = java.util.Objects.requireNonNull(secrets, "secrets == null");
     Executor given = options.hasCallbackExecutor() ? options.callbackExecutor() : null;
     // A CallbackThreads in the options is a default a builder made early (for a REST transport): ours to close.
     this.ownCallbacks = given == null ? CallbackThreads.create(engine) : given instanceof CallbackThreads c ? c : null;
@@ -91,7 +94,7 @@ public final class CallExecutor implements AutoCloseable {
    * @param options the options
    */
   public static CallExecutor create(String engine, ClientOptions options) {
-    return new CallExecutor(engine, options, BackendTraits.CONSERVATIVE);
+    return new CallExecutor(engine, options, BackendTraits.CONSERVATIVE, Secrets.create());
   }
 
   /**
@@ -102,7 +105,20 @@ public final class CallExecutor implements AutoCloseable {
    * @param traits the traits
    */
   public static CallExecutor create(String engine, ClientOptions options, BackendTraits traits) {
-    return new CallExecutor(engine, options, traits);
+    return new CallExecutor(engine, options, traits, Secrets.create());
+  }
+
+  /**
+   * {@return an executor for a backend with {@code traits} whose credentials hold {@code secrets}: every
+   * error it delivers, to the caller and to listeners, has them redacted from its messages and causes}
+   *
+   * @param engine the engine's name, e.g. {@code "zeebe"}
+   * @param options the options
+   * @param traits the traits
+   * @param secrets the secrets the backend's credentials hold (it keeps adding to them)
+   */
+  public static CallExecutor create(String engine, ClientOptions options, BackendTraits traits, Secrets secrets) {
+    return new CallExecutor(engine, options, traits, secrets);
   }
 
   /** {@return the engine} */
@@ -214,7 +230,7 @@ public final class CallExecutor implements AutoCloseable {
           : "attempt " + n + " did not finish within " + attemptTimeout + " (attempt timeout)";
       CompletableFuture<T> timed = withAttemptTimeout(wire, ctx, limit);
       return timed.whenComplete((v, e) -> {
-        Throwable error = unwrap(e);
+        Throwable error = e == null ? null : secrets.redact(unwrap(e));
         boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
             && isSafeToRetry(error, idempotent);
         if (willRetry) {
@@ -251,7 +267,7 @@ public final class CallExecutor implements AutoCloseable {
           current.cancel(true); // the wire side cancels the request
         }
       }
-      Throwable error = unwrap(e);
+      Throwable error = e == null ? null : secrets.redact(unwrap(e));
       if (error instanceof WorkflowException we && attempts.get() > 1) {
         we.recordAttempts(attempts.get()); // the message then says how many were made
       }

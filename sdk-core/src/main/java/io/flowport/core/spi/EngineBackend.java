@@ -59,6 +59,14 @@ public interface EngineBackend extends AutoCloseable {
     return null;
   }
 
+  /**
+   * {@return the secrets this backend's credentials hold and keep adding to, which the client redacts from
+   * every error it delivers; the client asks once} By default an empty set of its own.
+   */
+  default Secrets secrets() {
+    return Secrets.create();
+  }
+
   /** {@return what this backend guarantees about deadlines and threads; nothing by default} */
   default BackendTraits traits() {
     return BackendTraits.CONSERVATIVE;

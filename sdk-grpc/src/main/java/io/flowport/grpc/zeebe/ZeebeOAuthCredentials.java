@@ -8,6 +8,7 @@ import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.JsonValues;
+import io.flowport.core.spi.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +36,8 @@ public final class ZeebeOAuthCredentials implements Credentials {
   private final URI tokenUrl;
   private final String clientId;
   private final String clientSecret;
+  /** The client secret in every form it may be quoted back in, for {@link #scrub}. */
+  private final Secrets ownSecret = Secrets.create();
   private final String audience;
   private final String scope;
   private final Duration refreshMargin;
@@ -56,6 +59,7 @@ public final class ZeebeOAuthCredentials implements Credentials {
     this.tokenUrl = b.tokenUrl;
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
+    this.ownSecret.add(clientSecret);
     this.audience = b.audience;
     this.scope = b.scope;
     this.refreshMargin = b.refreshMargin;
@@ -76,6 +80,7 @@ public final class ZeebeOAuthCredentials implements Credentials {
 
   @Override
   public void apply(AuthRequest request) {
+    request.addSecret(clientSecret); // before the fetch, whose failure might quote it
     request.setHeader("authorization", "Bearer " + currentToken());
   }
 
@@ -169,7 +174,7 @@ public final class ZeebeOAuthCredentials implements Credentials {
     if (s == null) {
       return "";
     }
-    String out = s.replace(clientSecret, "***");
+    String out = ownSecret.redact(s); // the secret as given and URL-encoded, as the form sends it
     return out.length() > 200 ? out.substring(0, 200) + "..." : out;
   }
 

@@ -21,11 +21,12 @@ public final class BkSopsCredentials implements Credentials {
 
   private final String appCode;
   private final String user;
+  private final String appSecret;
   private final String headerValue;
 
   private BkSopsCredentials(String appCode, String appSecret, String userField, String userValue) {
     this.appCode = requireText(appCode, "appCode");
-    requireText(appSecret, "appSecret");
+    this.appSecret = requireText(appSecret, "appSecret");
     requireText(userValue, userField);
     this.user = userField.equals("bk_username") ? userValue : "(by bk_token)";
     Map<String, String> fields = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ public final class BkSopsCredentials implements Credentials {
 
   @Override
   public void apply(AuthRequest request) {
+    request.addSecret(appSecret); // a server may quote it alone, out of the header's JSON
     request.setHeader(HEADER, headerValue);
   }
 

@@ -164,7 +164,7 @@ public final class CloudifyErrors {
     CloudifyServerError detail = null;
     if (body != null && (code != null || message != null)) {
       detail = new CloudifyServerError(code, text(body, "server_traceback"), extras(body));
-      message = message == null ? "" : RestErrors.engineMessage(message);
+      message = message == null ? "" : RestErrors.engineMessage(response.redact(message));
     } else if (response.status() == 304) {
       message = "not modified";
     } else {

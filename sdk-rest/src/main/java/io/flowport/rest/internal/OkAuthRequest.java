@@ -1,6 +1,7 @@
 package io.flowport.rest.internal;
 
 import io.flowport.core.auth.AuthRequest;
+import io.flowport.core.spi.Secrets;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -9,11 +10,14 @@ public final class OkAuthRequest implements AuthRequest {
   private final String method;
   private final HttpUrl url;
   private final Headers.Builder headers;
+  /** The transport's: every header value the credentials set, and every secret they name, is redacted. */
+  private final Secrets secrets;
 
-  public OkAuthRequest(String method, HttpUrl url, Headers.Builder headers) {
+  public OkAuthRequest(String method, HttpUrl url, Headers.Builder headers, Secrets secrets) {
     this.method = method;
     this.url = url;
     this.headers = headers;
+    this.secrets = secrets;
   }
 
   @Override
@@ -39,7 +43,15 @@ public final class OkAuthRequest implements AuthRequest {
 
   @Override
   public void setHeader(String name, String value) {
+    if (value != null) {
+      secrets.addHeaderValue(value); // before set(), whose message would quote a value it rejects
+    }
     headers.set(name, value);
+  }
+
+  @Override
+  public void addSecret(String secret) {
+    secrets.add(secret);
   }
 
   @Override

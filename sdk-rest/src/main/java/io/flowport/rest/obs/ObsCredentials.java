@@ -169,6 +169,8 @@ public final class ObsCredentials implements Credentials {
 
   @Override
   public void apply(AuthRequest request) {
+    request.addSecret(secretKey); // never sent, but a message may still quote it (a signing failure)
+    request.addSecret(securityToken);
     String date = HTTP_DATE.format(now());
     if (obsDateHeader) {
       request.setHeader(ObsSigner.OBS_DATE, date);

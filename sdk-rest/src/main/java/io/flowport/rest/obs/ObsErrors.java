@@ -91,7 +91,7 @@ public final class ObsErrors {
 
   private static WorkflowException read(Operation operation, io.flowport.rest.RestResponse response) {
     ObsResult result = ObsErrorBodies.read(response);
-    String message = result.errorMessage() != null ? ResponseBodies.excerpt(result.errorMessage())
+    String message = result.errorMessage() != null ? ResponseBodies.excerpt(response.redact(result.errorMessage()))
         : result.errorCode() != null ? null : "unexpected error body: " + response.excerpt();
     return RestErrors.fromAnswer(TABLE, operation, response, result.errorCode(), message, result.requestId(),
         new ObsErrorAnswer(result));

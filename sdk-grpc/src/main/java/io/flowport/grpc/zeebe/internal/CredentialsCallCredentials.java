@@ -4,6 +4,7 @@ import io.flowport.core.auth.AuthRequest;
 import io.flowport.core.auth.Credentials;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
+import io.flowport.core.spi.Secrets;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -18,9 +19,12 @@ import java.util.concurrent.Executor;
  */
 public final class CredentialsCallCredentials extends CallCredentials {
   private final Credentials credentials;
+  /** The client's: every metadata value the credentials set, and every secret they name, is redacted. */
+  private final Secrets secrets;
 
-  public CredentialsCallCredentials(Credentials credentials) {
+  public CredentialsCallCredentials(Credentials credentials, Secrets secrets) {
     this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+    this.secrets = Objects.requireNonNull(secrets, "secrets == null");
   }
 
   @Override
@@ -52,10 +56,16 @@ public final class CredentialsCallCredentials extends CallCredentials {
 
           @Override
           public void setHeader(String name, String value) {
+            secrets.addHeaderValue(value);
             Metadata.Key<String> key = key(name);
             checkValue(key.name(), value);
             headers.removeAll(key);
             headers.put(key, value);
+          }
+
+          @Override
+          public void addSecret(String secret) {
+            secrets.add(secret);
           }
         });
         applier.apply(headers);

@@ -48,6 +48,7 @@ import io.flowport.core.spi.MessageIdDeduplication;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
 import io.flowport.core.spi.JsonValues;
+import io.flowport.core.spi.Secrets;
 import io.flowport.grpc.zeebe.ActivatedJob;
 import io.flowport.grpc.zeebe.Topology;
 import io.flowport.grpc.zeebe.ZeebeErrors;
@@ -93,6 +94,8 @@ public final class ZeebeBackend implements EngineBackend {
   private final ErrorTable errors;
   private final Runnable onClose;
   private final String gateway;
+  /** What the credentials hold: redacted from every error the client delivers. */
+  private final Secrets secrets = Secrets.create();
 
   /**
    * @param channel the channel to the gateway
@@ -114,7 +117,7 @@ public final class ZeebeBackend implements EngineBackend {
     this.gateway = gateway;
     this.channel = Objects.requireNonNull(channel, "channel == null");
     this.callCredentials = credentials == null || credentials == Credentials.none()
-        ? null : new CredentialsCallCredentials(credentials);
+        ? null : new CredentialsCallCredentials(credentials, secrets);
     this.errors = ZeebeErrors.TABLE;
     this.onClose = onClose;
   }
@@ -122,6 +125,11 @@ public final class ZeebeBackend implements EngineBackend {
   @Override
   public String engine() {
     return ZeebeErrors.ENGINE;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return secrets;
   }
 
   /** Every call carries its attempt deadline as the gRPC deadline, and gRPC completes on the application executor, not a netty event loop. */

@@ -14,6 +14,7 @@ import io.flowport.core.spi.Args;
 import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.Secrets;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.RestRequest;
 import io.flowport.rest.RestCalls;
@@ -112,6 +113,11 @@ public final class BkSopsBackend implements EngineBackend {
         ? "bk-sops' operate_node never passes flow_ids and converge_gateway_id to bamboo_engine, so skip_cpg"
             + " always fails there"
         : null;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return http.transport().secrets();
   }
 
   @Override

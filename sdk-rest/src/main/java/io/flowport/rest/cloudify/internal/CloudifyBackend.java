@@ -15,6 +15,7 @@ import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.Checks;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.Secrets;
 import io.flowport.rest.OffsetPaging;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.cloudify.CloudifyClient;
@@ -84,6 +85,11 @@ public final class CloudifyBackend implements EngineBackend {
   @Override
   public Set<Operation> capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return wire.secrets();
   }
 
   /** OkHttp's call timeout is the attempt deadline; answers arrive on OkHttp's threads. */

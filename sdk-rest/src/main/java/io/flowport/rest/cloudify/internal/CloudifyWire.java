@@ -38,6 +38,11 @@ public final class CloudifyWire {
     this.http = http;
   }
 
+  /** {@return the secrets the transport's credentials hold} */
+  public io.flowport.core.spi.Secrets secrets() {
+    return http.transport().secrets();
+  }
+
   /** Closes the transport. */
   public void close() {
     http.close();

@@ -12,6 +12,7 @@ import io.flowport.core.model.StartRequest;
 import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.Secrets;
 import io.flowport.rest.RestCalls;
 import io.flowport.rest.RestTransport;
 import java.util.Collections;
@@ -104,6 +105,11 @@ public final class FlowableBackend implements EngineBackend {
   @Override
   public String engine() {
     return ENGINE;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return http.transport().secrets();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.flowport.core.spi.Args;
 import io.flowport.core.spi.BackendTraits;
 import io.flowport.core.spi.CallContext;
 import io.flowport.core.spi.EngineBackend;
+import io.flowport.core.spi.Secrets;
 import io.flowport.rest.RestFutures;
 import io.flowport.rest.obs.ObsExecutionPage;
 import io.flowport.rest.obs.ObsExecutionQuery;
@@ -74,6 +75,11 @@ public final class ObsBackend implements EngineBackend {
   @Override
   public Set<Operation> capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return wire.secrets();
   }
 
   /** OkHttp's call timeout is the attempt deadline; answers arrive on OkHttp's threads. */

@@ -45,6 +45,11 @@ public final class ObsWire {
     this.credentials = credentials;
   }
 
+  /** {@return the secrets the transport's credentials hold} */
+  public io.flowport.core.spi.Secrets secrets() {
+    return http.transport().secrets();
+  }
+
   /** Closes the transport. */
   public void close() {
     http.close();
