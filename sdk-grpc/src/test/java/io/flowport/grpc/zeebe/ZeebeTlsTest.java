@@ -17,6 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +175,36 @@ class ZeebeTlsTest {
       assertThat(took).isLessThan(BOUND);
       assertThat(chainText(e)).doesNotContain(SECRET);
       assertThat(gateway.count("Topology")).as("no call may reach a server whose certificate failed").isZero();
+    }
+  }
+
+  @Test
+  void aHandshakeCutShortIsNoCertificateFailureAndStaysRetriedAsUnavailable() throws Exception {
+    // A server that reads the ClientHello and hangs up: no certificate was checked, and the next
+    // connection may well succeed, so this stays today's unavailable, retried.
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread cutter = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket s = server.accept()) {
+            s.getInputStream().read(new byte[512]);
+          } catch (IOException closed) {
+            // the test ended, or the client gave up first
+          }
+        }
+      }, "tls-cutter");
+      cutter.setDaemon(true);
+      cutter.start();
+      TestClients.Attempts attempts = new TestClients.Attempts();
+      try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("127.0.0.1:" + server.getLocalPort())
+          .trustCertificates(localhost.cert()).options(TestClients.fast().listener(attempts).build()).build()) {
+        long start = System.nanoTime();
+        WorkflowException e = boundedFailure(client.topology());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        report("handshake cut short", e, took, attempts);
+        assertThat(e).isInstanceOf(EngineUnavailableException.class);
+        assertThat(attempts.events).as("attempts of a call whose handshake was cut short").hasSize(4);
+      }
     }
   }
 
