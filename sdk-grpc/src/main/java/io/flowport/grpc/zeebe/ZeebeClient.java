@@ -394,7 +394,10 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     }
 
     /**
-     * Trust these PEM certificates instead of the JDK's default trust store (TLS only).
+     * Trust these PEM certificates instead of the JDK's default trust store (TLS only). The host
+     * name is still checked. A certificate in this file is a trust anchor: the JDK checks the
+     * validity dates of the certificates it issued, not its own, so prefer trusting the issuing CA
+     * over the gateway's own certificate.
      *
      * @param pemFile the pem file
      * @return this builder
