@@ -87,7 +87,7 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
           NioIoHandler.newFactory());
       ManagedChannel channel = buildChannel(b, eventLoop, grpcExecutor);
       if (b.plaintext && b.credentials != Credentials.none()) {
-        // Allowed (a local gateway behind a trusted network), but the token travels unencrypted.
+        // A loopback gateway, or allowPlaintextCredentials(): the token travels unencrypted.
         LoggerFactory.getLogger(ZeebeClient.class).warn(
             "credentials ({}) will be sent over a plaintext channel to {}", b.credentials, b.addresses);
       }
@@ -311,7 +311,10 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     return wire.description();
   }
 
-  /** Builds a {@link ZeebeClient}. TLS is on unless {@link #usePlaintext()}. */
+  /**
+   * Builds a {@link ZeebeClient}. TLS is on unless {@link #usePlaintext()}; credentials over
+   * plaintext are refused for a gateway off this machine unless {@link #allowPlaintextCredentials()}.
+   */
   public static final class Builder {
     /** The default {@link #maxInboundMessageSize(int)}: 4 MiB, grpc-java's and the Zeebe gateway's. */
     public static final int DEFAULT_MAX_INBOUND_MESSAGE_SIZE = 4 * 1024 * 1024;
@@ -320,6 +323,7 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
 
     private final List<HostPort> addresses = new ArrayList<>();
     private boolean plaintext;
+    private boolean allowPlaintextCredentials;
     private Path trustCertificates;
     private Credentials credentials = Credentials.none();
     private Duration keepAlive = Duration.ofSeconds(45);
@@ -358,7 +362,14 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     }
 
     /**
-     * No TLS (a local engine, a sidecar).
+     * No TLS (a local engine, a sidecar). Without this call the client speaks TLS and checks the
+     * gateway's certificate: its issuer against the JDK's trust store (or {@link
+     * #trustCertificates(Path)}), its host name against the address dialed, and its validity dates.
+     * A certificate failing a check fails every call with {@link io.flowport.core.error.TlsException},
+     * not retried.
+     *
+     * <p>With {@link #credentials(Credentials) credentials}, {@link #build()} refuses a plaintext
+     * client for a gateway that is not on this machine, unless {@link #allowPlaintextCredentials()}.
      *
      * @return this builder
      */
@@ -368,7 +379,25 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
     }
 
     /**
-     * Trust these PEM certificates instead of the JDK's default trust store (TLS only).
+     * Lets {@link #credentials(Credentials) credentials} (a bearer token, {@link
+     * ZeebeOAuthCredentials}) travel over a {@link #usePlaintext() plaintext} channel to a gateway on
+     * another machine, readable by anyone on the network path: for a gateway behind a trusted network
+     * or a TLS-terminating sidecar. Without it, {@link #build()} refuses that combination. Loopback
+     * gateways ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) never need it. The client still
+     * logs a warning when it sends credentials in plaintext.
+     *
+     * @return this builder
+     */
+    public Builder allowPlaintextCredentials() {
+      this.allowPlaintextCredentials = true;
+      return this;
+    }
+
+    /**
+     * Trust these PEM certificates instead of the JDK's default trust store (TLS only). The host
+     * name is still checked. A certificate in this file is a trust anchor: the JDK checks the
+     * validity dates of the certificates it issued, not its own, so prefer trusting the issuing CA
+     * over the gateway's own certificate.
      *
      * @param pemFile the pem file
      * @return this builder
@@ -451,7 +480,8 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
 
     /**
      * Use this channel (e.g. an in-process channel to a fake gateway) instead of building one. The
-     * client does not shut it down; address, TLS and keep-alive settings are then ignored.
+     * client does not shut it down; address, TLS and keep-alive settings are then ignored, and so is
+     * the check of credentials over plaintext: the channel's security is the caller's.
      *
      * @param channel the channel
      * @return this builder
@@ -461,11 +491,18 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
       return this;
     }
 
-    /** {@return the build} */
+    /**
+     * {@return the client, with its channel, threads and event loop}
+     *
+     * @throws IllegalStateException when no address is given, when {@link #usePlaintext()} and
+     *     {@link #trustCertificates(Path)} are both set, or when credentials would travel in
+     *     plaintext to a gateway off this machine without {@link #allowPlaintextCredentials()}
+     */
     public ZeebeClient build() {
       if (plaintext && trustCertificates != null) {
         throw new IllegalStateException("usePlaintext() and trustCertificates(...) exclude each other");
       }
+      refusePlaintextCredentials();
       Wire wire = Wire.open(this);
       try {
         return new ZeebeClient(this, wire);
@@ -476,6 +513,19 @@ public final class ZeebeClient extends AdapterClient<ZeebeBackend> implements Ze
           wire.grpcExecutor().shutdownNow();
         }
         throw e;
+      }
+    }
+
+    /** Before any thread starts: a refused build leaves nothing behind. */
+    private void refusePlaintextCredentials() {
+      if (channel != null || !plaintext || credentials == Credentials.none() || allowPlaintextCredentials) {
+        return;
+      }
+      for (HostPort address : addresses) {
+        if (!address.isLoopback()) {
+          throw new IllegalStateException("credentials would be sent unencrypted to gateway " + address
+              + " (usePlaintext()): use TLS or allowPlaintextCredentials()");
+        }
       }
     }
   }

@@ -16,6 +16,8 @@ import java.util.Map;
  * comma-separated, are balanced round-robin). Settings:
  * <ul>
  *   <li>{@code plaintext}: {@code "true"} for no TLS, {@code "false"} (default) for TLS;
+ *   <li>{@code allowPlaintextCredentials}: {@code "true"} to send credentials over plaintext to a
+ *       gateway off this machine (see {@link ZeebeClient.Builder#allowPlaintextCredentials()});
  *   <li>{@code trustCertificates}: a PEM file to trust (TLS);
  *   <li>{@code keepAlive}: an ISO-8601 duration, e.g. {@code PT45S}.
  * </ul>
@@ -29,6 +31,7 @@ public final class ZeebeClientProvider implements WorkflowClientProvider {
   private static Map<String, String> settings() {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("plaintext", "true for no TLS, default false");
+    s.put("allowPlaintextCredentials", "true to send credentials over plaintext to a non-loopback gateway, default false");
     s.put("trustCertificates", "a PEM file of certificates to trust for TLS");
     s.put("keepAlive", "an ISO-8601 duration between keepalive pings, e.g. PT45S");
     return Collections.unmodifiableMap(s);
@@ -51,6 +54,9 @@ public final class ZeebeClientProvider implements WorkflowClientProvider {
     ClientSettings settings = ClientSettings.of(config, SETTINGS);
     if (settings.flag("plaintext", false)) {
       b.usePlaintext();
+    }
+    if (settings.flag("allowPlaintextCredentials", false)) {
+      b.allowPlaintextCredentials();
     }
     String trust = settings.string("trustCertificates");
     if (trust != null) {

@@ -6,6 +6,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.flowport.core.auth.Credentials;
 import io.flowport.core.error.AuthenticationException;
 import io.flowport.core.error.EngineUnavailableException;
+import io.flowport.core.error.TlsCheck;
+import io.flowport.core.error.TlsException;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.CallExecutor;
 import io.grpc.Metadata;
@@ -15,6 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS end to end: a real netty-shaded gRPC server serving TLS with a self-signed certificate made at
- * test time by the JDK's keytool, and {@link ZeebeClient}s that do, or do not, trust it.
+ * TLS end to end: real netty-shaded gRPC servers serving TLS with self-signed certificates made at
+ * test time by the JDK's keytool, and {@link ZeebeClient}s that do, or do not, trust them. A
+ * certificate that fails a check is a {@link TlsException} naming the check, tried once.
  */
 class ZeebeTlsTest {
   private static final String SECRET = "secret-token";
@@ -52,26 +58,42 @@ class ZeebeTlsTest {
   static Pem localhost;
   /** A certificate valid only for a name the test never dials: to prove the host name is checked. */
   static Pem otherName;
+  /** A certificate authority, whose own certificate is the one the client trusts for {@link #expired}. */
+  static Pem testCa;
+  /** For localhost / 127.0.0.1, issued by {@link #testCa}, but its validity ended 9 days ago. */
+  static Pem expired;
+  /** Only for the name localhost (no IP address). */
+  static Pem localhostNameOnly;
+  /** Only for the address 127.0.0.1 (no name). */
+  static Pem loopbackIpOnly;
 
   record Pem(Path cert, Path key) {}
 
+  /** The latest gateway started. */
   ScriptedGateway gateway;
+  private final List<ScriptedGateway> gateways = new ArrayList<>();
 
   @BeforeAll
   static void certificates() throws Exception {
-    localhost = selfSigned("localhost", "SAN=dns:localhost,ip:127.0.0.1");
-    otherName = selfSigned("other", "SAN=dns:gateway.invalid");
+    localhost = selfSigned("localhost", "localhost", "SAN=dns:localhost,ip:127.0.0.1");
+    otherName = selfSigned("other", "gateway.invalid", "SAN=dns:gateway.invalid");
+    testCa = selfSigned("test-ca", "Flowport Test CA", "bc:c");
+    expired = issuedBy(testCa, "test-ca", "expired", "SAN=dns:localhost,ip:127.0.0.1", "-startdate", "-10d",
+        "-validity", "1");
+    localhostNameOnly = selfSigned("name-only", "localhost", "SAN=dns:localhost");
+    loopbackIpOnly = selfSigned("ip-only", "loopback", "SAN=ip:127.0.0.1");
   }
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (gateway != null) {
-      gateway.close();
+    for (ScriptedGateway g : gateways) {
+      g.close();
     }
   }
 
   private ScriptedGateway tlsGateway(Pem pem) throws IOException {
     gateway = new ScriptedGateway(GrpcSslContexts.forServer(pem.cert().toFile(), pem.key().toFile()).build());
+    gateways.add(gateway);
     return gateway;
   }
 
@@ -103,42 +125,112 @@ class ZeebeTlsTest {
     }
   }
 
-  // ---------------------------------------------------------------- (2) untrusted certificate
+  // ---------------------------------------------------------------- (2) certificate failures, typed
 
   @Test
-  void defaultTrustRejectsSelfSignedCertificateTyped() throws Exception {
+  void defaultTrustRejectsSelfSignedCertificateAsUntrustedIssuer() throws Exception {
     tlsGateway(localhost);
-    TestClients.Attempts attempts = new TestClients.Attempts();
-    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
-        .options(TestClients.fast().listener(attempts).build()).build()) {
-      long start = System.nanoTime();
-      WorkflowException e = boundedFailure(client.topology());
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-      report("untrusted (system trust)", e, took, attempts);
-      assertThat(e).isInstanceOf(EngineUnavailableException.class);
-      assertThat(e.wireStatus()).isEqualTo("UNAVAILABLE");
-      assertThat(chainText(e)).containsAnyOf("SSLHandshakeException", "PKIX", "certificat");
-      assertThat(gateway.count("Topology")).as("no call may reach an untrusted server").isZero();
-      assertThat(took).isLessThan(BOUND);
-    }
+    assertCertificateFailure("untrusted (system trust)", null, TlsCheck.UNTRUSTED_ISSUER);
   }
 
   @Test
   void hostNameIsVerifiedEvenWhenTheCertificateIsTrusted() throws Exception {
     // The certificate is trusted but names gateway.invalid only; dialling localhost must fail.
     tlsGateway(otherName);
+    assertCertificateFailure("trusted cert, wrong host name", otherName.cert(), TlsCheck.HOST_NAME);
+  }
+
+  @Test
+  void anExpiredCertificateFromATrustedIssuerIsRefusedAsExpired() throws Exception {
+    tlsGateway(expired);
+    assertCertificateFailure("trusted issuer, expired cert", testCa.cert(), TlsCheck.EXPIRED);
+  }
+
+  /**
+   * A client with a bearer token and a policy allowing 4 attempts calls the latest gateway: the
+   * call must fail once (a certificate does not get better by retrying), within {@link #BOUND},
+   * with a {@link TlsException} naming {@code expected} and the gateway, the token nowhere.
+   */
+  private void assertCertificateFailure(String what, Path trusted, TlsCheck expected) throws Exception {
     TestClients.Attempts attempts = new TestClients.Attempts();
-    try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
-        .trustCertificates(otherName.cert()).options(TestClients.fast().listener(attempts).build()).build()) {
+    String address = "localhost:" + gateway.port();
+    ZeebeClient.Builder builder = ZeebeClient.builder().gatewayAddress(address)
+        .credentials(Credentials.bearer(() -> SECRET))
+        .options(TestClients.fast().listener(attempts).build());
+    if (trusted != null) {
+      builder.trustCertificates(trusted);
+    }
+    try (ZeebeClient client = builder.build()) {
       long start = System.nanoTime();
       WorkflowException e = boundedFailure(client.topology());
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-      report("trusted cert, wrong host name", e, took, attempts);
-      assertThat(e).isInstanceOf(EngineUnavailableException.class);
-      assertThat(chainText(e)).containsAnyOf("SSLHandshakeException", "certificat", "subject alternative");
-      assertThat(gateway.count("Topology")).isZero();
+      report(what, e, took, attempts);
+      assertThat(e).isInstanceOf(TlsException.class);
+      assertThat(((TlsException) e).check()).isEqualTo(expected);
+      assertThat(e.getMessage()).contains(expected.description()).contains("(gateway " + address + ")");
+      assertThat(e.isRetryable()).isFalse();
+      assertThat(e.requestMayHaveBeenProcessed()).isFalse();
+      assertThat(attempts.events).as("attempts of a call failing on the certificate").hasSize(1);
+      assertThat(took).isLessThan(BOUND);
+      assertThat(chainText(e)).doesNotContain(SECRET);
+      assertThat(gateway.count("Topology")).as("no call may reach a server whose certificate failed").isZero();
+    }
+  }
+
+  @Test
+  void aHandshakeCutShortIsNoCertificateFailureAndStaysRetriedAsUnavailable() throws Exception {
+    // A server that reads the ClientHello and hangs up: no certificate was checked, and the next
+    // connection may well succeed, so this stays today's unavailable, retried.
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread cutter = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket s = server.accept()) {
+            s.getInputStream().read(new byte[512]);
+          } catch (IOException closed) {
+            // the test ended, or the client gave up first
+          }
+        }
+      }, "tls-cutter");
+      cutter.setDaemon(true);
+      cutter.start();
+      TestClients.Attempts attempts = new TestClients.Attempts();
+      try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("127.0.0.1:" + server.getLocalPort())
+          .trustCertificates(localhost.cert()).options(TestClients.fast().listener(attempts).build()).build()) {
+        long start = System.nanoTime();
+        WorkflowException e = boundedFailure(client.topology());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        report("handshake cut short", e, took, attempts);
+        assertThat(e).isInstanceOf(EngineUnavailableException.class);
+        assertThat(attempts.events).as("attempts of a call whose handshake was cut short").hasSize(4);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- (2b) several gateways, each its own name
+
+  @Test
+  void eachGatewayIsCheckedAgainstItsOwnHostName() throws Exception {
+    // One certificate names only localhost, the other only 127.0.0.1: checked against the channel's
+    // single authority (the first address), the second gateway would fail its host name check.
+    ScriptedGateway byName = tlsGateway(localhostNameOnly);
+    ScriptedGateway byIp = tlsGateway(loopbackIpOnly);
+    Path bothCerts = dir.resolve("both-cert.pem");
+    Files.writeString(bothCerts, Files.readString(localhostNameOnly.cert()) + Files.readString(loopbackIpOnly.cert()));
+    try (ZeebeClient client = ZeebeClient.builder()
+        .gatewayAddress("localhost:" + byName.port() + ",127.0.0.1:" + byIp.port())
+        .trustCertificates(bothCerts).options(TestClients.fast().build()).build()) {
+      // round_robin uses the gateways that are connected: call until both were reached.
+      TestClients.eventually(() -> {
+        try {
+          client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("a call failed", e);
+        }
+        assertThat(byName.count("Topology")).as("calls reaching the gateway dialed as localhost").isPositive();
+        assertThat(byIp.count("Topology")).as("calls reaching the gateway dialed as 127.0.0.1").isPositive();
+      });
     }
   }
 
@@ -205,7 +297,7 @@ class ZeebeTlsTest {
         .credentials(bearer).options(TestClients.fast().build()).build()) {
       int seenBefore = gateway.seen.size();
       WorkflowException e = boundedFailure(untrusting.topology());
-      assertThat(e).isInstanceOf(EngineUnavailableException.class);
+      assertThat(e).isInstanceOf(TlsException.class);
       assertThat(gateway.seen).hasSize(seenBefore);
       mustNotLeak.add(untrusting);
       mustNotLeak.add(e);
@@ -265,18 +357,51 @@ class ZeebeTlsTest {
   }
 
   /** keytool -genkeypair into a PKCS12 store, -exportcert -rfc for the PEM, the key via KeyStore. */
-  private static Pem selfSigned(String alias, String san) throws Exception {
-    Path store = dir.resolve(alias + ".p12");
+  private static Pem selfSigned(String alias, String commonName, String san) throws Exception {
+    Path store = generateKeyPair(alias, commonName, san);
     Path cert = dir.resolve(alias + "-cert.pem");
-    Path key = dir.resolve(alias + "-key.pem");
-    String pass = new String(PASSWORD);
-    keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + (alias.equals("localhost") ? "localhost" : "gateway.invalid"),
-        "-ext", san, "-validity", "1", "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", pass, "-keypass", pass, "-noprompt");
     keytool("-exportcert", "-rfc", "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", pass, "-file", cert.toString());
+        "-storepass", new String(PASSWORD), "-file", cert.toString());
+    assertThat(Files.readString(cert)).startsWith("-----BEGIN CERTIFICATE-----");
+    return new Pem(cert, privateKeyPem(store, alias));
+  }
 
+  /**
+   * A certificate {@code ca} issued (keytool -certreq, then -gencert by the CA with {@code dates}),
+   * served with the CA's certificate after it. The JDK checks the validity dates of issued
+   * certificates only: a trusted certificate is a trust anchor, whose dates it does not check.
+   */
+  private static Pem issuedBy(Pem ca, String caAlias, String alias, String san, String... dates) throws Exception {
+    String pass = new String(PASSWORD);
+    Path store = generateKeyPair(alias, "localhost", san);
+    Path request = dir.resolve(alias + ".csr");
+    keytool("-certreq", "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", pass, "-file", request.toString());
+    Path issued = dir.resolve(alias + "-issued.pem");
+    List<String> sign = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", caAlias, "-storetype", "PKCS12",
+        "-keystore", dir.resolve(caAlias + ".p12").toString(), "-storepass", pass, "-infile", request.toString(),
+        "-outfile", issued.toString(), "-ext", san));
+    sign.addAll(List.of(dates));
+    keytool(sign.toArray(String[]::new));
+    Path chain = dir.resolve(alias + "-chain.pem");
+    Files.writeString(chain, Files.readString(issued) + Files.readString(ca.cert()));
+    return new Pem(chain, privateKeyPem(store, alias));
+  }
+
+  private static Path generateKeyPair(String alias, String commonName, String... extensions) throws Exception {
+    Path store = dir.resolve(alias + ".p12");
+    String pass = new String(PASSWORD);
+    List<String> generate = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC",
+        "-groupname", "secp256r1", "-dname", "CN=" + commonName, "-validity", "1",
+        "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", pass, "-keypass", pass, "-noprompt"));
+    for (String extension : extensions) {
+      generate.addAll(List.of("-ext", extension));
+    }
+    keytool(generate.toArray(String[]::new));
+    return store;
+  }
+
+  private static Path privateKeyPem(Path store, String alias) throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
       ks.load(in, PASSWORD);
@@ -287,9 +412,9 @@ class ZeebeTlsTest {
     String pem = "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(k.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
+    Path key = dir.resolve(alias + "-key.pem");
     Files.writeString(key, pem, StandardCharsets.US_ASCII);
-    assertThat(Files.readString(cert)).startsWith("-----BEGIN CERTIFICATE-----");
-    return new Pem(cert, key);
+    return key;
   }
 
   private static void keytool(String... args) throws Exception {

@@ -5,6 +5,7 @@ import io.flowport.core.Operation;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.ErrorTable;
+import io.flowport.core.error.TlsCheck;
 import io.flowport.core.error.WorkflowException;
 import io.grpc.Status;
 
@@ -14,7 +15,9 @@ import io.grpc.Status;
  * status grpc-java made itself is the client's: its deadline, a cancel, an answer over its size
  * limit or one it could not parse, a broken connection. Those are never the gateway's back
  * pressure or internal error, and whether the gateway may have acted on the request follows from
- * whether the request left the client, not from grpc-java's wording.
+ * whether the request left the client, not from grpc-java's wording. A handshake that failed on the
+ * gateway's certificate (grpc-java reports it as UNAVAILABLE, the JDK's exception as its cause) is
+ * a {@link ErrorKind#TLS_FAILURE}: retrying cannot cure it, and the gateway never saw the request.
  */
 final class GrpcErrors {
   private GrpcErrors() {}
@@ -43,7 +46,12 @@ final class GrpcErrors {
     String description = status.getDescription();
     ErrorKind kind;
     boolean answered = false;
-    if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+    TlsCheck tls = TlsCheck.of(error);
+    if (tls != null) {
+      kind = ErrorKind.TLS_FAILURE;
+      sent = false; // the handshake precedes the request's headers
+      description = tls.description() + (gateway == null ? "" : " (gateway " + gateway + ")");
+    } else if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
       // grpc-java's own size limits (an answer over maxInboundMessageSize): not back pressure.
       kind = sent ? ErrorKind.UNEXPECTED_RESPONSE : ErrorKind.CLIENT_VALIDATION;
       answered = sent;

@@ -1,17 +1,24 @@
 package io.flowport.grpc.zeebe.internal;
 
+import io.grpc.Attributes;
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.NameResolver;
 import io.grpc.Status;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@value #SCHEME}{@code :///} to a fixed list of gateway addresses, each its own address
  * group, so the {@code round_robin} policy spreads calls over all of them. Host names are resolved
- * each time the channel asks (start and refresh).
+ * each time the channel asks (start and refresh). Each group carries its own {@code host:port} as
+ * authority, so TLS checks each gateway's certificate against the name it was dialed by (the
+ * channel's one authority is only the first address's).
  */
 public final class StaticAddressesResolverFactory extends NameResolver.Factory {
   public static final String SCHEME = "flowport-zeebe";
@@ -22,6 +29,8 @@ public final class StaticAddressesResolverFactory extends NameResolver.Factory {
 
   /** A host and a port. */
   public record HostPort(String host, int port) {
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
     /**
      * Parses a gateway address in the forms the Camunda client accepts: {@code host:port},
      * {@code [v6]:port}, a URI such as {@code http://host:port}, {@code https://host:port},
@@ -71,6 +80,36 @@ public final class StaticAddressesResolverFactory extends NameResolver.Factory {
         throw invalid(address);
       }
       return new HostPort(host, port == null ? DEFAULT_PORT : port(address, port));
+    }
+
+    /**
+     * True when the host is this machine by name or literal: {@code localhost}, {@code 127.0.0.0/8}
+     * or {@code ::1}. Decided from the text alone, never by a DNS lookup, which another machine's
+     * name could answer with a loopback address.
+     *
+     * @return whether the host is the loopback interface
+     */
+    public boolean isLoopback() {
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      Matcher v4 = IPV4.matcher(host);
+      if (v4.matches()) {
+        for (int i = 1; i <= 4; i++) {
+          if (Integer.parseInt(v4.group(i)) > 255) {
+            return false;
+          }
+        }
+        return v4.group(1).equals("127");
+      }
+      if (!host.contains(":")) {
+        return false; // a name other than localhost: not resolved here
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress(); // an IPv6 literal: parsed, never looked up
+      } catch (UnknownHostException e) {
+        return false;
+      }
     }
 
     private static int port(String address, String port) {
@@ -140,7 +179,8 @@ public final class StaticAddressesResolverFactory extends NameResolver.Factory {
         for (HostPort hp : addresses) {
           InetSocketAddress address = new InetSocketAddress(hp.host(), hp.port());
           if (!address.isUnresolved()) {
-            groups.add(new EquivalentAddressGroup(address));
+            groups.add(new EquivalentAddressGroup(address, Attributes.newBuilder()
+                .set(EquivalentAddressGroup.ATTR_AUTHORITY_OVERRIDE, hp.toString()).build()));
           }
         }
         if (groups.isEmpty()) {

@@ -45,4 +45,18 @@ class GatewayAddressTest {
   void aBareIpv6AddressIsToldToUseBrackets(String address) {
     assertThatThrownBy(() -> HostPort.parse(address)).hasMessageContaining("[v6]:port");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost:26500", "LocalHost:1", "127.0.0.1:26500", "127.255.255.254:1", "127.000.0.1:1",
+      "[::1]:26500", "[0:0:0:0:0:0:0:1]:26500", "[::ffff:127.0.0.1]:1"})
+  void loopbackHostsAreThisMachine(String address) {
+    assertThat(HostPort.parse(address).isLoopback()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gateway.example.com:26500", "10.0.0.1:26500", "128.0.0.1:1", "127.0.0.256:1",
+      "localhost.example.com:1", "127.0.0.1.nip.io:1", "[::2]:1", "[fe80::1]:1", "0.0.0.0:1"})
+  void otherHostsAreNotLoopbackAndAreNeverLookedUp(String address) {
+    assertThat(HostPort.parse(address).isLoopback()).isFalse();
+  }
 }
