@@ -9,6 +9,7 @@ import io.flowport.core.auth.Credentials;
 import io.flowport.core.error.AuthenticationException;
 import io.flowport.core.spi.CallExecutor;
 import io.flowport.rest.bksops.BkSopsCredentials;
+import io.flowport.rest.cloudify.CloudifyServerError;
 import io.flowport.rest.obs.ObsCredentials;
 import io.flowport.rest.testing.RawHttpServer;
 import io.flowport.rest.testing.RawHttpServer.Answer;
@@ -99,6 +100,7 @@ class RestSecretsEchoTest {
     String echoed = text.toString().replace("\"", "'");
     return switch (n % 4) {
       case 0 -> Answer.json(401, "{\"message\":\"" + echoed + "\",\"error_code\":\"unauthorized_error\","
+          + "\"server_traceback\":\"" + echoed + "\",\"proxy\":\"" + echoed + "\","
           + "\"result\":false,\"code\":401,\"Code\":\"AUTH.0001\",\"Message\":\"" + echoed + "\"}");
       case 1 -> Answer.of(403, Map.of("Content-Type", "text/plain"), echoed.getBytes(StandardCharsets.UTF_8));
       case 2 -> Answer.of(502, Map.of("Content-Type", "text/html"),
@@ -139,7 +141,8 @@ class RestSecretsEchoTest {
           }
           if (error != null) {
             FAILURES_CHECKED.incrementAndGet();
-            String shown = printed(error);
+            String shown = printed(error) + CloudifyServerError.of(error) // Cloudify's detail, read by users
+                .map(d -> d.serverTraceback().orElse("") + d.extra()).orElse("");
             for (String form : forms) {
               // not even the start of one, where an excerpt was cut inside it
               assertThat(shown).as("%s %s %s", adapter, kind, call).doesNotContain(form.substring(0, 2 * form.length() / 3));

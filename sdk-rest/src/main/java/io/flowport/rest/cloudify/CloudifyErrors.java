@@ -163,7 +163,8 @@ public final class CloudifyErrors {
     }
     CloudifyServerError detail = null;
     if (body != null && (code != null || message != null)) {
-      detail = new CloudifyServerError(code, text(body, "server_traceback"), extras(body));
+      // The detail is read by users and logged whole: the client's secrets are masked in it too.
+      detail = new CloudifyServerError(code, response.redact(text(body, "server_traceback")), extras(body, response));
       message = message == null ? "" : RestErrors.engineMessage(response.redact(message));
     } else if (response.status() == 304) {
       message = "not modified";
@@ -174,14 +175,14 @@ public final class CloudifyErrors {
     return RestErrors.fromAnswer(TABLE, operation, response, code, message, response.requestId(), detail);
   }
 
-  private static Map<String, String> extras(JsonNode body) {
+  private static Map<String, String> extras(JsonNode body, RestResponse response) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String name = f.getKey();
       if (!name.equals("message") && !name.equals("error_code") && !name.equals("server_traceback")
           && f.getValue().isValueNode() && !f.getValue().isNull()) {
-        out.put(name, f.getValue().asText());
+        out.put(name, response.redact(f.getValue().asText()));
       }
     }
     return out;
