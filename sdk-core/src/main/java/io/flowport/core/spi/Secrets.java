@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The secrets one client holds — header values its credentials set, signing keys, client secrets,
@@ -32,6 +34,9 @@ public final class Secrets {
   public static final int KEPT = 256;
   /** The shortest value that counts as a secret. */
   public static final int MIN_LENGTH = 4;
+  /** Headers credentials set that hold no secret. */
+  private static final Set<String> NOT_SECRET = Set.of("date", "x-obs-date", "x-date", "content-type",
+      "content-md5", "content-length", "accept", "user-agent", "host");
 
   private final Map<String, Boolean> known = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -85,12 +90,15 @@ public final class Secrets {
 
   /**
    * Adds the value of a header the credentials set, with the credentials after its scheme and, for
-   * {@code Basic}, the decoded {@code user:password} and the password.
+   * {@code Basic}, the decoded {@code user:password} and the password. Headers that never carry a
+   * secret (a signer's {@code Date}, {@code Content-Type}...) are skipped: a new date on every attempt
+   * would only crowd out the secrets.
    *
+   * @param name the header's name
    * @param value the header's value
    */
-  public void addHeaderValue(String value) {
-    if (frozen || !counts(value)) {
+  public void addHeader(String name, String value) {
+    if (frozen || !counts(value) || name != null && NOT_SECRET.contains(name.toLowerCase(Locale.ROOT))) {
       return;
     }
     synchronized (known) {

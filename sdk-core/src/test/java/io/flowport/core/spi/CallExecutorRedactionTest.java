@@ -43,7 +43,7 @@ class CallExecutorRedactionTest {
     Secrets secrets = Secrets.create();
     try (CallExecutor executor = CallExecutor.create("acme", options, BackendTraits.CONSERVATIVE, secrets)) {
       CompletableFuture<Object> f = executor.execute(Operation.GET_INSTANCE, false, ctx -> {
-        secrets.addHeaderValue("Bearer " + TOKEN); // what the credentials set for this attempt
+        secrets.addHeader("Authorization", "Bearer " + TOKEN); // what the credentials set for this attempt
         RuntimeException supplier = new IllegalStateException("refresh of " + TOKEN + " failed");
         return CompletableFuture.failedFuture(ErrorKind.UNAVAILABLE.toException(new ErrorInfo("acme",
             ctx.operation(), "503", null, "proxy echo: Authorization: Bearer " + TOKEN, null, false), supplier));

@@ -44,7 +44,7 @@ public final class OkAuthRequest implements AuthRequest {
   @Override
   public void setHeader(String name, String value) {
     if (value != null) {
-      secrets.addHeaderValue(value); // before set(), whose message would quote a value it rejects
+      secrets.addHeader(name, value); // before set(), whose message would quote a value it rejects
     }
     headers.set(name, value);
   }

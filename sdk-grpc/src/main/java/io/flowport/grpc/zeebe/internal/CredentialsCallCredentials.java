@@ -56,7 +56,7 @@ public final class CredentialsCallCredentials extends CallCredentials {
 
           @Override
           public void setHeader(String name, String value) {
-            secrets.addHeaderValue(value);
+            secrets.addHeader(name, value);
             Metadata.Key<String> key = key(name);
             checkValue(key.name(), value);
             headers.removeAll(key);
