@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,9 +79,10 @@ public final class Secrets {
       if (known.get(secret) != null) {
         return; // known (and now the most recent): its forms are too
       }
-      boolean changed = put(secret);
-      changed |= put(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-      changed |= put(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+      boolean changed = false;
+      for (String form : forms(secret)) {
+        changed |= put(form);
+      }
       if (changed) {
         ordered = known.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
             .toArray(String[]::new);
@@ -125,6 +127,17 @@ public final class Secrets {
         }
       }
     }
+  }
+
+  /**
+   * {@return the forms in which {@code secret} is masked: as given, URL-encoded as in a form body
+   * ({@code +} for a space) and as in a path or query ({@code %20})}
+   *
+   * @param secret the secret
+   */
+  public static List<String> forms(String secret) {
+    String form = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return List.of(secret, form, form.replace("+", "%20"));
   }
 
   /** {@return whether no secret is known (then nothing needs redacting)} */
