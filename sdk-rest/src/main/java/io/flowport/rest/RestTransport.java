@@ -282,7 +282,13 @@ public final class RestTransport implements AutoCloseable {
     if (closed) {
       return closedError(op, sent);
     }
-    return IoErrors.map(engine, op, what, e, sent);
+    return IoErrors.map(engine, op, what, endpoint(), e, sent);
+  }
+
+  /** {@code host:port} of the base URL, an IPv6 literal in brackets. */
+  private String endpoint() {
+    String host = baseUrl.host();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + baseUrl.port();
   }
 
   private RestResponse readResponse(Operation op, String what, Request request, Response response) throws IOException {
