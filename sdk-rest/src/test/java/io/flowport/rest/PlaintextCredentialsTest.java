@@ -3,7 +3,9 @@ package io.flowport.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowport.core.ClientConfig;
 import io.flowport.core.WorkflowClient;
+import io.flowport.core.WorkflowClients;
 import io.flowport.core.auth.Credentials;
 import io.flowport.rest.bksops.BkSopsClient;
 import io.flowport.rest.bksops.BkSopsCredentials;
@@ -11,6 +13,7 @@ import io.flowport.rest.cloudify.CloudifyClient;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.rest.obs.ObsClient;
 import io.flowport.rest.obs.ObsCredentials;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,12 @@ class PlaintextCredentialsTest {
   private static final String SECRET = "s3cret-Pa55word";
   private static final String REMOTE = "engine.example.com";
 
-  /** An adapter's builder with its required settings and its usual credentials, carrying {@link #SECRET}. */
+  /**
+   * An adapter's builder with its required settings, the same as provider settings, and its usual
+   * credentials, carrying {@link #SECRET}.
+   */
   record Adapter(String engine, Supplier<RestClientBuilder<?, ? extends WorkflowClient>> builder,
-      Credentials credentials) {
+      Map<String, String> settings, Credentials credentials) {
     @Override
     public String toString() {
       return engine;
@@ -37,12 +43,12 @@ class PlaintextCredentialsTest {
 
   static Stream<Adapter> adapters() {
     return Stream.of(
-        new Adapter("flowable", FlowableClient::builder, Credentials.basic("admin", SECRET)),
+        new Adapter("flowable", FlowableClient::builder, Map.of(), Credentials.basic("admin", SECRET)),
         new Adapter("cloudify", () -> CloudifyClient.builder().tenant("default_tenant"),
-            Credentials.header("Authentication-Token", SECRET)),
-        new Adapter("bk-sops", () -> BkSopsClient.builder().bizId("2"),
+            Map.of("tenant", "default_tenant"), Credentials.header("Authentication-Token", SECRET)),
+        new Adapter("bk-sops", () -> BkSopsClient.builder().bizId("2"), Map.of("bizId", "2"),
             BkSopsCredentials.appAndUser("my-app", SECRET, "admin")),
-        new Adapter("obs", ObsClient::builder, ObsCredentials.of("AKIDEXAMPLE0000000000", SECRET)));
+        new Adapter("obs", ObsClient::builder, Map.of(), ObsCredentials.of("AKIDEXAMPLE0000000000", SECRET)));
   }
 
   private static WorkflowClient build(Adapter adapter, String baseUrl, Credentials credentials, boolean allow) {
@@ -95,6 +101,21 @@ class PlaintextCredentialsTest {
   void withoutCredentialsPlainHttpBuilds(Adapter adapter) throws Exception {
     try (WorkflowClient client = build(adapter, "http://" + REMOTE + ":8080/api", Credentials.none(), false)) {
       assertThat(client).isNotNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aProviderRefusesTooUnlessItsSettingAllows(Adapter adapter) throws Exception {
+    ClientConfig.Builder config = ClientConfig.builder(adapter.engine()).endpoint("http://" + REMOTE + ":8080/api")
+        .credentials(adapter.credentials());
+    adapter.settings().forEach(config::setting);
+    assertThatThrownBy(() -> WorkflowClients.create(config.build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("use https or allowPlaintextCredentials()")
+        .hasMessageNotContaining(SECRET);
+    try (WorkflowClient client = WorkflowClients.create(config.setting("allowPlaintextCredentials", "true").build())) {
+      assertThat(client.engine()).isEqualTo(adapter.engine());
     }
   }
 
