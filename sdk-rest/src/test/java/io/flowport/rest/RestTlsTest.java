@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.flowport.core.ClientOptions;
 import io.flowport.core.RetryPolicy;
+import io.flowport.core.WorkflowClient;
 import io.flowport.core.auth.Credentials;
 import io.flowport.core.error.EngineUnavailableException;
 import io.flowport.core.error.TlsCheck;
@@ -13,12 +14,14 @@ import io.flowport.core.error.TlsException;
 import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.rest.testing.RawHttpServer;
 import io.flowport.rest.testing.RawHttpServer.Answer;
+import io.flowport.rest.testing.RestAdapters;
 import io.flowport.rest.testing.TestCertificates;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -110,6 +113,38 @@ class RestTlsTest {
       assertThat(server.connections()).as("handshakes the server saw").isEqualTo(1);
       assertThat(server.received()).as("requests the server read").isEmpty();
       assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  /** A GET of each adapter's own that goes to the wire with any id. */
+  private static final Map<String, String> A_GET = Map.of(
+      "flowable", "getIdentityLinks", "cloudify", "getExecution", "bk-sops", "taskStatus", "obs", "getWorkflow");
+
+  static Stream<RestAdapters.Adapter> adapters() {
+    return RestAdapters.all().stream();
+  }
+
+  /** Each adapter's own backend must pass the transport's TlsException on untouched, with the JDK's own trust store. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void everyAdapterFailsOnceOnACertificateTheJdkDoesNotTrust(RestAdapters.Adapter adapter) throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    ClientOptions options = ClientOptions.builder()
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(20))
+            .maxDelay(Duration.ofMillis(20)).build())
+        .listener(e -> attempts.incrementAndGet())
+        .build();
+    try (RawHttpServer server = RawHttpServer.startTls(selfSigned, r -> Answer.json(200, "{}"));
+        WorkflowClient client = adapter.client(server.url(""), Credentials.basic(USER, SECRET), options)) {
+      String name = A_GET.get(adapter.engine());
+      RestAdapters.Call get = adapter.calls().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+      Throwable failure = catchThrowable(() -> get.run(client, adapter.sampleId()).get(5, SECONDS));
+
+      assertThat(failure).isInstanceOf(ExecutionException.class);
+      assertThat(failure.getCause()).isInstanceOf(TlsException.class).hasMessageNotContaining(SECRET);
+      assertThat(((TlsException) failure.getCause()).check()).isEqualTo(TlsCheck.UNTRUSTED_ISSUER);
+      assertThat(attempts).hasValue(1);
+      assertThat(server.connections()).isEqualTo(1);
     }
   }
 
