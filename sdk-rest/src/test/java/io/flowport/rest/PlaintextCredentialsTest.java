@@ -131,6 +131,21 @@ class PlaintextCredentialsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aPasswordInTheBaseUrlIsCredentialsToo(Adapter adapter) throws Exception {
+    String remote = "http://bob:" + SECRET + "@" + REMOTE + ":8080/api";
+    assertThatThrownBy(() -> build(adapter, remote, Credentials.none(), false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("use https or allowPlaintextCredentials()")
+        .hasMessageNotContaining(SECRET);
+    try (WorkflowClient client = build(adapter, remote, Credentials.none(), true);
+        WorkflowClient loopback = build(adapter, "http://bob:" + SECRET + "@127.0.0.1:8080/api", Credentials.none(), false)) {
+      assertThat(client.toString()).doesNotContain(SECRET);
+      assertThat(loopback.toString()).doesNotContain(SECRET);
+    }
+  }
+
   @Test
   void credentialsSetThroughTheTransportCustomizerAreRefusedToo() {
     assertThatThrownBy(() -> FlowableClient.builder().baseUrl("http://" + REMOTE + "/x")
