@@ -16,6 +16,14 @@ import java.util.function.Consumer;
  * (its request-id headers, its default headers) cannot be replaced. Error reading is not a
  * transport setting at all: the backend owns it ({@link RestCalls}).
  *
+ * <p>TLS: an {@code https://} base URL is checked against the JDK's trusted authorities; another
+ * trust store goes in through OkHttp, {@code transport(t -> t.configure(ok -> ok.sslSocketFactory(factory,
+ * trustManager)))}. A server certificate that fails a check (not trusted, for another host name,
+ * expired, not yet valid) fails the call at once with {@link io.flowport.core.error.TlsException},
+ * whose {@code check()} says which; it is not retried, since the same certificate fails the same
+ * way. Credentials are refused over plain {@code http://} to a remote host unless
+ * {@link #allowPlaintextCredentials()}.
+ *
  * <pre>{@code
  * public static final class Builder extends RestClientBuilder<Builder, AcmeClient> {
  *   private Builder() { super("acme"); }
@@ -39,6 +47,7 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   private Credentials credentials = Credentials.none();
   private ClientOptions options = ClientOptions.defaults();
   private Consumer<RestTransport.Builder> customizer;
+  private boolean allowPlaintextCredentials;
 
   /**
    * A builder of clients for {@code engine}.
@@ -60,12 +69,28 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   }
 
   /**
-   * {@return how requests authenticate; none by default}
+   * {@return how requests authenticate; none by default} Over plain {@code http://} to a remote host
+   * they are refused unless {@link #allowPlaintextCredentials()}.
    *
    * @param credentials the credentials
    */
   public SELF credentials(Credentials credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+    return self();
+  }
+
+  /**
+   * Lets the credentials go over plain {@code http://} to a remote host: only for a network trusted
+   * end to end (or TLS ended by a proxy beside the client). Without it {@link #build()} refuses
+   * credentials (any but {@link Credentials#none()}, the adapter's own such as bk-sops' app secret
+   * or OBS' keys included) over {@code http://} to a host other than this machine's; loopback hosts
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), where fakes and tests run, and
+   * {@code https://} need nothing. With it the client builds and logs a warning.
+   *
+   * @return the self
+   */
+  public SELF allowPlaintextCredentials() {
+    this.allowPlaintextCredentials = true;
     return self();
   }
 
@@ -95,7 +120,8 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
   /**
    * {@return the client} The transport it makes is closed again if making the client fails.
    *
-   * @throws IllegalStateException without a base URL, or when the adapter's settings conflict
+   * @throws IllegalStateException without a base URL, when the adapter's settings conflict, or with
+   *     credentials over plain {@code http://} to a remote host (see {@link #allowPlaintextCredentials()})
    * @throws IllegalArgumentException when the base URL is not an http(s) URL
    */
   public final C build() {
@@ -113,6 +139,9 @@ public abstract class RestClientBuilder<SELF extends RestClientBuilder<SELF, C>,
           .baseUrl(baseUrl)
           .credentials(credentials)
           .continuationExecutor(effective.callbackExecutor());
+      if (allowPlaintextCredentials) {
+        transport.allowPlaintextCredentials();
+      }
       if (customizer != null) {
         customizer.accept(transport);
       }

@@ -282,7 +282,13 @@ public final class RestTransport implements AutoCloseable {
     if (closed) {
       return closedError(op, sent);
     }
-    return IoErrors.map(engine, op, what, e, sent);
+    return IoErrors.map(engine, op, what, endpoint(), e, sent);
+  }
+
+  /** {@code host:port} of the base URL, an IPv6 literal in brackets. */
+  private String endpoint() {
+    String host = baseUrl.host();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + baseUrl.port();
   }
 
   private RestResponse readResponse(Operation op, String what, Request request, Response response) throws IOException {
@@ -465,6 +471,7 @@ public final class RestTransport implements AutoCloseable {
     private long maxResponseBytes = 64L * 1024 * 1024;
     private Executor continuationExecutor = ForkJoinPool.commonPool();
     private Consumer<OkHttpClient.Builder> customizer;
+    private boolean allowPlaintextCredentials;
 
     private Builder(String engine) {
       this.engine = Objects.requireNonNull(engine, "engine == null");
@@ -505,13 +512,27 @@ public final class RestTransport implements AutoCloseable {
     }
 
     /**
-     * Sets the credentials.
+     * Sets the credentials. Over plain {@code http://} to a host other than this machine's (loopback:
+     * {@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) they would travel readable by anyone on
+     * the way, so {@link #build()} refuses them unless {@link #allowPlaintextCredentials()}.
      *
      * @param credentials the credentials
      * @return this builder
      */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /**
+     * Lets credentials go over plain {@code http://} to a remote host (a network you trust end to
+     * end, or TLS ended by a proxy beside the client); {@link #build()} then only warns. Without it
+     * such a transport is refused; loopback hosts and {@code https://} need nothing.
+     *
+     * @return this builder
+     */
+    public Builder allowPlaintextCredentials() {
+      this.allowPlaintextCredentials = true;
       return this;
     }
 
@@ -640,10 +661,21 @@ public final class RestTransport implements AutoCloseable {
       return text;
     }
 
-    /** {@return the build} */
+    /**
+     * {@return the transport}
+     *
+     * @throws IllegalStateException without a base URL, or with credentials over plain {@code http://}
+     *     to a remote host unless {@link #allowPlaintextCredentials()}
+     */
     public RestTransport build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");
+      }
+      boolean hasCredentials = credentials != Credentials.none() || urlUser != null || urlPassword != null;
+      if (hasCredentials && !allowPlaintextCredentials
+          && "http".equals(baseUrl.scheme()) && !isLoopback(baseUrl.host())) {
+        throw new IllegalStateException("[" + engine + "] credentials would travel unencrypted over plain HTTP to "
+            + baseUrl.host() + ": use https or allowPlaintextCredentials()");
       }
       return new RestTransport(this);
     }

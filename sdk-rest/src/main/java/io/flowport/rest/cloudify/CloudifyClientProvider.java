@@ -4,6 +4,7 @@ import io.flowport.core.ClientConfig;
 import io.flowport.core.ClientSettings;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.spi.WorkflowClientProvider;
+import io.flowport.rest.internal.RestProviderSettings;
 import java.util.Map;
 
 /**
@@ -11,12 +12,13 @@ import java.util.Map;
  * {@link io.flowport.core.WorkflowClients#create(ClientConfig)}: the endpoint is the manager's REST
  * base URL ({@code https://manager/api/v3.1}); setting {@code tenant} sets the {@code Tenant} header
  * and {@code start-policy} ({@code fail}, {@code queue}, {@code force}) the {@link CloudifyStartPolicy}.
- * Any other setting is refused. Credentials and options are used as given.
+ * {@code allowPlaintextCredentials} is {@link io.flowport.rest.RestClientBuilder#allowPlaintextCredentials()}. Any other
+ * setting is refused. Credentials and options are used as given.
  */
 public final class CloudifyClientProvider implements WorkflowClientProvider {
-  private static final Map<String, String> SETTINGS = Map.of(
+  private static final Map<String, String> SETTINGS = RestProviderSettings.with(Map.of(
       "tenant", "the Tenant header of every request",
-      "start-policy", "what a unified start does on a busy deployment: fail (default), queue or force");
+      "start-policy", "what a unified start does on a busy deployment: fail (default), queue or force"));
 
   @Override
   public String engine() {
@@ -42,6 +44,7 @@ public final class CloudifyClientProvider implements WorkflowClientProvider {
         throw new IllegalArgumentException("start-policy for cloudify is fail, queue or force, not '" + policy + "'");
       }
     }
+    RestProviderSettings.apply(settings, b);
     return b.build();
   }
 }

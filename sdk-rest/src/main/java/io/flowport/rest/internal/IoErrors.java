@@ -3,6 +3,7 @@ package io.flowport.rest.internal;
 import io.flowport.core.Operation;
 import io.flowport.core.error.ErrorInfo;
 import io.flowport.core.error.ErrorKind;
+import io.flowport.core.error.TlsCheck;
 import io.flowport.core.error.WorkflowException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,7 +22,10 @@ import javax.net.ssl.SSLException;
  *   <caption>IOException mapping</caption>
  *   <tr><th>failure</th><th>kind</th><th>may have been processed</th></tr>
  *   <tr><td>refused, unknown host, no route</td><td>UNAVAILABLE</td><td>false</td></tr>
- *   <tr><td>TLS failure before the request</td><td>UNAVAILABLE</td><td>false</td></tr>
+ *   <tr><td>the server's certificate failed a check ({@link TlsCheck}: untrusted issuer, host name, expired,
+ *     not yet valid)</td><td>TLS_FAILURE (not retried: the same certificate fails the same way)</td>
+ *     <td>false (the handshake comes before the request)</td></tr>
+ *   <tr><td>any other TLS failure before the request (a handshake cut short)</td><td>UNAVAILABLE</td><td>false</td></tr>
  *   <tr><td>socket timeout before the request (connect)</td><td>UNAVAILABLE</td><td>false</td></tr>
  *   <tr><td>socket timeout after the request was written</td><td>TIMEOUT</td><td>true</td></tr>
  *   <tr><td>call deadline passed ({@code InterruptedIOException})</td><td>TIMEOUT</td><td>if sent</td></tr>
@@ -33,9 +37,17 @@ public final class IoErrors {
 
   /**
    * @param what the request as {@code METHOD /path} (no query, no headers)
+   * @param endpoint the server dialed as {@code host:port}
    * @param sent whether the request started to be written
    */
-  public static WorkflowException map(String engine, Operation operation, String what, IOException e, boolean sent) {
+  public static WorkflowException map(
+      String engine, Operation operation, String what, String endpoint, IOException e, boolean sent) {
+    TlsCheck check = e instanceof SSLException ? TlsCheck.of(e) : null;
+    if (check != null) {
+      // The check's sentence, not the TLS stack's message (OkHttp's lists every name in the certificate).
+      return error(ErrorKind.TLS_FAILURE, engine, operation,
+          "TLS failed for " + what + " to " + endpoint + ": " + check.description(), sent, e);
+    }
     String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
         || e instanceof PortUnreachableException) {

@@ -4,6 +4,7 @@ import io.flowport.core.ClientConfig;
 import io.flowport.core.ClientSettings;
 import io.flowport.core.WorkflowClient;
 import io.flowport.core.spi.WorkflowClientProvider;
+import io.flowport.rest.internal.RestProviderSettings;
 import java.util.Map;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Map;
  * {@link io.flowport.core.WorkflowClients#create(ClientConfig)}: the endpoint is OBS's endpoint;
  * credentials (usually {@link ObsCredentials}) and options are used as given. Settings
  * {@code bucket} and {@code object} set the object unified starts run on
- * ({@link ObsClient.Builder#defaultObject}); any other setting fails with the list of these two.
+ * ({@link ObsClient.Builder#defaultObject}); {@code allowPlaintextCredentials} is
+ * {@link io.flowport.rest.RestClientBuilder#allowPlaintextCredentials()}. Any other setting fails
+ * with the list of valid ones.
  */
 public final class ObsClientProvider implements WorkflowClientProvider {
   @Override
@@ -28,9 +31,10 @@ public final class ObsClientProvider implements WorkflowClientProvider {
         .baseUrl(config.endpoint())
         .credentials(config.credentials())
         .options(config.options());
-    ClientSettings settings = ClientSettings.of(config, Map.of(
+    ClientSettings settings = ClientSettings.of(config, RestProviderSettings.with(Map.of(
         "bucket", "the bucket unified starts run on (with object)",
-        "object", "the object unified starts run on (with bucket)"));
+        "object", "the object unified starts run on (with bucket)")));
+    RestProviderSettings.apply(settings, b);
     String bucket = settings.string("bucket");
     String object = settings.string("object");
     if (bucket != null || object != null) {

@@ -18,17 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A raw HTTP/1.1 server over a server socket for the REST adapters' reliability tests: it answers
  * with whatever bytes the test chooses (odd statuses, lying lengths, invalid UTF-8), can wait
  * before answering, and records each request exactly as it arrived (the request target as sent,
  * before any decoding). One answer per connection: the connection closes after it, so a body
- * shorter than its length ends at once instead of waiting for the client's deadline.
+ * shorter than its length ends at once instead of waiting for the client's deadline. Over TLS
+ * ({@link #startTls}) each connection begins with a handshake, which fails for a client that
+ * refuses the server's certificate: {@link #connections()} counts them all, answered or not.
  */
 public final class RawHttpServer implements AutoCloseable {
   private final ServerSocket socket;
+  /** Whether {@link #url} is https. */
+  private final boolean tls;
+  private final boolean hangUp;
+  private final AtomicInteger connections = new AtomicInteger();
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "raw-http-server");
     t.setDaemon(true);
@@ -89,16 +98,31 @@ public final class RawHttpServer implements AutoCloseable {
     }
   }
 
-  private RawHttpServer() throws IOException {
-    this.socket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+  private RawHttpServer(ServerSocketFactory sockets, boolean tls, boolean hangUp, Function<Received, Answer> handler)
+      throws IOException {
+    this.socket = sockets.createServerSocket(0, 512, InetAddress.getLoopbackAddress());
+    this.tls = tls;
+    this.hangUp = hangUp;
+    this.handler = handler;
     threads.execute(this::acceptLoop);
   }
 
   /** Starts a server on a free loopback port answering with {@code handler}. */
   public static RawHttpServer start(Function<Received, Answer> handler) throws IOException {
-    RawHttpServer server = new RawHttpServer();
-    server.handler = handler;
-    return server;
+    return new RawHttpServer(ServerSocketFactory.getDefault(), false, false, handler);
+  }
+
+  /** Starts an HTTPS server on a free loopback port, presenting {@code identity}'s certificate. */
+  public static RawHttpServer startTls(SSLContext identity, Function<Received, Answer> handler) throws IOException {
+    return new RawHttpServer(identity.getServerSocketFactory(), true, false, handler);
+  }
+
+  /**
+   * Starts a server that closes every connection as soon as it is accepted, before any handshake:
+   * to the TLS client its https {@link #url} is for, a handshake cut short.
+   */
+  public static RawHttpServer startHangingUp() throws IOException {
+    return new RawHttpServer(ServerSocketFactory.getDefault(), true, true, r -> null);
   }
 
   /** Replaces the handler for the next requests. */
@@ -106,14 +130,19 @@ public final class RawHttpServer implements AutoCloseable {
     this.handler = handler;
   }
 
-  /** {@code http://127.0.0.1:<port>} followed by {@code path}. */
+  /** {@code http://127.0.0.1:<port>} (https for {@link #startTls}) followed by {@code path}. */
   public String url(String path) {
-    return "http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort() + path;
+    return (tls ? "https://" : "http://") + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort() + path;
   }
 
   /** Every request received so far, in arrival order. */
   public List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** {@return the connections accepted so far (over TLS: handshakes begun, whether they succeeded or not)} */
+  public int connections() {
+    return connections.get();
   }
 
   /** Forgets the requests received so far. */
@@ -125,6 +154,11 @@ public final class RawHttpServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = socket.accept();
+        connections.incrementAndGet();
+        if (hangUp) {
+          s.close();
+          continue;
+        }
         open.add(s);
         threads.execute(() -> serve(s));
       } catch (IOException e) {
