@@ -7,6 +7,7 @@ import io.flowport.core.error.ErrorKind;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.Args;
 import io.flowport.core.spi.CallContext;
+import io.flowport.core.spi.LoopbackHosts;
 import io.flowport.core.spi.Secrets;
 import io.flowport.rest.internal.AttemptTimer;
 import io.flowport.rest.internal.AttemptTracker;
@@ -16,7 +17,6 @@ import io.flowport.rest.internal.OkAuthRequest;
 import io.flowport.rest.internal.PathSegments;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +124,7 @@ public final class RestTransport implements AutoCloseable {
       b.customizer.accept(ok);
     }
     this.http = ok.build();
-    if ("http".equals(baseUrl.scheme()) && !isLoopback(baseUrl.host())) {
+    if ("http".equals(baseUrl.scheme()) && !LoopbackHosts.isLoopback(baseUrl.host())) {
       log.warn("[{}] {} is plain HTTP to a remote host: credentials travel unencrypted; use https", engine,
           baseUrl.newBuilder().encodedPath("/").build());
     }
@@ -417,21 +417,6 @@ public final class RestTransport implements AutoCloseable {
     return ClientClosedException.of(engine, op, processed);
   }
 
-  private static boolean isLoopback(String host) {
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
-      return true;
-    }
-    try {
-      // Only literal addresses reach here without a lookup (HttpUrl hosts are names or literals).
-      if (Character.isDigit(host.charAt(0)) || host.contains(":")) {
-        return InetAddress.getByName(host).isLoopbackAddress();
-      }
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-    return false;
-  }
-
   /**
    * Cancels calls in flight (their futures fail with EngineUnavailableException "the client is
    * closed"), stops the dispatcher threads and empties the connection pool. Idempotent.
@@ -673,7 +658,7 @@ public final class RestTransport implements AutoCloseable {
       }
       boolean hasCredentials = credentials != Credentials.none() || urlUser != null || urlPassword != null;
       if (hasCredentials && !allowPlaintextCredentials
-          && "http".equals(baseUrl.scheme()) && !isLoopback(baseUrl.host())) {
+          && "http".equals(baseUrl.scheme()) && !LoopbackHosts.isLoopback(baseUrl.host())) {
         throw new IllegalStateException("[" + engine + "] credentials would travel unencrypted over plain HTTP to "
             + baseUrl.host() + ": use https or allowPlaintextCredentials()");
       }

@@ -46,7 +46,7 @@ public final class IoErrors {
     if (check != null) {
       // The check's sentence, not the TLS stack's message (OkHttp's lists every name in the certificate).
       return error(ErrorKind.TLS_FAILURE, engine, operation,
-          "TLS failed for " + what + " to " + endpoint + ": " + check.description(), sent, e);
+          "TLS failed for " + what + " to " + endpoint + ": " + check.description(), false, e); // before the request
     }
     String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException

@@ -1,17 +1,14 @@
 package io.flowport.grpc.zeebe.internal;
 
+import io.flowport.core.spi.LoopbackHosts;
 import io.grpc.Attributes;
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.NameResolver;
 import io.grpc.Status;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@value #SCHEME}{@code :///} to a fixed list of gateway addresses, each its own address
@@ -29,8 +26,6 @@ public final class StaticAddressesResolverFactory extends NameResolver.Factory {
 
   /** A host and a port. */
   public record HostPort(String host, int port) {
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-
     /**
      * Parses a gateway address in the forms the Camunda client accepts: {@code host:port},
      * {@code [v6]:port}, a URI such as {@code http://host:port}, {@code https://host:port},
@@ -83,33 +78,13 @@ public final class StaticAddressesResolverFactory extends NameResolver.Factory {
     }
 
     /**
-     * True when the host is this machine by name or literal: {@code localhost}, {@code 127.0.0.0/8}
-     * or {@code ::1}. Decided from the text alone, never by a DNS lookup, which another machine's
-     * name could answer with a loopback address.
+     * True when the host is this machine by name or literal ({@link LoopbackHosts}), decided from the
+     * text alone, never by a DNS lookup.
      *
      * @return whether the host is the loopback interface
      */
     public boolean isLoopback() {
-      if (host.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      Matcher v4 = IPV4.matcher(host);
-      if (v4.matches()) {
-        for (int i = 1; i <= 4; i++) {
-          if (Integer.parseInt(v4.group(i)) > 255) {
-            return false;
-          }
-        }
-        return v4.group(1).equals("127");
-      }
-      if (!host.contains(":")) {
-        return false; // a name other than localhost: not resolved here
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress(); // an IPv6 literal: parsed, never looked up
-      } catch (UnknownHostException e) {
-        return false;
-      }
+      return LoopbackHosts.isLoopback(host);
     }
 
     private static int port(String address, String port) {
