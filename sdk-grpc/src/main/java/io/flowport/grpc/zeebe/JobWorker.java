@@ -1,5 +1,7 @@
 package io.flowport.grpc.zeebe;
 
+import io.flowport.core.error.ErrorKind;
+import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.CallExecutor;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+  /** The kind of the last non-retryable poll failure warned about, or null; only the worker thread uses it. */
+  private ErrorKind warnedKind;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ZeebeOperations ops;
@@ -164,6 +168,21 @@ public final class JobWorker implements AutoCloseable {
     return closed;
   }
 
+  /**
+   * A failure that a retry cannot cure (a certificate, the credentials, a permission) means the worker
+   * gets no job until someone acts: WARN once per kind in a row, so it does not fail quietly, and not
+   * on every poll. Transient failures (unavailable, back pressure, timeouts) stay at DEBUG.
+   */
+  private void logPollFailure(Throwable error) {
+    ErrorKind kind = error instanceof WorkflowException we && !we.isRetryable() ? we.kind() : null;
+    if (kind != null && kind != warnedKind) {
+      warnedKind = kind;
+      log.warn("activating {} jobs failed, and will until this is fixed: {}", type, error.toString());
+    } else {
+      log.debug("activating {} jobs failed: {}", type, error.toString());
+    }
+  }
+
   private void run() {
     while (!closed) {
       List<ActivatedJob> jobs;
@@ -180,13 +199,14 @@ public final class JobWorker implements AutoCloseable {
         return;
       } catch (Exception e) {
         if (!closed) {
-          log.debug("activating {} jobs failed: {}", type, CallExecutor.unwrap(e).toString());
+          logPollFailure(CallExecutor.unwrap(e));
           pause();
         }
         continue;
       } finally {
         inFlight = null;
       }
+      warnedKind = null; // the gateway answered: a later failure is news again
       for (ActivatedJob job : jobs) {
         if (closed) {
           return; // the jobs left time out and are handed out again

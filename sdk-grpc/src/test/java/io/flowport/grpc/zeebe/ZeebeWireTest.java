@@ -204,6 +204,26 @@ class ZeebeWireTest {
   }
 
   @Test
+  void aJobWorkerThatCannotBeCuredWarnsOncePerRunOfFailuresNotOnEveryPoll() throws Exception {
+    String type = "warn-once-" + System.nanoTime();
+    ScriptedGateway.Answer refused = ScriptedGateway.Answer.error(Status.Code.UNAUTHENTICATED, "token expired");
+    gateway.script("ActivateJobs", refused, refused, refused,
+        ScriptedGateway.Answer.ok(io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse
+            .getDefaultInstance()), refused, refused);
+    try (JobWorker worker = client.newWorker(type, job -> Map.of(),
+        JobWorker.Settings.defaults().withPollInterval(Duration.ofMillis(10)))) {
+      eventually(() -> assertThat(worker.handledJobs()).isPositive()); // past the scripted answers
+    }
+    // sdk-grpc's tests log io.flowport at DEBUG into this file (simplelogger.properties)
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/sdk-grpc-tests.log"))
+        .stream().filter(l -> l.contains("activating " + type + " jobs failed")).toList();
+    assertThat(lines.stream().filter(l -> l.contains(" WARN ")))
+        .as("one warning per run of failures a retry cannot cure").hasSize(2)
+        .allSatisfy(l -> assertThat(l).contains("will until this is fixed").contains("authentication"));
+    assertThat(lines.stream().filter(l -> l.contains(" DEBUG "))).as("the repeats").hasSize(3);
+  }
+
+  @Test
   void jobWorkerCompletesJobs() throws Exception {
     try (JobWorker worker = client.newWorker("ship", job -> Map.of("shipped", job.key()),
         JobWorker.Settings.defaults().withPollInterval(Duration.ofMillis(20)))) {
