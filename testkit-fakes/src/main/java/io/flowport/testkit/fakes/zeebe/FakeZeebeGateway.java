@@ -82,6 +82,11 @@ public final class FakeZeebeGateway implements AutoCloseable {
   private final boolean ownsEngine;
   private final FaultPlan faults = new FaultPlan();
   private final RequestRecorder<RecordedCall> requests = new RequestRecorder<>(RecordedCall::method);
+  /**
+   * Recorded where each call enters, not in the handlers: a client may cancel a unary call after its
+   * request arrived but before grpc-java hands it to the handler, which then never runs.
+   */
+  private final List<String> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ExecutorService executor;
   private final ScheduledExecutorService scheduler;
   private final EventLoopGroup boss;
@@ -297,7 +302,7 @@ public final class FakeZeebeGateway implements AutoCloseable {
    * @return the cancelled calls' method names
    */
   public List<String> cancelledCalls() {
-    return service.cancelledCalls();
+    return List.copyOf(cancelled);
   }
 
   /**
@@ -504,11 +509,20 @@ public final class FakeZeebeGateway implements AutoCloseable {
       requests.record(RecordedCall.of(method, headers));
       Context ctx = Context.current().withValue(REMOTE_ADDRESS, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
       Consumer<String> listener = requestListener;
+      ServerCall.Listener<Q> handled;
       if (listener == null) {
-        return Contexts.interceptCall(ctx, call, headers, next);
+        handled = Contexts.interceptCall(ctx, call, headers, next);
+      } else {
+        AnsweredCall<Q, R> answered = new AnsweredCall<>(call, method, listener);
+        handled = answered.listen(Contexts.interceptCall(ctx, answered, headers, next));
       }
-      AnsweredCall<Q, R> answered = new AnsweredCall<>(call, method, listener);
-      return answered.listen(Contexts.interceptCall(ctx, answered, headers, next));
+      return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(handled) {
+        @Override
+        public void onCancel() {
+          cancelled.add(method); // grpc-java calls this only for a call that ended without its answer
+          super.onCancel();
+        }
+      };
     }
   }
 

@@ -32,8 +32,6 @@ final class GatewayCalls {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService executor;
   private final TransportKiller killer;
-  /** The methods of calls the client cancelled before they were answered, in order. */
-  private final java.util.List<String> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   GatewayCalls(FaultPlan faults, ScheduledExecutorService scheduler, ExecutorService executor, TransportKiller killer) {
     this.faults = faults;
@@ -45,7 +43,6 @@ final class GatewayCalls {
   /** Runs {@code action} for RPC {@code rpc} about {@code key} (null when it names none), unless a fault comes first. */
   <T> void handle(Rpc rpc, String key, StreamObserver<T> observer, Action<T> action) {
     GatewayCall<T> call = new GatewayCall<>(rpc, key, observer);
-    call.onCancel(() -> cancelled.add(rpc.method));
     Fault fault = faults.take(rpc.method);
     if (fault == null) {
       run(call, action);
@@ -86,11 +83,6 @@ final class GatewayCalls {
       case EMPTY_BODY -> call.fail(Status.INTERNAL.asRuntimeException());
       default -> call.fail(Status.INTERNAL.withDescription("unknown fault " + fault).asRuntimeException());
     }
-  }
-
-  /** The methods of calls the client cancelled (RST_STREAM, a dropped connection) before their answer. */
-  java.util.List<String> cancelled() {
-    return java.util.List.copyOf(cancelled);
   }
 
   /** Runs {@code r} on the gateway's executor; dropped when the gateway is closing. */

@@ -85,11 +85,6 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final ElementInstanceKeys elementKeys;
   private final Registration listener;
 
-  /** The methods of calls the client cancelled before they were answered. */
-  java.util.List<String> cancelledCalls() {
-    return calls.cancelled();
-  }
-
   GatewayService(InMemoryEngine engine, FaultPlan faults, ScheduledExecutorService scheduler, ExecutorService executor,
       GatewayCalls.TransportKiller killer, String brokerHost) {
     this.engine = engine;

@@ -73,6 +73,27 @@ class ZeebeCancelCloseTimeoutTest {
     assertThat(Waits.millisSince(cancelled)).as("ms from cancel to the gateway's cancel").isLessThan(1_000);
   }
 
+  /**
+   * The gateway must see a cancel that comes the moment the request arrived, before grpc-java handed
+   * the call to its handler (which then never runs): the CI run of 2026-12-03 missed one such cancel.
+   */
+  @Test
+  void aCancelTheMomentTheRequestArrivesIsSeenByTheGateway() throws Exception {
+    client(ClientOptions.builder().attemptTimeout(Duration.ofSeconds(30)).apiCallTimeout(Duration.ofSeconds(30)));
+    int rounds = 300;
+    for (int i = 1; i <= rounds; i++) {
+      CompletableFuture<?> f = client.instances().start(START);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gateway.requestLog().total() < i && System.nanoTime() < end) {
+        Thread.onSpinWait(); // cancel as soon as the gateway has the request, not a poll interval later
+      }
+      f.cancel(true);
+      int expected = i;
+      assertThat(Waits.until(() -> gateway.cancelledCalls().size() >= expected, Duration.ofSeconds(5)))
+          .as("round %d: the gateway sees the cancel", i).isTrue();
+    }
+  }
+
   @Test
   void closeWithAHundredCallsInFlightCompletesThemAllWithinFiveSecondsClosed() throws Exception {
     client(ClientOptions.builder().attemptTimeout(Duration.ofSeconds(30)).apiCallTimeout(Duration.ofSeconds(30)));
