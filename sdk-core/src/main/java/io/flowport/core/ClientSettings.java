@@ -28,6 +28,12 @@ import java.util.Objects;
  * {@code template.<name>}, read with {@link #family(String)}.
  */
 public final class ClientSettings {
+  /**
+   * The setting every adapter reads: {@code "true"} lets credentials travel unencrypted to an engine
+   * that is not on this machine (the builders' {@code allowPlaintextCredentials()}); refused by default.
+   */
+  public static final String ALLOW_PLAINTEXT_CREDENTIALS = "allowPlaintextCredentials";
+
   private final String engine;
   private final Map<String, String> values;
   private final Map<String, String> documented;

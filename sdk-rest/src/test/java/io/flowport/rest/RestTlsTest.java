@@ -15,7 +15,7 @@ import io.flowport.rest.flowable.FlowableClient;
 import io.flowport.rest.testing.RawHttpServer;
 import io.flowport.rest.testing.RawHttpServer.Answer;
 import io.flowport.rest.testing.RestAdapters;
-import io.flowport.rest.testing.TestCertificates;
+import io.flowport.core.testing.TestCertificates;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,11 +56,11 @@ class RestTlsTest {
   @BeforeAll
   static void makeCertificates() throws Exception {
     authority = TestCertificates.authority(keystores);
-    valid = authority.signedServer("ip:127.0.0.1,dns:localhost", null, 30);
-    otherHost = authority.signedServer("dns:engine.flowport.invalid", null, 30);
-    expired = authority.signedServer("ip:127.0.0.1", "-10d", 1);
-    notYetValid = authority.signedServer("ip:127.0.0.1", "+10d", 30);
-    selfSigned = authority.selfSignedServer("ip:127.0.0.1");
+    valid = authority.issued("ip:127.0.0.1,dns:localhost", null, 30).serverContext();
+    otherHost = authority.issued("dns:engine.flowport.invalid", null, 30).serverContext();
+    expired = authority.issued("ip:127.0.0.1", "-10d", 1).serverContext();
+    notYetValid = authority.issued("ip:127.0.0.1", "+10d", 30).serverContext();
+    selfSigned = authority.selfSigned("ip:127.0.0.1").serverContext();
   }
 
   /** A Flowable client trusting the test authority only, 3 attempts 20 ms apart, counting attempts. */
@@ -74,7 +74,8 @@ class RestTlsTest {
             .attemptTimeout(Duration.ofSeconds(3))
             .listener(e -> attempts.incrementAndGet())
             .build())
-        .transport(t -> t.configure(authority::trustIn))
+        .transport(t -> t.configure(ok -> ok.sslSocketFactory(
+            authority.clientContext().getSocketFactory(), authority.trustManager())))
         .build();
   }
 

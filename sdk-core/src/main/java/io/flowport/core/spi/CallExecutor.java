@@ -230,7 +230,7 @@ public final class CallExecutor implements AutoCloseable {
           : "attempt " + n + " did not finish within " + attemptTimeout + " (attempt timeout)";
       CompletableFuture<T> timed = withAttemptTimeout(wire, ctx, limit);
       return timed.whenComplete((v, e) -> {
-        Throwable error = e == null ? null : secrets.redact(unwrap(e));
+        Throwable error = unwrap(e);
         boolean willRetry = error != null && !raw.isDone() && n < options.retryPolicy().maxAttempts()
             && isSafeToRetry(error, idempotent);
         if (willRetry) {
@@ -267,7 +267,7 @@ public final class CallExecutor implements AutoCloseable {
           current.cancel(true); // the wire side cancels the request
         }
       }
-      Throwable error = e == null ? null : secrets.redact(unwrap(e));
+      Throwable error = unwrap(e);
       if (error instanceof WorkflowException we && attempts.get() > 1) {
         we.recordAttempts(attempts.get()); // the message then says how many were made
       }
@@ -333,8 +333,11 @@ public final class CallExecutor implements AutoCloseable {
         timed.complete(v);
       } else {
         Throwable error = unwrap(e);
-        timed.completeExceptionally(error instanceof WorkflowException || error instanceof CancellationException
-            ? error : internalError(ctx.operation(), error));
+        // The one place every attempt's failure passes: secrets leave it here, before retries, listeners,
+        // logs and the caller see it (the executor's own errors name none).
+        Throwable typed = error instanceof WorkflowException || error instanceof CancellationException
+            ? error : internalError(ctx.operation(), error);
+        timed.completeExceptionally(secrets.redact(typed));
       }
     });
     return timed;

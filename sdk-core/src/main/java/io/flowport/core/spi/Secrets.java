@@ -31,17 +31,18 @@ import java.util.Set;
 public final class Secrets {
   /** What a secret is replaced with. */
   public static final String MASK = "***";
-  /** How many secrets (with their forms) are kept. */
-  public static final int KEPT = 256;
+  /** How many secrets (each with its forms) are kept. */
+  public static final int KEPT = 128;
   /** The shortest value that counts as a secret. */
   public static final int MIN_LENGTH = 4;
   /** Headers credentials set that hold no secret. */
   private static final Set<String> NOT_SECRET = Set.of("date", "x-obs-date", "x-date", "content-type",
       "content-md5", "content-length", "accept", "user-agent", "host");
 
-  private final Map<String, Boolean> known = new LinkedHashMap<>(16, 0.75f, true) {
+  /** Each secret with its forms, least recently added or seen first; a secret leaves with its forms. */
+  private final Map<String, List<String>> known = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
       return size() > KEPT;
     }
   };
@@ -75,18 +76,19 @@ public final class Secrets {
     if (frozen || !counts(secret)) {
       return;
     }
+    addNew(secret);
+  }
+
+  /** Adds {@code secret} with its forms; false when it was known already (it is then the most recent). */
+  private boolean addNew(String secret) {
     synchronized (known) {
       if (known.get(secret) != null) {
-        return; // known (and now the most recent): its forms are too
+        return false;
       }
-      boolean changed = false;
-      for (String form : forms(secret)) {
-        changed |= put(form);
-      }
-      if (changed) {
-        ordered = known.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-            .toArray(String[]::new);
-      }
+      known.put(secret, forms(secret));
+      ordered = known.values().stream().flatMap(List::stream).distinct()
+          .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+      return true;
     }
   }
 
@@ -103,12 +105,9 @@ public final class Secrets {
     if (frozen || !counts(value) || name != null && NOT_SECRET.contains(name.toLowerCase(Locale.ROOT))) {
       return;
     }
-    synchronized (known) {
-      if (known.get(value) != null) {
-        return; // the same value as the last attempt's: nothing new to derive
-      }
+    if (!addNew(value)) {
+      return; // the same value as an earlier attempt's: its parts are known too
     }
-    add(value);
     int space = value.indexOf(' ');
     if (space > 0 && space < value.length() - 1) {
       String scheme = value.substring(0, space);
@@ -166,12 +165,13 @@ public final class Secrets {
   /**
    * {@return {@code error} itself when neither it nor any cause mentions a known secret; else a copy
    * of the same type (for a {@link WorkflowException}: same kind, info redacted, same attempts) whose
-   * messages and causes are redacted, with the same stack traces}
+   * messages and causes are redacted, with the same stack traces; the causes below the last one that
+   * named a secret are kept as they are}
    *
    * @param error the error
    */
   public Throwable redact(Throwable error) {
-    if (error == null || isEmpty() || !mentionsSecret(error)) {
+    if (error == null || isEmpty()) {
       return error;
     }
     return copy(error, 0);
@@ -213,7 +213,11 @@ public final class Secrets {
     return false;
   }
 
+  /** {@code t} itself when nothing from it down names a secret (typed causes stay as they are), else a copy. */
   private Throwable copy(Throwable t, int depth) {
+    if (!mentionsSecret(t)) {
+      return t;
+    }
     Throwable cause = t.getCause() == null || t.getCause() == t || depth >= 32 ? null : copy(t.getCause(), depth + 1);
     Throwable out;
     if (t instanceof WorkflowException we) {
@@ -232,10 +236,6 @@ public final class Secrets {
     return value != null && value.strip().length() >= MIN_LENGTH;
   }
 
-  private boolean put(String form) {
-    return known.put(form, Boolean.TRUE) == null;
-  }
-
   @Override
   public String toString() {
     return "Secrets{" + ordered.length + " forms (hidden)}";
@@ -252,11 +252,6 @@ public final class Secrets {
     RedactedCause(String originalClass, String message, Throwable cause) {
       super(message, cause);
       this.originalClass = Objects.requireNonNull(originalClass);
-    }
-
-    /** {@return the class name of the exception this stands in for} */
-    String originalClass() {
-      return originalClass;
     }
 
     @Override

@@ -121,4 +121,18 @@ class SecretsTest {
         .contains("inner ***");
     assertThat(clean.getCause().getStackTrace()).isEqualTo(supplier.getStackTrace());
   }
+
+  @Test
+  void causesBelowTheLastOneNamingASecretAreKeptAsTheyAre() {
+    Secrets secrets = Secrets.create();
+    secrets.add("tok-keep-types");
+    java.net.ConnectException refused = new java.net.ConnectException("Connection refused");
+    WorkflowException e = ErrorKind.UNAVAILABLE.toException(new ErrorInfo("zeebe", Operation.START_INSTANCE,
+        null, null, "token tok-keep-types: endpoint unreachable", null, false), refused);
+
+    WorkflowException clean = secrets.redact(e);
+
+    assertThat(clean.getMessage()).doesNotContain("tok-keep-types");
+    assertThat(clean.getCause()).as("a typed cause a caller may look for").isSameAs(refused);
+  }
 }

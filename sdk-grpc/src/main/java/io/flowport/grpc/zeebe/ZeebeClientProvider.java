@@ -31,7 +31,8 @@ public final class ZeebeClientProvider implements WorkflowClientProvider {
   private static Map<String, String> settings() {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("plaintext", "true for no TLS, default false");
-    s.put("allowPlaintextCredentials", "true to send credentials over plaintext to a non-loopback gateway, default false");
+    s.put(ClientSettings.ALLOW_PLAINTEXT_CREDENTIALS,
+        "true to send credentials over plaintext to a non-loopback gateway, default false");
     s.put("trustCertificates", "a PEM file of certificates to trust for TLS");
     s.put("keepAlive", "an ISO-8601 duration between keepalive pings, e.g. PT45S");
     return Collections.unmodifiableMap(s);
@@ -55,7 +56,7 @@ public final class ZeebeClientProvider implements WorkflowClientProvider {
     if (settings.flag("plaintext", false)) {
       b.usePlaintext();
     }
-    if (settings.flag("allowPlaintextCredentials", false)) {
+    if (settings.flag(ClientSettings.ALLOW_PLAINTEXT_CREDENTIALS, false)) {
       b.allowPlaintextCredentials();
     }
     String trust = settings.string("trustCertificates");

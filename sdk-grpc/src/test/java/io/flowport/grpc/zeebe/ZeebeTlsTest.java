@@ -10,12 +10,13 @@ import io.flowport.core.error.TlsCheck;
 import io.flowport.core.error.TlsException;
 import io.flowport.core.error.WorkflowException;
 import io.flowport.core.spi.CallExecutor;
+import io.flowport.core.testing.TestCertificates;
+import io.flowport.core.testing.TestCertificates.Identity;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,11 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -48,26 +46,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZeebeTlsTest {
   private static final String SECRET = "secret-token";
-  private static final char[] PASSWORD = "changeit".toCharArray();
   /** No failing call may take longer than this (it must never hang). */
   private static final Duration BOUND = Duration.ofSeconds(5);
 
   @TempDir static Path dir;
 
   /** The certificate for localhost / 127.0.0.1, and its key. */
-  static Pem localhost;
+  static Identity localhost;
   /** A certificate valid only for a name the test never dials: to prove the host name is checked. */
-  static Pem otherName;
+  static Identity otherName;
   /** A certificate authority, whose own certificate is the one the client trusts for {@link #expired}. */
-  static Pem testCa;
+  static TestCertificates testCa;
   /** For localhost / 127.0.0.1, issued by {@link #testCa}, but its validity ended 9 days ago. */
-  static Pem expired;
+  static Identity expired;
   /** Only for the name localhost (no IP address). */
-  static Pem localhostNameOnly;
+  static Identity localhostNameOnly;
   /** Only for the address 127.0.0.1 (no name). */
-  static Pem loopbackIpOnly;
-
-  record Pem(Path cert, Path key) {}
+  static Identity loopbackIpOnly;
 
   /** The latest gateway started. */
   ScriptedGateway gateway;
@@ -75,13 +70,12 @@ class ZeebeTlsTest {
 
   @BeforeAll
   static void certificates() throws Exception {
-    localhost = selfSigned("localhost", "localhost", "SAN=dns:localhost,ip:127.0.0.1");
-    otherName = selfSigned("other", "gateway.invalid", "SAN=dns:gateway.invalid");
-    testCa = selfSigned("test-ca", "Flowport Test CA", "bc:c");
-    expired = issuedBy(testCa, "test-ca", "expired", "SAN=dns:localhost,ip:127.0.0.1", "-startdate", "-10d",
-        "-validity", "1");
-    localhostNameOnly = selfSigned("name-only", "localhost", "SAN=dns:localhost");
-    loopbackIpOnly = selfSigned("ip-only", "loopback", "SAN=ip:127.0.0.1");
+    testCa = TestCertificates.authority(dir);
+    localhost = testCa.selfSigned("dns:localhost,ip:127.0.0.1");
+    otherName = testCa.selfSigned("dns:gateway.invalid");
+    expired = testCa.issued("dns:localhost,ip:127.0.0.1", "-10d", 1);
+    localhostNameOnly = testCa.selfSigned("dns:localhost");
+    loopbackIpOnly = testCa.selfSigned("ip:127.0.0.1");
   }
 
   @AfterEach
@@ -91,8 +85,9 @@ class ZeebeTlsTest {
     }
   }
 
-  private ScriptedGateway tlsGateway(Pem pem) throws IOException {
-    gateway = new ScriptedGateway(GrpcSslContexts.forServer(pem.cert().toFile(), pem.key().toFile()).build());
+  private ScriptedGateway tlsGateway(Identity identity) throws IOException {
+    gateway = new ScriptedGateway(GrpcSslContexts.forServer(identity.certificatePem().toFile(),
+        identity.privateKeyPem().toFile()).build());
     gateways.add(gateway);
     return gateway;
   }
@@ -103,7 +98,7 @@ class ZeebeTlsTest {
   void trustedCertificateTopologySucceedsOverTls() throws Exception {
     tlsGateway(localhost);
     try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
-        .trustCertificates(localhost.cert()).options(TestClients.fast().build()).build()) {
+        .trustCertificates(localhost.certificatePem()).options(TestClients.fast().build()).build()) {
       Topology t = client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
       assertThat(t.gatewayVersion()).isEqualTo("8.8.21");
       assertThat(t.brokers()).hasSize(1);
@@ -118,7 +113,7 @@ class ZeebeTlsTest {
     tlsGateway(localhost);
     String a = "localhost:" + gateway.port();
     try (ZeebeClient client = ZeebeClient.builder().gatewayAddress(a + "," + a)
-        .trustCertificates(localhost.cert()).options(TestClients.fast().build()).build()) {
+        .trustCertificates(localhost.certificatePem()).options(TestClients.fast().build()).build()) {
       client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
       client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
       assertThat(gateway.count("Topology")).isEqualTo(2);
@@ -137,13 +132,13 @@ class ZeebeTlsTest {
   void hostNameIsVerifiedEvenWhenTheCertificateIsTrusted() throws Exception {
     // The certificate is trusted but names gateway.invalid only; dialling localhost must fail.
     tlsGateway(otherName);
-    assertCertificateFailure("trusted cert, wrong host name", otherName.cert(), TlsCheck.HOST_NAME);
+    assertCertificateFailure("trusted cert, wrong host name", otherName.certificatePem(), TlsCheck.HOST_NAME);
   }
 
   @Test
   void anExpiredCertificateFromATrustedIssuerIsRefusedAsExpired() throws Exception {
     tlsGateway(expired);
-    assertCertificateFailure("trusted issuer, expired cert", testCa.cert(), TlsCheck.EXPIRED);
+    assertCertificateFailure("trusted issuer, expired cert", testCa.authorityPem(), TlsCheck.EXPIRED);
   }
 
   /**
@@ -196,7 +191,7 @@ class ZeebeTlsTest {
       cutter.start();
       TestClients.Attempts attempts = new TestClients.Attempts();
       try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("127.0.0.1:" + server.getLocalPort())
-          .trustCertificates(localhost.cert()).options(TestClients.fast().listener(attempts).build()).build()) {
+          .trustCertificates(localhost.certificatePem()).options(TestClients.fast().listener(attempts).build()).build()) {
         long start = System.nanoTime();
         WorkflowException e = boundedFailure(client.topology());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -217,7 +212,7 @@ class ZeebeTlsTest {
     ScriptedGateway byName = tlsGateway(localhostNameOnly);
     ScriptedGateway byIp = tlsGateway(loopbackIpOnly);
     Path bothCerts = dir.resolve("both-cert.pem");
-    Files.writeString(bothCerts, Files.readString(localhostNameOnly.cert()) + Files.readString(loopbackIpOnly.cert()));
+    Files.writeString(bothCerts, Files.readString(localhostNameOnly.certificatePem()) + Files.readString(loopbackIpOnly.certificatePem()));
     try (ZeebeClient client = ZeebeClient.builder()
         .gatewayAddress("localhost:" + byName.port() + ",127.0.0.1:" + byIp.port())
         .trustCertificates(bothCerts).options(TestClients.fast().build()).build()) {
@@ -277,7 +272,7 @@ class ZeebeTlsTest {
     });
     List<Object> mustNotLeak = new ArrayList<>();
     try (ZeebeClient client = ZeebeClient.builder().gatewayAddress("localhost:" + gateway.port())
-        .trustCertificates(localhost.cert()).credentials(bearer).options(TestClients.fast().build()).build()) {
+        .trustCertificates(localhost.certificatePem()).credentials(bearer).options(TestClients.fast().build()).build()) {
       mustNotLeak.add(client);
 
       client.topology().get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -354,81 +349,5 @@ class ZeebeTlsTest {
   private static void report(String what, WorkflowException e, Duration took, TestClients.Attempts attempts) {
     System.out.println("[tls] " + what + ": " + e.getClass().getSimpleName() + " after " + took.toMillis()
         + " ms, " + attempts.events.size() + " attempt(s)\n" + chainText(e).indent(6));
-  }
-
-  /** keytool -genkeypair into a PKCS12 store, -exportcert -rfc for the PEM, the key via KeyStore. */
-  private static Pem selfSigned(String alias, String commonName, String san) throws Exception {
-    Path store = generateKeyPair(alias, commonName, san);
-    Path cert = dir.resolve(alias + "-cert.pem");
-    keytool("-exportcert", "-rfc", "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", new String(PASSWORD), "-file", cert.toString());
-    assertThat(Files.readString(cert)).startsWith("-----BEGIN CERTIFICATE-----");
-    return new Pem(cert, privateKeyPem(store, alias));
-  }
-
-  /**
-   * A certificate {@code ca} issued (keytool -certreq, then -gencert by the CA with {@code dates}),
-   * served with the CA's certificate after it. The JDK checks the validity dates of issued
-   * certificates only: a trusted certificate is a trust anchor, whose dates it does not check.
-   */
-  private static Pem issuedBy(Pem ca, String caAlias, String alias, String san, String... dates) throws Exception {
-    String pass = new String(PASSWORD);
-    Path store = generateKeyPair(alias, "localhost", san);
-    Path request = dir.resolve(alias + ".csr");
-    keytool("-certreq", "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", pass, "-file", request.toString());
-    Path issued = dir.resolve(alias + "-issued.pem");
-    List<String> sign = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", caAlias, "-storetype", "PKCS12",
-        "-keystore", dir.resolve(caAlias + ".p12").toString(), "-storepass", pass, "-infile", request.toString(),
-        "-outfile", issued.toString(), "-ext", san));
-    sign.addAll(List.of(dates));
-    keytool(sign.toArray(String[]::new));
-    Path chain = dir.resolve(alias + "-chain.pem");
-    Files.writeString(chain, Files.readString(issued) + Files.readString(ca.cert()));
-    return new Pem(chain, privateKeyPem(store, alias));
-  }
-
-  private static Path generateKeyPair(String alias, String commonName, String... extensions) throws Exception {
-    Path store = dir.resolve(alias + ".p12");
-    String pass = new String(PASSWORD);
-    List<String> generate = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC",
-        "-groupname", "secp256r1", "-dname", "CN=" + commonName, "-validity", "1",
-        "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", pass, "-keypass", pass, "-noprompt"));
-    for (String extension : extensions) {
-      generate.addAll(List.of("-ext", extension));
-    }
-    keytool(generate.toArray(String[]::new));
-    return store;
-  }
-
-  private static Path privateKeyPem(Path store, String alias) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      ks.load(in, PASSWORD);
-    }
-    Key k = ks.getKey(alias, PASSWORD);
-    assertThat(k).isInstanceOf(PrivateKey.class);
-    assertThat(k.getFormat()).isEqualTo("PKCS#8");
-    String pem = "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(k.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
-    Path key = dir.resolve(alias + "-key.pem");
-    Files.writeString(key, pem, StandardCharsets.US_ASCII);
-    return key;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("keytool did not finish: " + cmd);
-    }
-    if (p.exitValue() != 0) {
-      throw new AssertionError("keytool failed (" + p.exitValue() + "): " + new String(out, StandardCharsets.UTF_8));
-    }
   }
 }

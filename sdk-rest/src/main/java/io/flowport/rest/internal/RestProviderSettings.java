@@ -9,12 +9,9 @@ import java.util.Map;
 /**
  * The settings every REST adapter's provider reads besides its own, so a client made from a
  * {@link io.flowport.core.ClientConfig} (the Spring Boot starter's, for one) can do what the
- * builder can: today {@value #ALLOW_PLAINTEXT_CREDENTIALS}.
+ * builder can: today {@link ClientSettings#ALLOW_PLAINTEXT_CREDENTIALS}.
  */
 public final class RestProviderSettings {
-  /** {@code true} for {@link RestClientBuilder#allowPlaintextCredentials()}. */
-  public static final String ALLOW_PLAINTEXT_CREDENTIALS = "allowPlaintextCredentials";
-
   private RestProviderSettings() {}
 
   /**
@@ -24,7 +21,7 @@ public final class RestProviderSettings {
    */
   public static Map<String, String> with(Map<String, String> adapterSettings) {
     Map<String, String> all = new LinkedHashMap<>(adapterSettings);
-    all.put(ALLOW_PLAINTEXT_CREDENTIALS,
+    all.put(ClientSettings.ALLOW_PLAINTEXT_CREDENTIALS,
         "true to send credentials over plain http:// to a remote host (default false: refused)");
     return Collections.unmodifiableMap(all);
   }
@@ -36,7 +33,7 @@ public final class RestProviderSettings {
    * @param builder the adapter's builder
    */
   public static void apply(ClientSettings settings, RestClientBuilder<?, ?> builder) {
-    if (settings.flag(ALLOW_PLAINTEXT_CREDENTIALS, false)) {
+    if (settings.flag(ClientSettings.ALLOW_PLAINTEXT_CREDENTIALS, false)) {
       builder.allowPlaintextCredentials();
     }
   }
