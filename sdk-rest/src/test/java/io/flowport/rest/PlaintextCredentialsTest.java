@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -70,37 +71,28 @@ class PlaintextCredentialsTest {
         .hasMessageNotContaining(SECRET);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("adapters")
-  void allowedTheyBuild(Adapter adapter) throws Exception {
-    try (WorkflowClient client = build(adapter, "http://" + REMOTE + ":8080/api", adapter.credentials(), true)) {
-      assertThat(client).isNotNull();
-    }
+  /** Where credentials are safe (loopback, https), absent, or explicitly allowed, the client builds. */
+  static Stream<Arguments> builds() {
+    String remote = "http://" + REMOTE + ":8080/api";
+    Stream<Object[]> rows = Stream.of(
+        new Object[] {"allowed", remote, true, true},
+        new Object[] {"localhost", "http://localhost:8080/api", true, false},
+        new Object[] {"127.0.0.1", "http://127.0.0.1:8080/api", true, false},
+        new Object[] {"127.10.20.30", "http://127.10.20.30:8080/api", true, false},
+        new Object[] {"[::1]", "http://[::1]:8080/api", true, false},
+        new Object[] {"fake.localhost", "http://fake.localhost:8080/api", true, false},
+        new Object[] {"https", "https://" + REMOTE + "/api", true, false},
+        new Object[] {"no credentials", remote, false, false});
+    return rows.flatMap(row -> adapters().map(a -> Arguments.of(a, row[0], row[1], row[2], row[3])));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("adapters")
-  void loopbackHostsNeedNothing(Adapter adapter) throws Exception {
-    for (String host : new String[] {"localhost", "127.0.0.1", "127.10.20.30", "[::1]", "fake.localhost"}) {
-      try (WorkflowClient client = build(adapter, "http://" + host + ":8080/api", adapter.credentials(), false)) {
-        assertThat(client).as(host).isNotNull();
-      }
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("adapters")
-  void httpsNeedsNothing(Adapter adapter) throws Exception {
-    try (WorkflowClient client = build(adapter, "https://" + REMOTE + "/api", adapter.credentials(), false)) {
-      assertThat(client).isNotNull();
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("adapters")
-  void withoutCredentialsPlainHttpBuilds(Adapter adapter) throws Exception {
-    try (WorkflowClient client = build(adapter, "http://" + REMOTE + ":8080/api", Credentials.none(), false)) {
-      assertThat(client).isNotNull();
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("builds")
+  void buildsWhereCredentialsAreSafeAbsentOrAllowed(Adapter adapter, String what, String url, boolean withCredentials,
+      boolean allowed) throws Exception {
+    try (WorkflowClient client = build(adapter, url, withCredentials ? adapter.credentials() : Credentials.none(),
+        allowed)) {
+      assertThat(client).as(what).isNotNull();
     }
   }
 
